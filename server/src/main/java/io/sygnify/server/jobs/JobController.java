@@ -1,0 +1,80 @@
+package io.sygnify.server.jobs;
+
+import java.util.concurrent.Callable;
+
+import io.sygnify.server.api.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@RestController
+@RequestMapping("/api/jobs")
+class JobController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final JobService jobs;
+    private final UploadStorage storage;
+
+    JobController(JobService jobs, UploadStorage storage) {
+        this.jobs = jobs;
+        this.storage = storage;
+    }
+
+    record JobCreated(String jobId, String status, String wsUrl) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request) {
+        return new MultipartUpload(storage, request.getHeaders().getContentLength()).fileFrom(parts)
+                .flatMap(file -> blocking(() -> jobs.create(file.clientName(), file.stored())))
+                .map(job -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new JobCreated(job.id(), job.status().wireName(), "/ws/job/" + job.id())));
+    }
+
+    @GetMapping
+    Mono<JobService.Page> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                               @RequestParam(required = false) String status) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_page",
+                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + " (got page=" + page + ", size="
+                            + size + ").");
+        }
+        JobStage filter = status == null || status.isBlank() ? null : JobStage.fromWireName(status)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_status", "Unknown status '"
+                        + status + "'; use one of queued, parsing, profiling, analyzing, insights_ready, error, "
+                        + "cancelled."));
+        return blocking(() -> jobs.page(filter, page, size));
+    }
+
+    @GetMapping("/{id}")
+    Mono<JobView> get(@PathVariable String id) {
+        return blocking(() -> JobView.of(jobs.get(id)));
+    }
+
+    @GetMapping(value = "/{id}/insights", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<String> insights(@PathVariable String id) {
+        return blocking(() -> jobs.insights(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<ResponseEntity<JobView>> cancel(@PathVariable String id) {
+        return blocking(() -> ResponseEntity.accepted().body(JobView.of(jobs.cancel(id))));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,16 @@
+package io.sygnify.server.jobs;
+
+/**
+ * One step of a job, as stored and as broadcast. {@code seq} is 1, 2, 3 … per job, without gaps.
+ *
+ * @param errorCode stable reason for {@link Type#ERROR} events, null otherwise
+ */
+public record JobEvent(String jobId, long seq, Type type, JobStage stage, int progress, String message,
+                       String errorCode, long epochMillis) {
+
+    public enum Type { UPDATE, COMPLETE, ERROR }
+
+    public boolean isTerminal() {
+        return type != Type.UPDATE;
+    }
+}

@@ -1,0 +1,98 @@
+package io.sygnify.server.jobs;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.sygnify.server.api.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Creates, finds and cancels jobs. Blocking; callers on event loops move it to a worker scheduler. */
+@Service
+public class JobService {
+
+    /** Every job has an owner; until accounts exist it is this local user. */
+    public static final String LOCAL_OWNER = "local";
+
+    private final JobRepository jobs;
+    private final JobEventLog eventLog;
+    private final JobWorkerPool workers;
+    private final RunningJobs running;
+    private final JobMetrics metrics;
+    private final Clock clock;
+
+    JobService(JobRepository jobs, JobEventLog eventLog, JobWorkerPool workers, RunningJobs running,
+               JobMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.jobs = jobs;
+        this.eventLog = eventLog;
+        this.workers = workers;
+        this.running = running;
+        this.clock = clock;
+    }
+
+    public Job create(String clientFileName, UploadStorage.StoredUpload upload) {
+        String id = UUID.randomUUID().toString();
+        Job job = new Job(id, LOCAL_OWNER, DisplayFileName.sanitise(clientFileName), upload.storedName(),
+                upload.sizeBytes(), JobStage.QUEUED, 0, null, null, null, 0, 0, OffsetDateTime.now(clock), null, null);
+        jobs.insert(job);
+        metrics.created();
+        int ahead = workers.queueDepth();
+        eventLog.update(id, JobStage.QUEUED, 0, ahead == 0 ? "Queued: waiting for a worker."
+                : "Queued: " + ahead + " job(s) ahead.");
+        workers.submit(id);
+        return jobs.find(id).orElseThrow();
+    }
+
+    public Optional<Job> find(String id) {
+        return jobs.find(id);
+    }
+
+    public Job get(String id) {
+        return jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    public record Page(List<JobView> items, int page, int size, long total) {
+    }
+
+    public Page page(JobStage status, int page, int size) {
+        return new Page(jobs.page(status, page, size).stream().map(JobView::of).toList(), page, size, jobs.count(status));
+    }
+
+    /** Jobs queued or running, oldest first. */
+    public List<JobView> unfinished() {
+        return jobs.idsInStatus(List.of(JobStage.QUEUED, JobStage.PARSING, JobStage.PROFILING, JobStage.ANALYZING))
+                .stream().map(jobs::find).flatMap(Optional::stream).map(JobView::of).toList();
+    }
+
+    /** The insights JSON of a finished job. */
+    public String insights(String id) {
+        Job job = get(id);
+        if (job.status() != JobStage.INSIGHTS_READY) {
+            String detail = switch (job.status()) {
+                case ERROR -> "Job " + id + " failed, so it has no insights: " + job.error();
+                case CANCELLED -> "Job " + id + " was cancelled, so it has no insights.";
+                default -> "Job " + id + " is not finished yet (stage " + job.status().wireName() + ", "
+                        + job.progress() + " %).";
+            };
+            throw new ApiException(HttpStatus.CONFLICT, "job_not_finished", detail);
+        }
+        return jobs.findResult(id).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "insights_missing",
+                "Job " + id + " is finished but its insights are missing."));
+    }
+
+    public Job cancel(String id) {
+        Job job = get(id);
+        if (job.status().isTerminal()) {
+            throw new ApiException(HttpStatus.CONFLICT, "job_finished",
+                    "Job " + id + " has already ended (" + job.status().wireName() + ").");
+        }
+        if (!running.stop(id, StopReason.CANCELLED_BY_USER)) {
+            eventLog.fail(id, JobStage.CANCELLED, "cancelled", "Cancelled by user.");
+        }
+        return get(id);
+    }
+}

@@ -1,0 +1,50 @@
+package io.sygnify.server.jobs;
+
+import io.sygnify.analysis.AnalysisStage;
+import io.sygnify.analysis.ProgressListener;
+
+/**
+ * Turns the engine's per-stage fractions into job events with one overall percentage:
+ * parsing 1–40 %, profiling 40–90 %, analysing 90–99 %, 100 % only with the result.
+ *
+ * <p>Emits only when the stage changes or the whole percentage rises, so a fast engine does not flood the
+ * event log.
+ */
+final class ProgressReporter implements ProgressListener {
+
+    private final String jobId;
+    private final JobEventLog eventLog;
+    private volatile JobStage currentStage;
+    private int lastProgress = -1;
+
+    ProgressReporter(String jobId, JobEventLog eventLog) {
+        this.jobId = jobId;
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public synchronized void onProgress(AnalysisStage stage, double fraction, String message) {
+        JobStage jobStage = JobStage.valueOf(stage.name());
+        int progress = overall(stage, fraction);
+        if (jobStage == currentStage && progress <= lastProgress) {
+            return;
+        }
+        currentStage = jobStage;
+        lastProgress = Math.max(lastProgress, progress);
+        eventLog.update(jobId, jobStage, lastProgress, message);
+    }
+
+    /** The stage the engine last reported, for error messages. */
+    JobStage currentStage() {
+        return currentStage == null ? JobStage.PARSING : currentStage;
+    }
+
+    static int overall(AnalysisStage stage, double fraction) {
+        double f = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
+        return switch (stage) {
+            case PARSING -> 1 + (int) Math.floor(f * 39);
+            case PROFILING -> 40 + (int) Math.floor(f * 50);
+            case ANALYZING -> 90 + (int) Math.floor(f * 9);
+        };
+    }
+}

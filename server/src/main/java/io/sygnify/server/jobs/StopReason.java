@@ -1,0 +1,11 @@
+package io.sygnify.server.jobs;
+
+/** Why a running job was asked to stop. */
+enum StopReason {
+    /** Its owner cancelled it. */
+    CANCELLED_BY_USER,
+    /** It ran past {@code sygnify.jobs.time-limit}. */
+    TIME_LIMIT,
+    /** The server is shutting down; the job goes back to the queue. */
+    SHUTDOWN
+}

@@ -1,0 +1,117 @@
+package io.sygnify.server.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.sygnify.server.api.ApiException;
+import io.sygnify.server.config.SygnifyProperties;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Streams an upload to a file with a generated name under the uploads directory, never holding it whole in
+ * memory, and refuses it as soon as it passes the size limit.
+ */
+@Component
+public class UploadStorage {
+
+    private static final int SNIFF_BYTES = 8192;
+
+    private final SygnifyProperties properties;
+
+    UploadStorage(SygnifyProperties properties) {
+        this.properties = properties;
+    }
+
+    public record StoredUpload(String storedName, Path path, long sizeBytes) {
+    }
+
+    public long maxBytes() {
+        return properties.upload().maxSize().toBytes();
+    }
+
+    public Mono<StoredUpload> store(Flux<DataBuffer> content) {
+        long maxBytes = properties.upload().maxSize().toBytes();
+        String storedName = UUID.randomUUID() + ".csv";
+        Path target = properties.uploadsDir().resolve(storedName);
+        AtomicLong size = new AtomicLong();
+        Flux<DataBuffer> limited = content.map(buffer -> {
+            if (size.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                DataBufferUtils.release(buffer);
+                throw tooLarge(maxBytes);
+            }
+            return buffer;
+        });
+        return Mono.fromCallable(() -> Files.createDirectories(properties.uploadsDir()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(DataBufferUtils.write(limited, target))
+                .then(Mono.fromCallable(() -> checkContent(new StoredUpload(storedName, target, size.get())))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .onErrorResume(e -> Mono.fromRunnable(() -> delete(target))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then(Mono.error(e)));
+    }
+
+    /** What can be known at upload time is answered at upload time. */
+    private static StoredUpload checkContent(StoredUpload upload) throws IOException {
+        if (upload.sizeBytes() == 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_file", "The uploaded file is empty (0 bytes).");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(upload.path())) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        int nul = indexOfNul(head);
+        if (nul >= 0 && !startsWithUtf16Bom(head)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_text", "The uploaded file is not a text "
+                    + "file: it contains a NUL byte at offset " + nul + " (line " + lineOf(head, nul)
+                    + "). Upload a CSV file.");
+        }
+        return upload;
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithUtf16Bom(byte[] b) {
+        return b.length >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF));
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    public void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort: an orphan upload wastes disk but loses nothing
+        }
+    }
+
+    static ApiException tooLarge(long maxBytes) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+                "The file is larger than the upload limit of " + ByteSizes.human(maxBytes) + ".");
+    }
+}

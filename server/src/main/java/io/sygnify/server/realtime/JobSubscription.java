@@ -1,0 +1,56 @@
+package io.sygnify.server.realtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One client's subscription to one job. Live events that arrive while the history is still being read are held
+ * back, then merged with the history by seq, so the client sees every event once and in order.
+ */
+final class JobSubscription {
+
+    record Frame(long seq, byte[] bytes) {
+    }
+
+    private final ClientConnection connection;
+    private final String jobId;
+    private List<Frame> heldBack = new ArrayList<>();
+    private long lastSentSeq;
+
+    JobSubscription(ClientConnection connection, String jobId) {
+        this.connection = connection;
+        this.jobId = jobId;
+    }
+
+    ClientConnection connection() {
+        return connection;
+    }
+
+    String jobId() {
+        return jobId;
+    }
+
+    synchronized void offerLive(Frame frame) {
+        if (heldBack != null) {
+            heldBack.add(frame);
+        } else {
+            sendIfNew(frame);
+        }
+    }
+
+    /** Sends the history (or current state), then whatever arrived live meanwhile. */
+    synchronized void start(List<Frame> history) {
+        history.forEach(this::sendIfNew);
+        heldBack.sort(Comparator.comparingLong(Frame::seq));
+        heldBack.forEach(this::sendIfNew);
+        heldBack = null;
+    }
+
+    private void sendIfNew(Frame frame) {
+        if (frame.seq() > lastSentSeq) {
+            lastSentSeq = frame.seq();
+            connection.send(frame.bytes());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.sygnify.server.realtime;
+
+import java.nio.charset.StandardCharsets;
+
+import io.sygnify.server.jobs.JobEvent;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one place where server messages become bytes. A broadcast is encoded once and the bytes shared. */
+@Component
+public class MessageCodec {
+
+    private final ObjectWriter writer;
+
+    MessageCodec(JsonMapper json) {
+        this.writer = json.writerFor(ServerMessage.class);
+    }
+
+    public byte[] encode(ServerMessage message) {
+        return writer.writeValueAsBytes(message);
+    }
+
+    public String encodeToString(ServerMessage message) {
+        return new String(encode(message), StandardCharsets.UTF_8);
+    }
+
+    /** @param insightsJson the job's result, needed for {@code COMPLETE} events only */
+    public static ServerMessage toMessage(JobEvent event, String insightsJson) {
+        double timestamp = event.epochMillis() / 1000.0;
+        String stage = event.stage().wireName();
+        return switch (event.type()) {
+            case UPDATE -> new ServerMessage.JobUpdate(event.jobId(), event.seq(), stage, event.progress(),
+                    event.message(), timestamp);
+            case COMPLETE -> new ServerMessage.JobComplete(event.jobId(), event.seq(), stage, event.progress(),
+                    event.message(), insightsJson, timestamp);
+            case ERROR -> new ServerMessage.JobError(event.jobId(), event.seq(), stage, event.progress(),
+                    event.message(), event.errorCode(), timestamp);
+        };
+    }
+}

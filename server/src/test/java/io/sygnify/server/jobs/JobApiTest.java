@@ -1,0 +1,190 @@
+package io.sygnify.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.sygnify.server.support.Csv;
+import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(120)
+class JobApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path DATA = TempDataDir.create("api");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("sygnify.data-dir", DATA::toString);
+        registry.add("sygnify.upload.max-size", () -> "1MB");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    TestHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void uploadAnswers202WithJobIdAndSocketUrl() {
+        TestHttp.Response response = http.upload("sales.csv", Csv.sales(10));
+        assertThat(response.status()).isEqualTo(202);
+        JsonNode body = response.json();
+        String id = body.path("job_id").asString();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(body.path("status").asString()).isEqualTo("queued");
+        assertThat(body.path("ws_url").asString()).isEqualTo("/ws/job/" + id);
+    }
+
+    @Test
+    void finishedJobShowsItsStateAndInsights() {
+        String id = http.createJob("../../etc/sales\u0007.csv", Csv.sales(10));
+        JsonNode job = http.awaitTerminal(id, WAIT);
+        assertThat(job.path("status").asString()).isEqualTo("insights_ready");
+        assertThat(job.path("file_name").asString()).isEqualTo("sales.csv");
+        assertThat(job.path("progress").asInt()).isEqualTo(100);
+        assertThat(job.path("size_bytes").asLong()).isEqualTo(Csv.sales(10).getBytes(StandardCharsets.UTF_8).length);
+        assertThat(job.path("created_at").asString()).isNotBlank();
+        assertThat(job.path("started_at").asString()).isNotBlank();
+        assertThat(job.path("finished_at").asString()).isNotBlank();
+
+        TestHttp.Response insights = http.get("/api/jobs/" + id + "/insights");
+        assertThat(insights.status()).isEqualTo(200);
+        assertThat(insights.json().path("dataset").path("rows").asLong()).isEqualTo(10);
+        assertThat(insights.json().path("schema_version").asString()).isNotBlank();
+    }
+
+    @Test
+    void jobListIsNewestFirstPaginatedAndFilteredByStatus() {
+        String older = http.createJob("a.csv", Csv.sales(5));
+        String newer = http.createJob("b.csv", Csv.sales(5));
+        http.awaitTerminal(older, WAIT);
+        http.awaitTerminal(newer, WAIT);
+
+        JsonNode page = http.get("/api/jobs?page=0&size=2").json();
+        assertThat(page.path("items")).extracting(j -> j.path("id").asString()).containsExactly(newer, older);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(http.get("/api/jobs?page=0&size=1").json().path("items")).hasSize(1);
+
+        JsonNode ready = http.get("/api/jobs?status=insights_ready&size=200").json();
+        assertThat(ready.path("items")).allSatisfy(j -> assertThat(j.path("status").asString()).isEqualTo("insights_ready"));
+        assertThat(http.get("/api/jobs?status=bogus").json().path("code").asString()).isEqualTo("invalid_status");
+        assertThat(http.get("/api/jobs?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownJobIsProblem404() {
+        TestHttp.Response response = http.get("/api/jobs/00000000-0000-0000-0000-000000000000");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("code").asString()).isEqualTo("job_not_found");
+    }
+
+    @Test
+    void insightsOfAFailedJobAre409() {
+        String id = http.createJob("header.csv", "a,b,c\n");
+        http.awaitTerminal(id, WAIT);
+        TestHttp.Response response = http.get("/api/jobs/" + id + "/insights");
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().path("code").asString()).isEqualTo("job_not_finished");
+    }
+
+    @Test
+    void missingFileFieldIs400() {
+        TestHttp.Response response = http.upload("document", "sales.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("code").asString()).isEqualTo("missing_file");
+    }
+
+    @Test
+    void emptyFileIs400() {
+        TestHttp.Response response = http.upload("file", "empty.csv", new byte[0]);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("code").asString()).isEqualTo("empty_file");
+    }
+
+    @Test
+    void binaryGarbageIs415() {
+        byte[] garbage = new byte[4096];
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 31 + 7);
+        }
+        TestHttp.Response response = http.upload("file", "image.csv", garbage);
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().path("code").asString()).isEqualTo("not_text");
+        assertThat(response.json().path("detail").asString()).contains("NUL byte");
+    }
+
+    @Test
+    void fileOverTheLimitIs413AndNothingIsKept() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        long uploadsBefore = countUploads();
+        TestHttp.Response response = http.upload("file", "big.csv", big);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().path("code").asString()).isEqualTo("file_too_large");
+        assertThat(countUploads()).isEqualTo(uploadsBefore);
+    }
+
+    @Test
+    void headerOnlyFileEndsInJobErrorSayingSo() {
+        String id = http.createJob("header.csv", "name,amount,day\n");
+        JsonNode job = http.awaitTerminal(id, WAIT);
+        assertThat(job.path("status").asString()).isEqualTo("error");
+        assertThat(job.path("error_code").asString()).isEqualTo("header_only");
+        assertThat(job.path("error").asString()).startsWith("Processing failed: ").contains("header");
+    }
+
+    @Test
+    void malformedRowEndsInJobErrorWithItsLineNumber() {
+        String id = http.createJob("bad.csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9,10,11\n");
+        JsonNode job = http.awaitTerminal(id, WAIT);
+        assertThat(job.path("status").asString()).isEqualTo("error");
+        assertThat(job.path("error").asString()).contains("line 4");
+    }
+
+    @Test
+    void serverKeepsServingAfterBadInput() {
+        http.upload("file", "empty.csv", new byte[0]);
+        String id = http.createJob("header.csv", "a,b\n");
+        http.awaitTerminal(id, WAIT);
+        String good = http.createJob("good.csv", Csv.sales(3));
+        assertThat(http.awaitTerminal(good, WAIT).path("status").asString()).isEqualTo("insights_ready");
+    }
+
+    @Test
+    void cancellingAFinishedJobIs409() {
+        String id = http.createJob("sales.csv", Csv.sales(3));
+        http.awaitTerminal(id, WAIT);
+        TestHttp.Response response = http.post("/api/jobs/" + id + "/cancel");
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().path("code").asString()).isEqualTo("job_finished");
+    }
+
+    @Test
+    void openApiAndSwaggerUiAreServed() {
+        assertThat(http.get("/api-docs").json().path("paths").has("/api/jobs")).isTrue();
+        assertThat(http.get("/docs").status()).isIn(200, 302, 301, 307);
+    }
+
+    private static long countUploads() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(DATA.resolve("uploads"))) {
+            return files.count();
+        }
+    }
+}

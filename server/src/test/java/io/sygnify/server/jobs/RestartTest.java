@@ -1,0 +1,63 @@
+package io.sygnify.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.sygnify.server.SygnifyApplication;
+import io.sygnify.server.support.Csv;
+import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Two real server runs on one data directory: what was queued or running at the stop is finished after it. */
+@Timeout(300)
+class RestartTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Test
+    void jobsQueuedOrRunningAtStopAreProcessedAfterRestart() throws Exception {
+        Path data = TempDataDir.create("restart");
+        Path large = Csv.largeSales(data, 1_500_000);
+        String running;
+        String queued;
+
+        try (ConfigurableApplicationContext first = start(data)) {
+            TestHttp http = new TestHttp(port(first));
+            TestHttp.Response upload = http.upload("file", "large.csv", Files.readAllBytes(large));
+            assertThat(upload.status()).isEqualTo(202);
+            running = upload.json().path("job_id").asString();
+            queued = http.createJob("small.csv", Csv.sales(50));
+            http.awaitJob(running, j -> j.path("status").asString().matches("parsing|profiling|analyzing"), WAIT);
+            assertThat(http.get("/api/jobs/" + queued).json().path("status").asString()).isEqualTo("queued");
+        }
+
+        try (ConfigurableApplicationContext second = start(data)) {
+            TestHttp http = new TestHttp(port(second));
+            JsonNode queuedJob = http.awaitTerminal(queued, WAIT);
+            JsonNode runningJob = http.awaitTerminal(running, WAIT);
+            assertThat(queuedJob.path("status").asString()).isEqualTo("insights_ready");
+            assertThat(runningJob.path("status").asString()).isEqualTo("insights_ready");
+            assertThat(http.get("/api/jobs/" + running + "/insights").json().path("dataset").path("rows").asLong())
+                    .isEqualTo(1_500_000);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(SygnifyApplication.class).run(
+                "--server.port=0", "--sygnify.data-dir=" + data, "--sygnify.jobs.workers=1",
+                "--sygnify.engine.threads=1");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

@@ -1,0 +1,71 @@
+package io.sygnify.server.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestHttp;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The database runs as a separate H2 server that the test stops: health says so, the server stays up. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(90)
+class DatabaseDownTest {
+
+    private static final Path DATA = TempDataDir.create("dbdown");
+    private static final Server DATABASE = startDatabase();
+
+    private static Server startDatabase() {
+        try {
+            return Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", DATA.toString()).start();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("sygnify.data-dir", DATA::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://localhost:" + DATABASE.getPort()
+                + "/sygnify;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        DATABASE.stop();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void stoppedDatabaseTurnsDatabaseHealthDownWhileTheServerKeepsAnswering() {
+        TestHttp http = new TestHttp(port);
+        assertThat(StorageThresholdTest.component(http.get("/api/system/health").json(), "database")
+                .path("status").asString()).isEqualTo("UP");
+
+        DATABASE.stop();
+
+        TestHttp.Response health = http.get("/api/system/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(StorageThresholdTest.component(health.json(), "database").path("status").asString())
+                .isEqualTo("DOWN");
+        assertThat(StorageThresholdTest.component(health.json(), "database").path("details").path("error")
+                .asString()).isNotBlank();
+        assertThat(StorageThresholdTest.component(health.json(), "engine").path("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
+        TestHttp.Response jobs = http.get("/api/jobs");
+        assertThat(jobs.status()).isEqualTo(503);
+        assertThat(jobs.json().path("code").asString()).isEqualTo("database_unavailable");
+    }
+}
