@@ -1,0 +1,136 @@
+package io.sygnify.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleConsumer;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+
+/**
+ * One in-memory DuckDB connection for one analysis, configured from {@link EngineSettings}.
+ *
+ * <p>Every query goes through {@link #query}, so that all of them can be cancelled and can report progress.
+ * Threading: only the analysing thread runs queries; the cancellation callback and the progress thread
+ * touch only the statement that is running at that moment.
+ */
+final class DuckDbSession implements AutoCloseable {
+
+    /** Reads a query's result; called on the analysing thread while the statement is open. */
+    @FunctionalInterface
+    interface ResultReader<T> {
+        T read(ResultSet resultSet) throws SQLException;
+    }
+
+    private static final DoubleConsumer NO_PROGRESS = percentage -> { };
+
+    private final DuckDBConnection connection;
+    private final CancellationToken cancel;
+    private final ScheduledExecutorService progressThread;
+    private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
+
+    private DuckDbSession(DuckDBConnection connection, CancellationToken cancel) {
+        this.connection = connection;
+        this.cancel = cancel;
+        this.progressThread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sygnify-query-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        cancel.onCancel(this::cancelRunningStatement);
+    }
+
+    static DuckDbSession open(EngineSettings settings, CancellationToken cancel) throws SQLException, IOException {
+        Files.createDirectories(settings.tempDirectory());
+        DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = " + settings.threads());
+            statement.execute("SET memory_limit = " + Sql.literal(settings.memoryLimit()));
+            statement.execute("SET temp_directory = " + Sql.literal(settings.tempDirectory().toString()));
+            // TIMESTAMPTZ values come back in the session zone; UTC keeps reports independent of the host
+            statement.execute("SET TimeZone = 'UTC'");
+            // progress is polled through JDBC; DuckDB must not also draw a bar on stdout
+            statement.execute("PRAGMA disable_print_progress_bar");
+            statement.execute("PRAGMA enable_progress_bar");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new DuckDbSession(connection, cancel);
+    }
+
+    void execute(String sql) throws SQLException, AnalysisCancelledException {
+        query(sql, NO_PROGRESS, resultSet -> null);
+    }
+
+    void execute(String sql, DoubleConsumer onPercentage) throws SQLException, AnalysisCancelledException {
+        query(sql, onPercentage, resultSet -> null);
+    }
+
+    <T> T query(String sql, ResultReader<T> reader) throws SQLException, AnalysisCancelledException {
+        return query(sql, NO_PROGRESS, reader);
+    }
+
+    /**
+     * Runs {@code sql}, passing DuckDB's progress percentage (0–100) to {@code onPercentage} from the progress
+     * thread while it runs.
+     *
+     * @throws AnalysisCancelledException if the token was cancelled before, during or right after the query
+     */
+    <T> T query(String sql, DoubleConsumer onPercentage, ResultReader<T> reader)
+            throws SQLException, AnalysisCancelledException {
+        throwIfCancelled();
+        try (DuckDBPreparedStatement statement = connection.prepareStatement(sql)
+                .unwrap(DuckDBPreparedStatement.class);
+             QueryProgressPoller poller = new QueryProgressPoller(progressThread, statement, onPercentage, cancel)) {
+            running.set(statement);
+            T result;
+            try {
+                result = statement.execute() ? readAll(statement, reader) : reader.read(null);
+            } catch (SQLException e) {
+                throwIfCancelled(); // an interrupted query fails with "INTERRUPT Error: Interrupted!"
+                throw e;
+            } finally {
+                running.set(null);
+            }
+            throwIfCancelled();
+            return result;
+        }
+    }
+
+    private static <T> T readAll(DuckDBPreparedStatement statement, ResultReader<T> reader) throws SQLException {
+        try (ResultSet resultSet = statement.getResultSet()) {
+            return reader.read(resultSet);
+        }
+    }
+
+    private void throwIfCancelled() throws AnalysisCancelledException {
+        if (cancel.isCancelled()) {
+            throw new AnalysisCancelledException("The analysis was cancelled.");
+        }
+    }
+
+    private void cancelRunningStatement() {
+        DuckDBPreparedStatement statement = running.get();
+        if (statement == null) {
+            return;
+        }
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // it finished and closed meanwhile; the analysing thread checks the token before the next query
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        progressThread.shutdownNow();
+        connection.close();
+    }
+}
