@@ -1,0 +1,42 @@
+import type { RouteObject } from 'react-router';
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { ErrorState } from '../components/states';
+import { JobsPage } from '../features/jobs/list/JobsPage';
+import { JobPage } from '../features/jobs/processing/JobPage';
+import { UploadPage } from '../features/jobs/upload/UploadPage';
+import { errorMessage } from '../lib/api/problem';
+import { Layout } from './Layout';
+
+function NotFoundPage() {
+  return (
+    <ErrorState testId="not-found" title="Page not found" message="There is nothing at this address.">
+      <Link to="/" className="link">
+        Go to upload
+      </Link>
+    </ErrorState>
+  );
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : errorMessage(error);
+  return (
+    <div className="mx-auto max-w-3xl p-8">
+      <ErrorState title="Something went wrong" message={message} onRetry={() => window.location.reload()} />
+    </div>
+  );
+}
+
+/** Shared by the browser router and the tests' memory router. The server must answer these paths with index.html. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <UploadPage /> },
+      { path: 'jobs', element: <JobsPage /> },
+      { path: 'jobs/:id', element: <JobPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,25 @@
+import { Link } from 'react-router';
+
+export function JobErrorPanel({ message }: { message: string | null }) {
+  return (
+    <section role="alert" data-testid="job-error" className="rounded-xl border border-rose-200 bg-rose-50 p-5 text-rose-900">
+      <h2 className="text-lg font-semibold">Analysis failed</h2>
+      <p className="mt-1 break-words">{message ?? 'The server reported a failure without a message.'}</p>
+      <Link to="/" className="btn-primary mt-4">
+        Upload another file
+      </Link>
+    </section>
+  );
+}
+
+export function JobCancelledPanel({ message }: { message: string | null }) {
+  return (
+    <section role="status" data-testid="job-cancelled" className="rounded-xl border border-amber-200 bg-amber-50 p-5 text-amber-950">
+      <h2 className="text-lg font-semibold">This job was cancelled</h2>
+      {message && <p className="mt-1 break-words">{message}</p>}
+      <Link to="/" className="btn-primary mt-4">
+        Upload another file
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RealtimeClient } from '../../../lib/realtime/realtime-client';
+import { stubFetch } from '../../../test/fetch-stub';
+import { JOB_ID, insights, job } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+import { jobUpdate, messagesOfType, serverReceives, startTestServer, testClient, type TestServer } from '../../../test/ws-server';
+
+let ws: TestServer;
+let client: RealtimeClient;
+
+beforeEach(async () => {
+  ws = await startTestServer();
+  client = testClient(ws.url);
+});
+
+afterEach(async () => {
+  client.disconnect();
+  await ws.stop();
+  vi.unstubAllGlobals();
+});
+
+function stageStates(): Record<string, string | null> {
+  const names = ['queued', 'parsing', 'profiling', 'analyzing', 'insights_ready'];
+  return Object.fromEntries(names.map((name) => [name, screen.getByTestId(`stage-${name}`).getAttribute('data-state')]));
+}
+
+async function openRunningJob() {
+  stubFetch({ [`/api/jobs/${JOB_ID}`]: { body: job() } });
+  const view = renderApp(`/jobs/${JOB_ID}`, client);
+  const subscribe = await serverReceives(ws, (m) => m.type === 'subscribe_job');
+  return { ...view, subscribe };
+}
+
+describe('JobPage', () => {
+  it('fetches the job, then follows its stages and progress from live events', async () => {
+    const { subscribe } = await openRunningJob();
+    expect(subscribe.message).toEqual({ type: 'subscribe_job', job_id: JOB_ID, last_seq: 0 });
+    expect(screen.getByRole('heading', { name: 'sales.csv' })).toBeInTheDocument();
+
+    ws.send(jobUpdate(JOB_ID, 1, 'parsing', 5, 'Reading rows'));
+    ws.send(jobUpdate(JOB_ID, 2, 'profiling', 25, 'Profiling column 3 of 12'));
+
+    await waitFor(() => expect(screen.getByTestId('stage-message')).toHaveTextContent('Profiling column 3 of 12'));
+    expect(screen.getByTestId('progress-bar')).toHaveAttribute('aria-valuenow', '25');
+    expect(stageStates()).toEqual({
+      queued: 'done',
+      parsing: 'done',
+      profiling: 'active',
+      analyzing: 'pending',
+      insights_ready: 'pending',
+    });
+    // Parsing began at event 1 and ended when profiling began at event 2, one second later.
+    expect(within(screen.getByTestId('stage-parsing')).getByTestId('stage-duration')).toHaveTextContent('1 s');
+    expect(within(screen.getByTestId('stage-parsing')).getByText('Reading rows')).toBeInTheDocument();
+  });
+
+  it('shows the report carried by job_complete without fetching it again', async () => {
+    await openRunningJob();
+
+    ws.send({
+      type: 'job_complete',
+      job_id: JOB_ID,
+      seq: 9,
+      stage: 'insights_ready',
+      progress: 100,
+      message: 'Analysis complete.',
+      insights,
+      timestamp: 1_700_000_020,
+    });
+
+    const summary = await screen.findByTestId('dataset-summary');
+    expect(summary).toHaveTextContent('1,000');
+    expect(summary).toHaveTextContent('comma (,)');
+    expect(summary).toHaveTextContent('12.1 KB');
+    expect(summary).toHaveTextContent('UTF-8');
+    expect(within(screen.getByTestId('column-profiles')).getAllByTestId('column-row')).toHaveLength(3);
+    expect(screen.getByTestId('progress-bar')).toHaveAttribute('aria-valuenow', '100');
+    expect(screen.getByTestId('stage-insights_ready')).toHaveAttribute('data-state', 'done');
+    expect(screen.getByTestId('stage-analyzing')).toHaveAttribute('data-state', 'done');
+    const fetched = vi.mocked(fetch).mock.calls.map(([input]) => String(input));
+    expect(fetched.filter((path) => path.endsWith('/insights'))).toEqual([]);
+  });
+
+  it('shows the failure message and marks the stage that failed', async () => {
+    await openRunningJob();
+
+    ws.send(jobUpdate(JOB_ID, 2, 'profiling', 40, 'Profiling column 2 of 3'));
+    ws.send({
+      type: 'job_error',
+      job_id: JOB_ID,
+      seq: 3,
+      stage: 'error',
+      progress: 0,
+      message: 'Processing failed: Row at line 5 has 4 fields, expected 3.',
+      timestamp: 1_700_000_005,
+    });
+
+    const panel = await screen.findByTestId('job-error');
+    expect(panel).toHaveTextContent('Processing failed: Row at line 5 has 4 fields, expected 3.');
+    expect(within(panel).getByRole('link', { name: 'Upload another file' })).toHaveAttribute('href', '/');
+    expect(screen.getByTestId('stage-profiling')).toHaveAttribute('data-state', 'failed');
+    expect(screen.getByTestId('stage-analyzing')).toHaveAttribute('data-state', 'pending');
+  });
+
+  it('loads the report of an already finished job over REST, without subscribing', async () => {
+    stubFetch({
+      [`/api/jobs/${JOB_ID}`]: {
+        body: job({ status: 'insights_ready', stage: 'insights_ready', progress: 100, message: 'Analysis complete.', finished_at: '2024-01-01T10:00:09Z' }),
+      },
+      [`/api/jobs/${JOB_ID}/insights`]: { body: insights },
+    });
+    renderApp(`/jobs/${JOB_ID}`, client);
+
+    expect(await screen.findByTestId('column-profiles')).toBeInTheDocument();
+    expect(screen.getByTestId('stage-message')).toHaveTextContent('Analysis complete.');
+    expect(stageStates()).toEqual({ queued: 'done', parsing: 'done', profiling: 'done', analyzing: 'done', insights_ready: 'done' });
+    expect(messagesOfType(ws, 'subscribe_job')).toEqual([]);
+  });
+
+  it('says so when the job was cancelled', async () => {
+    await openRunningJob();
+
+    ws.send({ type: 'job_error', job_id: JOB_ID, seq: 4, stage: 'cancelled', progress: 10, message: 'Cancelled by user.' });
+
+    expect(await screen.findByTestId('job-cancelled')).toHaveTextContent('Cancelled by user.');
+    expect(screen.queryByTestId('job-error')).not.toBeInTheDocument();
+    expect(screen.getByTestId('stage-parsing')).toHaveAttribute('data-state', 'failed');
+  });
+
+  it('explains a job the server does not know', async () => {
+    stubFetch({});
+    renderApp('/jobs/missing', client);
+
+    expect(await screen.findByTestId('job-load-error')).toHaveTextContent('Job not found');
+  });
+});

@@ -1,0 +1,117 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { ErrorState, LoadingState } from '../../../components/states';
+import type { Job } from '../../../lib/api/job';
+import { ApiError, errorMessage } from '../../../lib/api/problem';
+import { formatBytes, formatDateTime } from '../../../lib/format';
+import type { JobLiveState } from '../../../lib/realtime/job-live-state';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { JobReport } from '../../report/JobReport';
+import { JobStatusChip } from '../JobStatusChip';
+import { STATUS_LABELS } from '../status-labels';
+import { JobCancelledPanel, JobErrorPanel } from './JobOutcomePanels';
+import { StageTimeline } from './StageTimeline';
+import { buildTimeline } from './timeline';
+import { useLiveJob, type JobView } from './use-live-job';
+
+const TONE = { insights_ready: 'success', error: 'danger', cancelled: 'muted' } as const;
+
+function JobProgress({ job, view, live }: { job: Job; view: JobView; live: JobLiveState }) {
+  const timeline = useMemo(() => buildTimeline(view.status, job, live), [view.status, job, live]);
+  const tone = view.status in TONE ? TONE[view.status as keyof typeof TONE] : 'active';
+  return (
+    <section aria-labelledby="progress-heading" className="card">
+      <div className="flex items-baseline justify-between gap-4">
+        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
+          Progress
+        </h2>
+        <span className="text-sm tabular-nums text-slate-700">
+          {view.progress === null ? '' : `${Math.round(view.progress)}%`}
+        </span>
+      </div>
+      <div className="mt-3">
+        <ProgressBar value={view.progress} label="Analysis progress" testId="progress-bar" tone={tone} />
+      </div>
+      <p data-testid="stage-message" className="mt-3 min-h-6 break-words text-slate-800">
+        {view.message ?? STATUS_LABELS[view.status]}
+      </p>
+      {/* Announce stage changes, not every message: a busy stage would flood a screen reader. */}
+      <p className="sr-only" aria-live="polite">
+        Stage: {STATUS_LABELS[view.status]}
+      </p>
+      {live.error?.source === 'protocol' && (
+        <p role="status" className="mt-2 text-sm text-amber-800">
+          Live updates for this job are unavailable: {live.error.message}
+        </p>
+      )}
+      <div className="mt-6">
+        <StageTimeline items={timeline} />
+      </div>
+    </section>
+  );
+}
+
+function JobHeader({ job, view }: { job: Job; view: JobView }) {
+  return (
+    <header className="flex flex-col gap-2">
+      <p className="text-sm">
+        <Link to="/jobs" className="link">
+          ← All jobs
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight break-all text-slate-900">{job.file_name}</h1>
+        <JobStatusChip status={view.status} />
+      </div>
+      <p className="text-sm text-slate-600">
+        {formatBytes(job.size_bytes)} · uploaded {formatDateTime(job.created_at)}
+        {job.finished_at && <> · finished {formatDateTime(job.finished_at)}</>}
+      </p>
+    </header>
+  );
+}
+
+function LoadedJob({ jobId, job, view, live }: { jobId: string; job: Job; view: JobView; live: JobLiveState }) {
+  useDocumentTitle(`${job.file_name} (${STATUS_LABELS[view.status]})`);
+  return (
+    <div className="flex flex-col gap-6">
+      <JobHeader job={job} view={view} />
+      <JobProgress job={job} view={view} live={live} />
+      {view.status === 'error' && <JobErrorPanel message={view.failure} />}
+      {view.status === 'cancelled' && <JobCancelledPanel message={view.message} />}
+      {view.status === 'insights_ready' && (
+        <JobReport jobId={jobId} liveInsights={live.completed ? live.insights : undefined} />
+      )}
+    </div>
+  );
+}
+
+function JobPageFor({ jobId }: { jobId: string }) {
+  const { jobQuery, job, view, live } = useLiveJob(jobId);
+  if (jobQuery.isPending) return <LoadingState>Loading job…</LoadingState>;
+  if (jobQuery.isError || !job || !view) {
+    const error = jobQuery.error;
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <ErrorState
+        testId="job-load-error"
+        title={notFound ? 'Job not found' : 'The job could not be loaded'}
+        message={notFound ? `There is no job with id ${jobId}.` : errorMessage(error)}
+        onRetry={notFound ? undefined : () => void jobQuery.refetch()}
+      >
+        <Link to="/" className="link">
+          Upload a file
+        </Link>
+      </ErrorState>
+    );
+  }
+  return <LoadedJob jobId={jobId} job={job} view={view} live={live} />;
+}
+
+export function JobPage() {
+  const { id } = useParams();
+  if (!id) return <ErrorState title="No job selected" message="The address does not name a job." />;
+  // Keyed so moving between jobs starts from a clean slate.
+  return <JobPageFor key={id} jobId={id} />;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../../lib/api/job';
+import { applyJobEvent, emptyLiveState, type JobLiveState } from '../../../lib/realtime/job-live-state';
+import { job } from '../../../test/fixtures';
+import { buildTimeline } from './timeline';
+
+function live(...events: Array<[number, JobStatus, number]>): JobLiveState {
+  return events.reduce(
+    (state, [seq, stage, timestamp]) =>
+      applyJobEvent(state, {
+        type: 'job_update',
+        job_id: 'j',
+        seq,
+        stage,
+        progress: seq,
+        message: `${stage} ${seq}`,
+        timestamp,
+      }),
+    emptyLiveState('j'),
+  );
+}
+
+const states = (items: ReturnType<typeof buildTimeline>) => items.map((item) => `${item.stage}:${item.state}`);
+
+describe('buildTimeline', () => {
+  it('marks earlier stages done and times them from the first event of the next stage', () => {
+    const items = buildTimeline('analyzing', job(), live([1, 'parsing', 100], [2, 'parsing', 101], [3, 'profiling', 103.5], [4, 'analyzing', 110]));
+
+    expect(states(items)).toEqual(['queued:done', 'parsing:done', 'profiling:done', 'analyzing:active', 'insights_ready:pending']);
+    expect(items.map((item) => item.durationSeconds)).toEqual([null, 3.5, 6.5, null, null]);
+    expect(items[1]?.messages).toEqual(['parsing 1', 'parsing 2']);
+  });
+
+  it('times the queue from the job timestamps when no queued event was seen', () => {
+    const items = buildTimeline('parsing', job({ created_at: '2024-01-01T10:00:00Z', started_at: '2024-01-01T10:00:02.500Z' }), emptyLiveState('j'));
+
+    expect(items[0]).toMatchObject({ state: 'done', durationSeconds: 2.5 });
+    expect(items[1]?.state).toBe('active');
+  });
+
+  it('marks the stage a failed job stopped in, and only what is known before it', () => {
+    expect(states(buildTimeline('error', job(), live([1, 'profiling', 1], [2, 'error', 2])))).toEqual([
+      'queued:done',
+      'parsing:done',
+      'profiling:failed',
+      'analyzing:pending',
+      'insights_ready:pending',
+    ]);
+    // Loaded after the fact, with no stage to go on: only leaving the queue is known.
+    expect(states(buildTimeline('error', job({ status: 'error', stage: 'error' }), emptyLiveState('j')))).toEqual([
+      'queued:done',
+      'parsing:pending',
+      'profiling:pending',
+      'analyzing:pending',
+      'insights_ready:pending',
+    ]);
+  });
+
+  it('ignores a replayed event it has already folded in', () => {
+    const state = live([1, 'parsing', 1], [2, 'profiling', 2], [2, 'profiling', 2], [1, 'parsing', 1]);
+    expect(state.stages.profiling?.eventCount).toBe(1);
+    expect(state.stages.parsing?.eventCount).toBe(1);
+    expect(state.stage).toBe('profiling');
+  });
+});

@@ -1,0 +1,16 @@
+import type { JobStatus } from './job';
+
+export interface JobListParams {
+  page: number;
+  size: number;
+  status?: JobStatus | undefined;
+}
+
+/** One place for the jobs cache keys, so live events can update or invalidate exactly what they change. */
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: () => ['jobs', 'list'] as const,
+  list: (params: JobListParams) => ['jobs', 'list', params] as const,
+  detail: (id: string) => ['jobs', 'detail', id] as const,
+  insights: (id: string) => ['jobs', 'insights', id] as const,
+};

@@ -1,0 +1,77 @@
+import type { JobStatus } from '../api/job';
+import type { JobEventMessage, ProtocolErrorMessage } from './messages';
+
+/** Messages kept per stage: enough to read back, bounded so a chatty stage cannot grow memory. */
+export const MESSAGES_PER_STAGE = 50;
+
+export interface StageRecord {
+  /** Server timestamp (epoch seconds) of the first event seen in this stage, if the server sent one. */
+  firstAt: number | null;
+  lastAt: number | null;
+  messages: string[];
+  eventCount: number;
+}
+
+/** What the live events of one job have told us so far. Every field comes from a server message. */
+export interface JobLiveState {
+  jobId: string | null;
+  seq: number | null;
+  stage: JobStatus | null;
+  progress: number | null;
+  message: string | null;
+  timestamp: number | null;
+  stages: Partial<Record<JobStatus, StageRecord>>;
+  /** The raw insights from job_complete, validated where they are rendered. */
+  insights: unknown;
+  completed: boolean;
+  /** `job`: the job failed (job_error). `protocol`: the server refused the subscription, e.g. job_not_found. */
+  error: { source: 'job' | 'protocol'; message: string; code: string | null } | null;
+}
+
+export function emptyLiveState(jobId: string | null): JobLiveState {
+  return {
+    jobId,
+    seq: null,
+    stage: null,
+    progress: null,
+    message: null,
+    timestamp: null,
+    stages: {},
+    insights: undefined,
+    completed: false,
+    error: null,
+  };
+}
+
+/** Folds one event in. Events not newer than the last one folded are ignored, so replays are harmless. */
+export function applyJobEvent(state: JobLiveState, event: JobEventMessage): JobLiveState {
+  if (state.seq !== null && event.seq <= state.seq) return state;
+  const timestamp = event.timestamp ?? null;
+  const previous = state.stages[event.stage];
+  const messages = event.message === null ? (previous?.messages ?? []) : [...(previous?.messages ?? []), event.message];
+  const record: StageRecord = {
+    firstAt: previous ? previous.firstAt : timestamp,
+    lastAt: timestamp ?? previous?.lastAt ?? null,
+    messages: messages.length > MESSAGES_PER_STAGE ? messages.slice(-MESSAGES_PER_STAGE) : messages,
+    eventCount: (previous?.eventCount ?? 0) + 1,
+  };
+  return {
+    ...state,
+    seq: event.seq,
+    stage: event.stage,
+    progress: event.progress,
+    message: event.message ?? state.message,
+    timestamp,
+    stages: { ...state.stages, [event.stage]: record },
+    insights: event.type === 'job_complete' ? event.insights : state.insights,
+    completed: state.completed || event.type === 'job_complete',
+    error:
+      event.type === 'job_error'
+        ? { source: 'job', message: event.message ?? 'The job failed.', code: event.code ?? null }
+        : state.error,
+  };
+}
+
+export function applyProtocolError(state: JobLiveState, error: ProtocolErrorMessage): JobLiveState {
+  return { ...state, error: { source: 'protocol', message: error.message, code: error.code } };
+}

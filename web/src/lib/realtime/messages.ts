@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { jobStatusSchema } from '../api/job';
+
+/** Fields every job event carries. Extra fields are allowed: the server may add some. */
+const jobEventFields = {
+  job_id: z.string(),
+  seq: z.number().int(),
+  stage: jobStatusSchema,
+  progress: z.number(),
+  message: z.string().nullish().transform((value) => value ?? null),
+  timestamp: z.number().optional(),
+};
+
+export const jobUpdateSchema = z.looseObject({ type: z.literal('job_update'), ...jobEventFields });
+export const jobCompleteSchema = z.looseObject({
+  type: z.literal('job_complete'),
+  ...jobEventFields,
+  // Validated by whoever renders it (features/report), so a report the UI cannot read does not drop the event.
+  insights: z.unknown().optional(),
+});
+export const jobErrorSchema = z.looseObject({
+  type: z.literal('job_error'),
+  ...jobEventFields,
+  code: z.string().nullish(),
+});
+
+// job_id is absent when the subscription is to another channel (e.g. the server's system feed).
+export const subscribedSchema = z.looseObject({ type: z.literal('subscribed'), job_id: z.string().nullish() });
+export const pongSchema = z.looseObject({ type: z.literal('pong'), timestamp: z.number().optional() });
+export const protocolErrorSchema = z.looseObject({
+  type: z.literal('error'),
+  code: z.string(),
+  message: z.string(),
+  job_id: z.string().nullish(),
+});
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  jobUpdateSchema,
+  jobCompleteSchema,
+  jobErrorSchema,
+  subscribedSchema,
+  pongSchema,
+  protocolErrorSchema,
+]);
+
+export type JobUpdateMessage = z.infer<typeof jobUpdateSchema>;
+export type JobCompleteMessage = z.infer<typeof jobCompleteSchema>;
+export type JobErrorMessage = z.infer<typeof jobErrorSchema>;
+export type ProtocolErrorMessage = z.infer<typeof protocolErrorSchema>;
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type JobEventMessage = JobUpdateMessage | JobCompleteMessage | JobErrorMessage;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(['job_update', 'job_complete', 'job_error', 'subscribed', 'pong', 'error']);
+
+export type ParseResult =
+  | { kind: 'message'; message: ServerMessage }
+  | { kind: 'unknown-type'; type: string }
+  | { kind: 'invalid'; reason: string };
+
+/** Parses one text frame. Unknown message types are not errors: a newer server may send them. */
+export function parseServerMessage(data: unknown): ParseResult {
+  if (typeof data !== 'string') return { kind: 'invalid', reason: 'frame is not text' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { kind: 'invalid', reason: 'frame is not JSON' };
+  }
+  const envelope = z.looseObject({ type: z.string() }).safeParse(json);
+  if (!envelope.success) return { kind: 'invalid', reason: 'message has no "type"' };
+  if (!KNOWN_TYPES.has(envelope.data.type)) return { kind: 'unknown-type', type: envelope.data.type };
+  const parsed = serverMessageSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      kind: 'invalid',
+      reason: `${envelope.data.type}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+    };
+  }
+  return { kind: 'message', message: parsed.data };
+}
+
+export type ClientMessage =
+  | { type: 'subscribe_job'; job_id: string; last_seq?: number }
+  | { type: 'unsubscribe_job'; job_id: string }
+  | { type: 'ping' };

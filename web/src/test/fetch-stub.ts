@@ -1,0 +1,31 @@
+import { vi } from 'vitest';
+
+type Answer = { status?: number; body: unknown };
+
+/** Replaces fetch with fixed answers by path (query string included); anything else is a 404 problem. */
+export function stubFetch(answers: Record<string, Answer | (() => Answer)>) {
+  const calls: string[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL) => {
+    const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname + input.search : input.url;
+    calls.push(path);
+    const entry = answers[path];
+    const answer = typeof entry === 'function' ? entry() : entry;
+    if (!answer) {
+      return problem(404, 'job_not_found', `No answer stubbed for ${path}`);
+    }
+    const status = answer.status ?? 200;
+    return new Response(JSON.stringify(answer.body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { calls };
+}
+
+function problem(status: number, code: string, detail: string): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title: 'Not Found', status, detail, code }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
