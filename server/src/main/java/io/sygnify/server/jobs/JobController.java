@@ -38,6 +38,9 @@ class JobController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request) {
+        if (!jobs.acceptingUploads()) {
+            return Mono.error(JobService.shuttingDown());
+        }
         return new MultipartUpload(storage, request.getHeaders().getContentLength()).fileFrom(parts)
                 .flatMap(file -> blocking(() -> jobs.create(file.clientName(), file.stored())))
                 .map(job -> ResponseEntity.status(HttpStatus.ACCEPTED)

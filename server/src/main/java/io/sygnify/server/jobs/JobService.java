@@ -34,7 +34,15 @@ public class JobService {
         this.clock = clock;
     }
 
+    /** False once the server has begun to stop: new uploads are refused, nothing already stored is lost. */
+    public boolean acceptingUploads() {
+        return workers.isRunning();
+    }
+
     public Job create(String clientFileName, UploadStorage.StoredUpload upload) {
+        if (!acceptingUploads()) {
+            throw shuttingDown();
+        }
         String id = UUID.randomUUID().toString();
         Job job = new Job(id, LOCAL_OWNER, DisplayFileName.sanitise(clientFileName), upload.storedName(),
                 upload.sizeBytes(), JobStage.QUEUED, 0, null, null, null, 0, 0, OffsetDateTime.now(clock), null, null);
@@ -45,6 +53,11 @@ public class JobService {
                 : "Queued: " + ahead + " job(s) ahead.");
         workers.submit(id);
         return jobs.find(id).orElseThrow();
+    }
+
+    public static ApiException shuttingDown() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down",
+                "The server is shutting down and takes no new uploads; try again in a moment.");
     }
 
     public Optional<Job> find(String id) {

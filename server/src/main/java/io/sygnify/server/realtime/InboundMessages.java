@@ -85,7 +85,11 @@ class InboundMessages {
     }
 
     private Mono<Void> reply(ClientConnection connection, ServerMessage message) {
-        connection.send(codec.encode(message));
+        connection.send(codec.frame(typeOf(message), message));
         return Mono.empty();
+    }
+
+    private static String typeOf(ServerMessage message) {
+        return message.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class).value();
     }
 }

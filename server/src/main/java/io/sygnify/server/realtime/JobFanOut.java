@@ -22,8 +22,11 @@ public class JobFanOut {
     private final JobEventLog eventLog;
     private final JobService jobs;
     private final MessageCodec codec;
+    private final int maxSubscriptions;
 
-    JobFanOut(JobEventBus bus, JobEventLog eventLog, JobService jobs, MessageCodec codec) {
+    JobFanOut(JobEventBus bus, JobEventLog eventLog, JobService jobs, MessageCodec codec,
+              RealtimeProperties properties) {
+        this.maxSubscriptions = properties.maxSubscriptions();
         this.eventLog = eventLog;
         this.jobs = jobs;
         this.codec = codec;
@@ -35,7 +38,7 @@ public class JobFanOut {
         if (subscribers == null || subscribers.isEmpty()) {
             return;
         }
-        JobSubscription.Frame frame = frameOf(event);
+        OutboundFrame frame = frameOf(event);
         subscribers.forEach(s -> s.offerLive(frame));
     }
 
@@ -45,7 +48,13 @@ public class JobFanOut {
      */
     void subscribe(ClientConnection connection, String jobId, Long lastSeq) {
         if (jobs.find(jobId).isEmpty()) {
-            connection.send(codec.encode(new ServerMessage.Error("job_not_found", "No job with id " + jobId + ".",
+            connection.send(codec.frame("error", new ServerMessage.Error("job_not_found",
+                    "No job with id " + jobId + ".", jobId)));
+            return;
+        }
+        if (!connection.subscriptions().containsKey(jobId) && connection.subscriptions().size() >= maxSubscriptions) {
+            connection.send(codec.frame("error", new ServerMessage.Error("too_many_subscriptions",
+                    "A connection may watch at most " + maxSubscriptions + " jobs; unsubscribe from one first.",
                     jobId)));
             return;
         }
@@ -57,7 +66,7 @@ public class JobFanOut {
             subscribers.add(subscription);
             return subscribers;
         });
-        connection.send(codec.encode(ServerMessage.Subscribed.job(jobId, lastSeq)));
+        connection.send(codec.frame("subscribed", ServerMessage.Subscribed.job(jobId, lastSeq)));
         List<JobEvent> history = lastSeq == null
                 ? eventLog.latest(jobId).map(List::of).orElse(List.of())
                 : eventLog.after(jobId, lastSeq);
@@ -85,8 +94,8 @@ public class JobFanOut {
         return byJob.values().stream().mapToInt(Set::size).sum();
     }
 
-    private JobSubscription.Frame frameOf(JobEvent event) {
+    private OutboundFrame frameOf(JobEvent event) {
         String insights = event.type() == JobEvent.Type.COMPLETE ? jobs.insights(event.jobId()) : null;
-        return new JobSubscription.Frame(event.seq(), codec.encode(MessageCodec.toMessage(event, insights)));
+        return codec.jobFrame(event, insights);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -14,56 +13,84 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Serves {@code /ws} and {@code /ws/job/{id}}: reads client messages in order, writes the connection's queued
- * frames, and cleans up its subscriptions when it goes away.
+ * Serves {@code /ws} and {@code /ws/job/{id}}: reads client messages in order (any frame counts as proof of life),
+ * writes the connection's queued frames as fast as the socket takes them, and cleans up when it goes away.
  */
 @Component
 class JobSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JobSocketHandler.class);
     static final String JOB_PATH_PREFIX = "/ws/job/";
-    /** Outbound bytes one client may have waiting before it is disconnected as too slow. */
-    static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
-    /** Documented in docs/protocol.md: the client fell too far behind; reconnect and resume. */
-    static final CloseStatus TOO_SLOW = new CloseStatus(4008, "Client too slow; reconnect and resume with last_seq");
 
     private final InboundMessages inbound;
     private final JobFanOut fanOut;
     private final SystemFeed systemFeed;
+    private final LiveConnections connections;
+    private final HeartbeatMonitor heartbeat;
     private final RealtimeMetrics metrics;
+    private final RealtimeProperties properties;
 
-    JobSocketHandler(InboundMessages inbound, JobFanOut fanOut, SystemFeed systemFeed, RealtimeMetrics metrics) {
-        this.systemFeed = systemFeed;
+    JobSocketHandler(InboundMessages inbound, JobFanOut fanOut, SystemFeed systemFeed, LiveConnections connections,
+                     HeartbeatMonitor heartbeat, RealtimeMetrics metrics, RealtimeProperties properties) {
         this.inbound = inbound;
         this.fanOut = fanOut;
+        this.systemFeed = systemFeed;
+        this.connections = connections;
+        this.heartbeat = heartbeat;
         this.metrics = metrics;
+        this.properties = properties;
     }
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        ClientConnection connection = new ClientConnection(session.getId(), MAX_QUEUED_BYTES, metrics);
-        connection.onOverflow(() -> session.close(TOO_SLOW).subscribe());
+        // The outbound stream ends only once the close frame is written, so Netty does not drop it unsent.
+        ClientConnection[] self = new ClientConnection[1];
+        ClientConnection connection = new ClientConnection(session.getId(), properties, metrics,
+                status -> session.close(status).doFinally(signal -> self[0].markClosed())
+                        .subscribe(null, e -> log.debug("Close of {} failed", session.getId(), e)));
+        self[0] = connection;
+        if (!connections.add(connection)) {
+            log.warn("Refusing WebSocket {}: {} connections open (limit)", session.getId(), connections.size());
+            return session.close(CloseCodes.TRY_AGAIN_LATER);
+        }
+        heartbeat.register(connection);
         metrics.opened();
         log.debug("WebSocket {} connected", session.getId());
 
-        Mono<Void> subscribeOnConnect = jobIdFromPath(session.getHandshakeInfo().getUri())
-                .map(jobId -> inbound.subscribe(connection, jobId, lastSeqFrom(session.getHandshakeInfo().getUri())))
+        URI uri = session.getHandshakeInfo().getUri();
+        Mono<Void> subscribeOnConnect = jobIdFromPath(uri)
+                .map(jobId -> inbound.subscribe(connection, jobId, lastSeqFrom(uri)))
                 .orElse(Mono.empty());
         Mono<Void> input = subscribeOnConnect.thenMany(session.receive()
-                        .map(WebSocketMessage::getPayloadAsText)
-                        .concatMap(text -> inbound.handle(connection, text)))
+                        .doOnNext(message -> connection.markAlive())
+                        .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
+                        .concatMap(message -> {
+                            if (!connection.tryAcceptInbound()) {
+                                connection.close(CloseCodes.RATE_LIMITED);
+                                return Mono.empty();
+                            }
+                            return inbound.handle(connection, message.getPayloadAsText());
+                        }))
                 .then();
-        Mono<Void> output = session.send(connection.frames()
-                .map(bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(bytes))));
+        Mono<Void> output = session.send(connection.frames().map(frame -> toMessage(session, frame)));
 
-        return Mono.zip(input.doFinally(s -> connection.close()), output).then()
+        return Mono.when(input.doFinally(signal -> connection.markClosed()), output)
                 .doFinally(signal -> {
-                    connection.close();
+                    connection.markClosed();
+                    connections.remove(connection);
                     fanOut.unsubscribeAll(connection);
                     systemFeed.unsubscribe(connection);
                     metrics.closed();
                     log.debug("WebSocket {} closed ({})", session.getId(), signal);
                 });
+    }
+
+    private static WebSocketMessage toMessage(WebSocketSession session, OutboundFrame frame) {
+        if (frame.kind() == OutboundFrame.Kind.PING) {
+            return session.pingMessage(factory -> factory.wrap(new byte[0]));
+        }
+        // wrap() shares the encoded bytes: one copy per broadcast, however many subscribers.
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame.bytes()));
     }
 
     static Optional<String> jobIdFromPath(URI uri) {
@@ -74,7 +101,7 @@ class JobSocketHandler implements WebSocketHandler {
         return Optional.empty();
     }
 
-    private static Long lastSeqFrom(URI uri) {
+    static Long lastSeqFrom(URI uri) {
         String value = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("last_seq");
         if (value == null) {
             return null;

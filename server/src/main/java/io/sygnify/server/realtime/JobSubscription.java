@@ -10,12 +10,9 @@ import java.util.List;
  */
 final class JobSubscription {
 
-    record Frame(long seq, byte[] bytes) {
-    }
-
     private final ClientConnection connection;
     private final String jobId;
-    private List<Frame> heldBack = new ArrayList<>();
+    private List<OutboundFrame> heldBack = new ArrayList<>();
     private long lastSentSeq;
 
     JobSubscription(ClientConnection connection, String jobId) {
@@ -31,7 +28,7 @@ final class JobSubscription {
         return jobId;
     }
 
-    synchronized void offerLive(Frame frame) {
+    synchronized void offerLive(OutboundFrame frame) {
         if (heldBack != null) {
             heldBack.add(frame);
         } else {
@@ -40,17 +37,17 @@ final class JobSubscription {
     }
 
     /** Sends the history (or current state), then whatever arrived live meanwhile. */
-    synchronized void start(List<Frame> history) {
+    synchronized void start(List<OutboundFrame> history) {
         history.forEach(this::sendIfNew);
-        heldBack.sort(Comparator.comparingLong(Frame::seq));
+        heldBack.sort(Comparator.comparingLong(OutboundFrame::seq));
         heldBack.forEach(this::sendIfNew);
         heldBack = null;
     }
 
-    private void sendIfNew(Frame frame) {
+    private void sendIfNew(OutboundFrame frame) {
         if (frame.seq() > lastSentSeq) {
             lastSentSeq = frame.seq();
-            connection.send(frame.bytes());
+            connection.send(frame);
         }
     }
 }

@@ -25,6 +25,23 @@ public class MessageCodec {
         return new String(encode(message), StandardCharsets.UTF_8);
     }
 
+    /** An essential (never coalesced) frame of a non-job message. */
+    OutboundFrame frame(String type, ServerMessage message) {
+        return OutboundFrame.message(type, encode(message));
+    }
+
+    /** A job event, encoded once for every subscriber. */
+    OutboundFrame jobFrame(JobEvent event, String insightsJson) {
+        OutboundFrame.Kind kind = event.type() == JobEvent.Type.UPDATE ? OutboundFrame.Kind.PROGRESS
+                : OutboundFrame.Kind.ESSENTIAL;
+        String type = switch (event.type()) {
+            case UPDATE -> "job_update";
+            case COMPLETE -> "job_complete";
+            case ERROR -> "job_error";
+        };
+        return new OutboundFrame(kind, event.jobId(), event.seq(), type, encode(toMessage(event, insightsJson)));
+    }
+
     /** @param insightsJson the job's result, needed for {@code COMPLETE} events only */
     public static ServerMessage toMessage(JobEvent event, String insightsJson) {
         double timestamp = event.epochMillis() / 1000.0;

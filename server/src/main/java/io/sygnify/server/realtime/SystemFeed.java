@@ -22,14 +22,14 @@ public class SystemFeed {
     SystemFeed(SystemSampler sampler, ActivityLog activity, MessageCodec codec, JobService jobs) {
         this.codec = codec;
         this.jobs = jobs;
-        sampler.addListener(s -> broadcast(new ServerMessage.SystemMetrics(s, s.timestamp())));
-        activity.addListener(a -> broadcast(ServerMessage.ActivityEntry.of(a)));
+        sampler.addListener(s -> broadcast("system_metrics", new ServerMessage.SystemMetrics(s, s.timestamp())));
+        activity.addListener(a -> broadcast("activity", ServerMessage.ActivityEntry.of(a)));
     }
 
     /** Blocking: reads the unfinished jobs for the snapshot. */
     void subscribe(ClientConnection connection) {
-        connection.send(codec.encode(new ServerMessage.Subscribed("system", null, null)));
-        connection.send(codec.encode(new ServerMessage.JobsSnapshot(jobs.unfinished(),
+        connection.send(codec.frame("subscribed", new ServerMessage.Subscribed("system", null, null)));
+        connection.send(codec.frame("jobs_snapshot", new ServerMessage.JobsSnapshot(jobs.unfinished(),
                 System.currentTimeMillis() / 1000.0)));
         subscribers.add(connection);
     }
@@ -42,11 +42,11 @@ public class SystemFeed {
         return subscribers.size();
     }
 
-    private void broadcast(ServerMessage message) {
+    private void broadcast(String type, ServerMessage message) {
         if (subscribers.isEmpty()) {
             return;
         }
-        byte[] frame = codec.encode(message);
+        OutboundFrame frame = codec.frame(type, message);
         subscribers.forEach(c -> {
             if (!c.send(frame)) {
                 subscribers.remove(c);

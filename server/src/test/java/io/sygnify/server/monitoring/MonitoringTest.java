@@ -67,8 +67,7 @@ class MonitoringTest {
                 sockets.add(socket);
             }
             assertThat(Prometheus.value(scrape(), "sygnify_ws_connections")).isEqualTo(before + 5);
-            JsonNode metrics = http.get("/api/system/metrics").json();
-            assertThat(metrics.path("current").path("ws_connections").asInt()).isGreaterThanOrEqualTo(5);
+            awaitSampled(m -> m.path("ws_connections").asInt() >= before + 5);
         } finally {
             sockets.forEach(TestSocket::close);
         }
@@ -142,6 +141,20 @@ class MonitoringTest {
             sleepBriefly();
         }
         throw new AssertionError("No " + kind + " activity for job " + jobId);
+    }
+
+    /** The sampler runs every 200 ms here: wait for a sample taken after the change. */
+    private void awaitSampled(java.util.function.Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode current = null;
+        while (System.nanoTime() < deadline) {
+            current = http.get("/api/system/metrics").json().path("current");
+            if (condition.test(current)) {
+                return;
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("No sample matched; last: " + current);
     }
 
     private static void sleepBriefly() {

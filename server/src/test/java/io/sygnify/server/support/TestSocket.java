@@ -25,14 +25,43 @@ public final class TestSocket implements AutoCloseable {
     private final WebSocket socket;
     private volatile Integer closeCode;
 
-    private TestSocket(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Listener()).join();
+    private TestSocket(URI uri, java.util.Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static TestSocket connect(int port, String path) {
-        return new TestSocket(URI.create("ws://localhost:" + port + path));
+        return connect(port, path, java.util.Map.of());
+    }
+
+    /** Throws {@link java.util.concurrent.CompletionException} when the handshake is refused. */
+    public static TestSocket connect(int port, String path, java.util.Map<String, String> headers) {
+        return new TestSocket(URI.create("ws://localhost:" + port + path), headers);
+    }
+
+    /** Waits for the server to close the connection and returns its close code. */
+    public int awaitClose(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (closeCode == null && System.nanoTime() < deadline) {
+            JsonNode next;
+            try {
+                next = inbox.poll(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            if (next != null) {
+                synchronized (received) {
+                    received.add(next);
+                }
+            }
+        }
+        if (closeCode == null) {
+            throw new AssertionError("Server did not close within " + timeout);
+        }
+        return closeCode;
     }
 
     public void send(String text) {

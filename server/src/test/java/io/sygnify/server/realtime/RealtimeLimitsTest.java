@@ -1,0 +1,128 @@
+package io.sygnify.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import io.sygnify.server.support.Csv;
+import io.sygnify.server.support.RawWebSocket;
+import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestHttp;
+import io.sygnify.server.support.TestSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Heartbeat, inbound limits and the Origin check, with short intervals and small limits. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(90)
+class RealtimeLimitsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Path DATA = TempDataDir.create("limits");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("sygnify.data-dir", DATA::toString);
+        registry.add("sygnify.realtime.heartbeat-interval", () -> "300ms");
+        registry.add("sygnify.realtime.max-inbound-message-bytes", () -> "4KB");
+        registry.add("sygnify.realtime.max-subscriptions", () -> "2");
+        registry.add("sygnify.realtime.inbound-rate-per-second", () -> "5");
+        registry.add("sygnify.realtime.inbound-burst", () -> "20");
+        registry.add("sygnify.realtime.allowed-origins", () -> "https://trusted.example");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void silentClientGetsPingsThenIsClosedAfterTwoIntervals() {
+        try (RawWebSocket silent = RawWebSocket.connect(port, "/ws", 64 * 1024)) {
+            RawWebSocket.Frame first = silent.read(2000);
+            assertThat(first).isNotNull();
+            assertThat(first.opcode()).as("ping frame").isEqualTo(0x9);
+            RawWebSocket.Frame close = silent.readUntilClose(5000);
+            assertThat(close).isNotNull();
+            assertThat(close.closeCode()).isEqualTo(4000);
+        }
+    }
+
+    @Test
+    void clientThatAnswersPingsStaysOpenPastTheWindow() throws Exception {
+        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
+            Thread.sleep(1500); // five heartbeat intervals; the JDK client answers pings with pongs
+            socket.send(Map.of("type", "ping"));
+            socket.awaitType("pong", WAIT);
+            assertThat(socket.closeCode()).isNull();
+        }
+    }
+
+    @Test
+    void oversizedMessageClosesWith1009() {
+        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
+            socket.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000) + "\"}");
+            assertThat(socket.awaitClose(WAIT)).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void floodingClosesWith1008() {
+        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
+            for (int i = 0; i < 60 && socket.closeCode() == null; i++) {
+                try {
+                    socket.send(Map.of("type", "ping"));
+                } catch (CompletionException closedMeanwhile) {
+                    break;
+                }
+            }
+            assertThat(socket.awaitClose(WAIT)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void subscriptionsPastTheCapAreRefusedWithoutClosing() {
+        TestHttp http = new TestHttp(port);
+        String a = http.createJob("a.csv", Csv.sales(3));
+        String b = http.createJob("b.csv", Csv.sales(3));
+        String c = http.createJob("c.csv", Csv.sales(3));
+        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
+            socket.send(Map.of("type", "subscribe_job", "job_id", a));
+            socket.send(Map.of("type", "subscribe_job", "job_id", b));
+            socket.send(Map.of("type", "subscribe_job", "job_id", c));
+            var error = socket.awaitType("error", WAIT);
+            assertThat(error.path("code").asString()).isEqualTo("too_many_subscriptions");
+            assertThat(error.path("job_id").asString()).isEqualTo(c);
+            socket.send(Map.of("type", "unsubscribe_job", "job_id", a));
+            socket.awaitType("unsubscribed", WAIT);
+            socket.send(Map.of("type", "subscribe_job", "job_id", c));
+            socket.await(m -> "subscribed".equals(m.path("type").asString()) && c.equals(m.path("job_id").asString()),
+                    WAIT);
+        }
+    }
+
+    @Test
+    void foreignOriginIsRefusedAtTheHandshake() {
+        assertThatThrownBy(() -> TestSocket.connect(port, "/ws", Map.of("Origin", "https://evil.example")))
+                .isInstanceOf(CompletionException.class)
+                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse()
+                        .statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void ownAndAllowListedOriginsAreAccepted() {
+        try (TestSocket own = TestSocket.connect(port, "/ws", Map.of("Origin", "http://localhost:" + port));
+             TestSocket listed = TestSocket.connect(port, "/ws", Map.of("Origin", "https://trusted.example"))) {
+            own.send(Map.of("type", "ping"));
+            listed.send(Map.of("type", "ping"));
+            own.awaitType("pong", WAIT);
+            listed.awaitType("pong", WAIT);
+        }
+    }
+}
