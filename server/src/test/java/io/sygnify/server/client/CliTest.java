@@ -39,6 +39,7 @@ class CliTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("sygnify.data-dir", DATA::toString);
+        registry.add("sygnify.upload.max-size", () -> "1MB");
     }
 
     @Value("${local.server.port}")
@@ -105,6 +106,14 @@ class CliTest {
 
         assertThat(run.exitCode()).isEqualTo(SygnifyCli.UNAVAILABLE);
         assertThat(run.err()).contains("Cannot reach the Sygnify server at " + nobody);
+    }
+
+    @Test
+    void uploadRefusedByTheServerPrintsTheProblemDetailAndExitsThree() throws Exception {
+        Run run = cli("analyze", csv("big.csv", Csv.sales(100_000)).toString(), "--server", server);
+
+        assertThat(run.exitCode()).isEqualTo(SygnifyCli.UNAVAILABLE);
+        assertThat(run.err()).startsWith("sygnify: the server refused the request (HTTP 413, file_too_large): ");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.sygnify.client.cli;
+
+import java.nio.file.Path;
+
+/** What the user asked for, after parsing. */
+sealed interface CliCommand {
+
+    /** Upload {@code file} and follow its job. */
+    record Analyze(Path file, boolean json) implements CliCommand {
+    }
+
+    /** Follow an existing job. */
+    record Watch(String jobId, boolean json) implements CliCommand {
+    }
+
+    /** One page of the job list; {@code status} may be null. */
+    record ListJobs(String status, int page, int size) implements CliCommand {
+    }
+
+    /** Print the usage text. */
+    record Help() implements CliCommand {
+    }
+}
