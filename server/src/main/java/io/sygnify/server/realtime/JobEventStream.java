@@ -49,7 +49,7 @@ class JobEventStream {
                 status -> { });
         Flux<ServerSentEvent<String>> events = connection.frames()
                 .filter(frame -> frame.jobId() != null)
-                .takeUntil(frame -> frame.kind() == OutboundFrame.Kind.ESSENTIAL)
+                .takeUntil(frame -> "job_complete".equals(frame.type()) || "job_error".equals(frame.type()))
                 .map(frame -> ServerSentEvent.builder(new String(frame.bytes(), StandardCharsets.UTF_8))
                         .id(Long.toString(frame.seq())).event(frame.type()).build());
         Duration keepAlive = properties.heartbeatInterval();

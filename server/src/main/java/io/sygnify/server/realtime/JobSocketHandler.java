@@ -71,7 +71,16 @@ class JobSocketHandler implements WebSocketHandler {
                             }
                             return inbound.handle(connection, message.getPayloadAsText());
                         }))
-                .then();
+                .then()
+                .onErrorResume(e -> {
+                    if (isDisconnect(e)) {
+                        log.debug("WebSocket {} dropped: {}", session.getId(), e.toString());
+                    } else {
+                        log.warn("WebSocket {} failed; closing with 1011", session.getId(), e);
+                        connection.close(CloseCodes.SERVER_ERROR);
+                    }
+                    return Mono.empty();
+                });
         Mono<Void> output = session.send(connection.frames().map(frame -> toMessage(session, frame)));
 
         return Mono.when(input.doFinally(signal -> connection.markClosed()), output)
@@ -83,6 +92,18 @@ class JobSocketHandler implements WebSocketHandler {
                     metrics.closed();
                     log.debug("WebSocket {} closed ({})", session.getId(), signal);
                 });
+    }
+
+    /** A peer that goes away mid-frame is normal; anything else is our fault and worth a WARN. */
+    private static boolean isDisconnect(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof reactor.netty.channel.AbortedException
+                    || t.getClass().getName().contains("CorruptedWebSocketFrameException")
+                    || t.getClass().getName().contains("TooLongFrameException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static WebSocketMessage toMessage(WebSocketSession session, OutboundFrame frame) {

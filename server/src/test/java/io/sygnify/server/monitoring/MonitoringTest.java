@@ -33,6 +33,7 @@ class MonitoringTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("sygnify.data-dir", DATA::toString);
         registry.add("sygnify.monitoring.sample-interval", () -> "200ms");
+        registry.add("sygnify.monitoring.activity-retention", () -> "25");
     }
 
     @Value("${local.server.port}")
@@ -117,6 +118,19 @@ class MonitoringTest {
         assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(http.get("/api/activity?size=1").json().path("items")).hasSize(1);
         assertThat(http.get("/api/activity?size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void activityLogKeepsOnlyTheConfiguredNumberOfEntries() {
+        for (int i = 0; i < 8; i++) {
+            http.awaitTerminal(http.createJob("r" + i + ".csv", Csv.sales(5)), WAIT);
+        }
+        // 8 jobs write at least 8 × (created, parsing, profiling, analyzing, completed) = 40 entries.
+        String last = http.createJob("last.csv", Csv.sales(5));
+        http.awaitTerminal(last, WAIT);
+        JsonNode page = awaitActivity(last, "job_completed");
+        assertThat(page.path("total").asLong()).isLessThanOrEqualTo(25);
+        assertThat(page.path("items").get(0).path("id").asLong()).isGreaterThan(40);
     }
 
     @Test

@@ -52,8 +52,9 @@ class SlowConsumerTest {
         try (RawWebSocket stalled = RawWebSocket.connect(port, "/ws", 4096)) {
             // Each subscribe answers with the whole report; the stalled client never reads them.
             long start = System.nanoTime();
-            // Enough to outgrow the kernel's socket buffers (up to 4 MB here) and the 256 KB queue.
-            int subscribes = (int) (12L * 1024 * 1024 / reportBytes) + 1;
+            // More than the socket writer's prefetch (128 frames) plus the kernel's buffers (up to 4 MB here)
+            // plus the 256 KB queue can hold.
+            int subscribes = Math.max(200, (int) (12L * 1024 * 1024 / reportBytes) + 1);
             String subscribe = "{\"type\":\"subscribe_job\",\"job_id\":\"" + wide + "\"}";
             for (int i = 0; i < subscribes; i++) {
                 stalled.sendText(subscribe);
