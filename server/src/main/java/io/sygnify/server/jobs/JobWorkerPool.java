@@ -62,7 +62,12 @@ public class JobWorkerPool implements SmartLifecycle {
         int workers = properties.jobs().effectiveWorkers();
         AtomicInteger threadNumber = new AtomicInteger();
         executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                r -> new Thread(r, "sygnify-worker-" + threadNumber.incrementAndGet()));
+                r -> {
+                    // stop() re-queues running jobs; a worker must never keep a stopping JVM alive
+                    Thread t = new Thread(r, "sygnify-worker-" + threadNumber.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         recoverInterruptedJobs();
         List<String> queued = jobs.idsInStatus(List.of(JobStage.QUEUED));
         queued.forEach(this::submit);

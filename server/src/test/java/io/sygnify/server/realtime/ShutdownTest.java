@@ -22,7 +22,7 @@ class ShutdownTest {
     @Test
     void stoppingTheServerClosesEverySocketWith1001() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SygnifyApplication.class).run(
-                "--server.port=0", "--sygnify.data-dir=" + TempDataDir.create("shutdown"),
+                "--server.port=0", "--server.shutdown=graceful", "--sygnify.data-dir=" + TempDataDir.create("shutdown"),
                 "--sygnify.realtime.shutdown-batch-size=2", "--sygnify.realtime.shutdown-batch-pause=20ms");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         List<TestSocket> sockets = new ArrayList<>();
