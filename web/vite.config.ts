@@ -3,8 +3,8 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Everything the Spring Boot server answers itself; the rest is the SPA.
-const backend = 'http://localhost:8000';
+// Everything the Spring Boot server answers itself; the rest is the SPA. SYGNIFY_BACKEND points elsewhere.
+const backend = process.env.SYGNIFY_BACKEND ?? 'http://localhost:8000';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

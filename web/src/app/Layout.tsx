@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { NotificationToggle } from '../features/notifications/NotificationToggle';
 
 function navClass({ isActive }: { isActive: boolean }): string {
   return `rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
@@ -18,13 +19,13 @@ export function Layout() {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-          <div className="flex items-center gap-6">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <NavLink to="/" className="flex items-center gap-2 rounded-md font-bold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
               <img src="/favicon.svg" alt="" className="size-7" />
               Sygnify
             </NavLink>
             <nav aria-label="Main">
-              <ul className="flex items-center gap-1">
+              <ul className="flex flex-wrap items-center gap-1">
                 <li>
                   <NavLink to="/" end className={navClass}>
                     Upload
@@ -35,10 +36,18 @@ export function Layout() {
                     Jobs
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/monitor" className={navClass}>
+                    Real-Time Monitor
+                  </NavLink>
+                </li>
               </ul>
             </nav>
           </div>
-          <ConnectionIndicator />
+          <div className="flex items-center gap-3">
+            <NotificationToggle />
+            <ConnectionIndicator />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

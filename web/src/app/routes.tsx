@@ -36,6 +36,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <UploadPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'jobs/:id', element: <JobPage /> },
+      // Loaded on first visit: the charts are not part of the first page's JavaScript.
+      { path: 'monitor', lazy: async () => ({ Component: (await import('../features/monitor/MonitorPage')).default }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -90,3 +90,10 @@ function describeCharacters(text: string): string {
   if (/^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(text)) return `"${text}"`;
   return [...text].map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
+
+const clock = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** Epoch seconds from the server as a time of day in the reader's zone, e.g. 14:03:27. */
+export function formatClock(epochSeconds: number): string {
+  return clock.format(epochSeconds * 1000);
+}

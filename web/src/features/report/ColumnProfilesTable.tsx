@@ -11,7 +11,7 @@ const HEADER_CELL = 'px-3 py-2 font-semibold text-slate-700';
 
 export function ColumnProfilesTable({ columns }: { columns: ColumnProfile[] }) {
   return (
-    <section aria-labelledby="columns-heading" className="card">
+    <section id="report-columns" tabIndex={-1} aria-labelledby="columns-heading" className="card scroll-mt-4 focus:outline-none">
       <h2 id="columns-heading" className="text-lg font-semibold text-slate-900">
         Column profiles
       </h2>

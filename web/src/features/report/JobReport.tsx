@@ -1,21 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { LoadingState, ErrorState } from '../../components/states';
+import { Suspense, lazy, useMemo } from 'react';
+import { ErrorState, LoadingState } from '../../components/states';
 import { jobInsightsQueryOptions } from '../../lib/api/get-job-insights';
-import { insightsSchema } from '../../lib/api/insights';
+import { insightsDocumentSchema } from '../../lib/api/insights';
 import { errorMessage } from '../../lib/api/problem';
-import { ColumnProfilesTable } from './ColumnProfilesTable';
-import { DatasetSummary } from './DatasetSummary';
-import { InsightsWarnings } from './InsightsWarnings';
+
+const ReportView = lazy(() => import('./ReportView'));
 
 /**
  * The finished job's report. Insights that arrived with job_complete seed the cache; when there are
  * none, or they do not match the schema, they are fetched and any problem is shown by the fetch.
  */
-export function JobReport({ jobId, liveInsights }: { jobId: string; liveInsights?: unknown }) {
+export function JobReport({ jobId, fileName, liveInsights }: { jobId: string; fileName: string; liveInsights?: unknown }) {
   const seeded = useMemo(() => {
     if (liveInsights === undefined) return undefined;
-    const parsed = insightsSchema.safeParse(liveInsights);
+    const parsed = insightsDocumentSchema.safeParse(liveInsights);
     return parsed.success ? parsed.data : undefined;
   }, [liveInsights]);
   const insights = useQuery({ ...jobInsightsQueryOptions(jobId), initialData: seeded });
@@ -31,12 +30,18 @@ export function JobReport({ jobId, liveInsights }: { jobId: string; liveInsights
       />
     );
   }
-  const { dataset, columns, warnings } = insights.data;
   return (
-    <div className="flex flex-col gap-6" data-testid="job-report">
-      <DatasetSummary dataset={dataset} />
-      <InsightsWarnings warnings={warnings} />
-      <ColumnProfilesTable columns={columns} />
-    </div>
+    <Suspense fallback={<LoadingState>Loading the report…</LoadingState>}>
+      <ReportView jobId={jobId} fileName={fileName} raw={insights.data.raw} />
+    </Suspense>
+  );
+}
+
+/** Sections of a running job's report, shown as the engine finishes them (job_update `partial`). */
+export function PartialReport({ jobId, fileName, sections }: { jobId: string; fileName: string; sections: Record<string, unknown> }) {
+  return (
+    <Suspense fallback={<LoadingState>Loading the report sections…</LoadingState>}>
+      <ReportView jobId={jobId} fileName={fileName} raw={sections} partial />
+    </Suspense>
   );
 }

@@ -41,6 +41,8 @@ export const jobSchema = z.looseObject({
   started_at: timestamp,
   finished_at: timestamp,
   error: z.string().nullable(),
+  /** Stable reason of a failure (header_only, malformed_row, cancelled …), when the server sends it. */
+  error_code: z.string().nullish(),
 });
 
 export type Job = z.infer<typeof jobSchema>;

@@ -1,8 +1,16 @@
-import type { JobStatus } from '../api/job';
+import { isTerminal, type JobStatus } from '../api/job';
 import type { JobEventMessage, ProtocolErrorMessage } from './messages';
 
 /** Messages kept per stage: enough to read back, bounded so a chatty stage cannot grow memory. */
 export const MESSAGES_PER_STAGE = 50;
+/** Progress samples kept for the rate estimate; older ones say little about the current pace. */
+export const PROGRESS_SAMPLES = 120;
+
+/** Progress reported by the server at a server timestamp (epoch seconds). */
+export interface ProgressSample {
+  at: number;
+  progress: number;
+}
 
 export interface StageRecord {
   /** Server timestamp (epoch seconds) of the first event seen in this stage, if the server sent one. */
@@ -21,6 +29,10 @@ export interface JobLiveState {
   message: string | null;
   timestamp: number | null;
   stages: Partial<Record<JobStatus, StageRecord>>;
+  /** Progress of the current run, oldest first; a requeued job starts a new run. */
+  samples: ProgressSample[];
+  /** Report sections that arrived ahead of the report (job_update `partial`), raw, by section key. */
+  sections: Record<string, unknown>;
   /** The raw insights from job_complete, validated where they are rendered. */
   insights: unknown;
   completed: boolean;
@@ -37,6 +49,8 @@ export function emptyLiveState(jobId: string | null): JobLiveState {
     message: null,
     timestamp: null,
     stages: {},
+    samples: [],
+    sections: {},
     insights: undefined,
     completed: false,
     error: null,
@@ -55,6 +69,13 @@ export function applyJobEvent(state: JobLiveState, event: JobEventMessage): JobL
     messages: messages.length > MESSAGES_PER_STAGE ? messages.slice(-MESSAGES_PER_STAGE) : messages,
     eventCount: (previous?.eventCount ?? 0) + 1,
   };
+  let samples = state.samples;
+  if (event.stage === 'queued') samples = [];
+  else if (timestamp !== null && !isTerminal(event.stage)) {
+    samples = [...samples, { at: timestamp, progress: event.progress }];
+    if (samples.length > PROGRESS_SAMPLES) samples = samples.slice(-PROGRESS_SAMPLES);
+  }
+  const partial = event.type === 'job_update' ? event.partial : null;
   return {
     ...state,
     seq: event.seq,
@@ -63,6 +84,8 @@ export function applyJobEvent(state: JobLiveState, event: JobEventMessage): JobL
     message: event.message ?? state.message,
     timestamp,
     stages: { ...state.stages, [event.stage]: record },
+    samples,
+    sections: partial ? { ...state.sections, ...partial } : state.sections,
     insights: event.type === 'job_complete' ? event.insights : state.insights,
     completed: state.completed || event.type === 'job_complete',
     error:

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { jobStatusSchema } from '../api/job';
+import { jobSchema, jobStatusSchema } from '../api/job';
+import { activityEntrySchema } from '../api/list-activity';
+import { systemSnapshotSchema } from '../api/system-metrics';
 
 /** Fields every job event carries. Extra fields are allowed: the server may add some. */
 const jobEventFields = {
@@ -11,7 +13,12 @@ const jobEventFields = {
   timestamp: z.number().optional(),
 };
 
-export const jobUpdateSchema = z.looseObject({ type: z.literal('job_update'), ...jobEventFields });
+export const jobUpdateSchema = z.looseObject({
+  type: z.literal('job_update'),
+  ...jobEventFields,
+  // Report sections ready ahead of the report, keyed by section name; validated where they are rendered.
+  partial: z.record(z.string(), z.unknown()).nullish(),
+});
 export const jobCompleteSchema = z.looseObject({
   type: z.literal('job_complete'),
   ...jobEventFields,
@@ -25,7 +32,29 @@ export const jobErrorSchema = z.looseObject({
 });
 
 // job_id is absent when the subscription is to another channel (e.g. the server's system feed).
-export const subscribedSchema = z.looseObject({ type: z.literal('subscribed'), job_id: z.string().nullish() });
+export const subscribedSchema = z.looseObject({
+  type: z.literal('subscribed'),
+  channel: z.string().nullish(),
+  job_id: z.string().nullish(),
+});
+export const unsubscribedSchema = z.looseObject({
+  type: z.literal('unsubscribed'),
+  channel: z.string().nullish(),
+  job_id: z.string().nullish(),
+});
+
+/** Every unfinished job, sent once after subscribe_system. */
+export const jobsSnapshotSchema = z.looseObject({
+  type: z.literal('jobs_snapshot'),
+  jobs: z.array(jobSchema),
+  timestamp: z.number().optional(),
+});
+export const systemMetricsMessageSchema = z.looseObject({
+  type: z.literal('system_metrics'),
+  metrics: systemSnapshotSchema,
+  timestamp: z.number().optional(),
+});
+export const activityMessageSchema = activityEntrySchema.extend({ type: z.literal('activity') });
 export const pongSchema = z.looseObject({ type: z.literal('pong'), timestamp: z.number().optional() });
 export const protocolErrorSchema = z.looseObject({
   type: z.literal('error'),
@@ -39,18 +68,28 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   jobCompleteSchema,
   jobErrorSchema,
   subscribedSchema,
+  unsubscribedSchema,
   pongSchema,
   protocolErrorSchema,
+  jobsSnapshotSchema,
+  systemMetricsMessageSchema,
+  activityMessageSchema,
 ]);
 
 export type JobUpdateMessage = z.infer<typeof jobUpdateSchema>;
 export type JobCompleteMessage = z.infer<typeof jobCompleteSchema>;
 export type JobErrorMessage = z.infer<typeof jobErrorSchema>;
 export type ProtocolErrorMessage = z.infer<typeof protocolErrorSchema>;
+export type JobsSnapshotMessage = z.infer<typeof jobsSnapshotSchema>;
+export type SystemMetricsMessage = z.infer<typeof systemMetricsMessageSchema>;
+export type ActivityMessage = z.infer<typeof activityMessageSchema>;
+export type SystemMessage = JobsSnapshotMessage | SystemMetricsMessage | ActivityMessage;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type JobEventMessage = JobUpdateMessage | JobCompleteMessage | JobErrorMessage;
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(['job_update', 'job_complete', 'job_error', 'subscribed', 'pong', 'error']);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(
+  serverMessageSchema.options.map((option) => option.shape.type.value),
+);
 
 export type ParseResult =
   | { kind: 'message'; message: ServerMessage }
@@ -83,4 +122,6 @@ export function parseServerMessage(data: unknown): ParseResult {
 export type ClientMessage =
   | { type: 'subscribe_job'; job_id: string; last_seq?: number }
   | { type: 'unsubscribe_job'; job_id: string }
+  | { type: 'subscribe_system' }
+  | { type: 'unsubscribe_system' }
   | { type: 'ping' };

@@ -244,4 +244,75 @@ describe('RealtimeClient', () => {
       'maxBackoffMs (1000) must not be below initialBackoffMs (5000)',
     );
   });
+
+  it('delivers the system stream to its listeners and subscribes again after a reconnect', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    const types: string[] = [];
+    realtime.addSystemListener((message) => types.push(message.type));
+    realtime.connect();
+    realtime.subscribeToSystem();
+    realtime.subscribeToSystem();
+    await serverReceives(ws, (m) => m.type === 'subscribe_system');
+
+    ws.send({ type: 'subscribed', channel: 'system' });
+    ws.send({ type: 'jobs_snapshot', jobs: [], timestamp: 1 });
+    ws.send({ type: 'system_metrics', metrics: { timestamp: 1, process_cpu: -1, system_cpu: 0.5, heap_used_bytes: 1, heap_max_bytes: 2, rss_bytes: -1, request_rate: 0, ws_connections: 1, messages_sent_rate: 0, active_jobs: 0, queued_jobs: -1, storage_free_bytes: 9 }, timestamp: 1 });
+    ws.send({ type: 'activity', id: 1, kind: 'clients', severity: 'info', message: '1 client connected', job_id: null, timestamp: 1 });
+    await until(() => types.length === 3, 'three system messages');
+    expect(types).toEqual(['jobs_snapshot', 'system_metrics', 'activity']);
+
+    ws.dropConnections();
+    await until(() => messagesOfType(ws, 'subscribe_system').length === 2, 'the second subscribe_system');
+    expect(messagesOfType(ws, 'subscribe_system')[1]?.connection).toBe(1);
+
+    realtime.unsubscribeFromSystem();
+    expect(messagesOfType(ws, 'unsubscribe_system')).toEqual([]);
+    realtime.unsubscribeFromSystem();
+    await serverReceives(ws, (m) => m.type === 'unsubscribe_system');
+    expect(realtime.isSubscribedToSystem()).toBe(false);
+  });
+
+  it('does not reconnect by itself when the server closes with a 44xx code', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    realtime.connect();
+    await until(() => realtime.getConnectionStatus().state === 'connected', 'the connection');
+
+    ws.connections[0]?.close(4403, 'access revoked');
+
+    await until(() => realtime.getConnectionStatus().state === 'offline', 'going offline');
+    expect(realtime.getConnectionStatus()).toEqual({ state: 'offline', reason: 'Access revoked (close code 4403: access revoked)' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ws.connections).toHaveLength(1);
+  });
+
+  it('reconnects after a 40xx close, as after a heartbeat timeout', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    realtime.connect();
+    await until(() => realtime.getConnectionStatus().state === 'connected', 'the connection');
+
+    ws.connections[0]?.close(4008, 'too slow');
+
+    await until(() => ws.connections.length === 2, 'a second connection');
+  });
+
+  it('tells listeners of all jobs about every new event once', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    const seen: string[] = [];
+    realtime.addAnyJobEventListener((event) => seen.push(`${event.job_id}:${event.seq}`));
+    realtime.connect();
+    realtime.subscribeToJob('a');
+    realtime.subscribeToJob('b');
+    await until(() => messagesOfType(ws, 'subscribe_job').length === 2, 'both subscriptions');
+
+    ws.send(jobUpdate('a', 1, 'parsing', 1, 'x'));
+    ws.send(jobUpdate('a', 1, 'parsing', 1, 'x'));
+    ws.send(jobUpdate('b', 4, 'parsing', 1, 'y'));
+
+    await until(() => seen.length === 2, 'two events');
+    expect(seen).toEqual(['a:1', 'b:4']);
+  });
 });

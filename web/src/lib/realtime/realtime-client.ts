@@ -7,6 +7,7 @@ import {
   type JobEventMessage,
   type JobUpdateMessage,
   type ProtocolErrorMessage,
+  type SystemMessage,
 } from './messages';
 
 export type ConnectionStatus =
@@ -26,6 +27,8 @@ export interface JobEventMap {
 
 export type JobEventType = keyof JobEventMap;
 export type JobEventListener<T extends JobEventType> = (event: JobEventMap[T]) => void;
+export type AnyJobEventListener = (event: JobEventMessage) => void;
+export type SystemListener = (message: SystemMessage) => void;
 
 export interface SubscribeOptions {
   /**
@@ -51,6 +54,16 @@ export interface RealtimeClientOptions {
 }
 
 export const MAX_ATTEMPTS_REASON = 'Max reconnection attempts reached';
+
+/** docs/protocol.md: 44xx means "not without new credentials", so reconnecting by itself is pointless. */
+function isFinalClose(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}
+
+function finalCloseReason(code: number, reason: string): string {
+  const meaning = code === 4401 ? 'Not authenticated' : code === 4403 ? 'Access revoked' : 'Refused by the server';
+  return `${meaning} (close code ${code}${reason ? `: ${reason}` : ''})`;
+}
 const OPEN = 1;
 
 interface Subscription {
@@ -108,6 +121,9 @@ export class RealtimeClient {
   private readonly latestEvents = new Map<string, JobEventMessage>();
   private readonly jobListeners = new Map<string, ListenerSets>();
   private readonly statusListeners = new Set<ConnectionStatusListener>();
+  private readonly anyJobListeners = new Set<AnyJobEventListener>();
+  private readonly systemListeners = new Set<SystemListener>();
+  private systemRefs = 0;
 
   constructor(options: RealtimeClientOptions = {}) {
     const { url } = options;
@@ -226,6 +242,36 @@ export class RealtimeClient {
     return this.subscriptions.has(jobId);
   }
 
+  /** Every event of every subscribed job, after de-duplication (e.g. for notifications). */
+  addAnyJobEventListener(listener: AnyJobEventListener): () => void {
+    this.anyJobListeners.add(listener);
+    return () => this.anyJobListeners.delete(listener);
+  }
+
+  // ---- system stream (the Real-Time Monitor) -------------------------------------------------
+
+  /** Reference-counted like jobs; re-sent after every reconnect, which brings a fresh jobs_snapshot. */
+  subscribeToSystem(): void {
+    this.systemRefs += 1;
+    if (this.systemRefs === 1) this.send({ type: 'subscribe_system' });
+  }
+
+  unsubscribeFromSystem(): void {
+    if (this.systemRefs === 0) return;
+    this.systemRefs -= 1;
+    if (this.systemRefs === 0) this.send({ type: 'unsubscribe_system' });
+  }
+
+  isSubscribedToSystem(): boolean {
+    return this.systemRefs > 0;
+  }
+
+  /** jobs_snapshot, system_metrics and activity messages. */
+  addSystemListener(listener: SystemListener): () => void {
+    this.systemListeners.add(listener);
+    return () => this.systemListeners.delete(listener);
+  }
+
   // ---- internals ----------------------------------------------------------------------------
 
   private open(): void {
@@ -245,6 +291,7 @@ export class RealtimeClient {
       this.reconnectAttempt = 0;
       this.setStatus({ state: 'connected' });
       this.startHeartbeat();
+      if (this.systemRefs > 0) this.send({ type: 'subscribe_system' });
       for (const jobId of this.subscriptions.keys()) this.sendSubscribe(jobId);
     };
     socket.onmessage = (event: MessageEvent) => {
@@ -252,11 +299,14 @@ export class RealtimeClient {
       this.heardSinceLastPing = true;
       this.handleFrame(event.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.stopHeartbeat();
-      if (this.wanted) this.scheduleReconnect();
+      if (isFinalClose(event.code)) {
+        this.wanted = false;
+        this.setStatus({ state: 'offline', reason: finalCloseReason(event.code, event.reason) });
+      } else if (this.wanted) this.scheduleReconnect();
       else this.setStatus({ state: 'offline', reason: 'Disconnected' });
     };
     // A close event always follows an error; the reconnect logic lives there.
@@ -351,7 +401,13 @@ export class RealtimeClient {
         if (message.job_id) this.emit(message.job_id, 'error', message);
         else this.onInvalidMessage(`server error ${message.code}: ${message.message}`, data);
         break;
+      case 'jobs_snapshot':
+      case 'system_metrics':
+      case 'activity':
+        this.emitSystem(message);
+        break;
       case 'subscribed':
+      case 'unsubscribed':
       case 'pong':
         break;
     }
@@ -368,6 +424,23 @@ export class RealtimeClient {
     subscription.lastSeq = message.seq;
     this.latestEvents.set(message.job_id, message);
     this.emit(message.job_id, type, message);
+    for (const listener of [...this.anyJobListeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error(`Listener for all jobs threw on ${message.type} of ${message.job_id}`, error);
+      }
+    }
+  }
+
+  private emitSystem(message: SystemMessage): void {
+    for (const listener of [...this.systemListeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error(`System listener threw on ${message.type}`, error);
+      }
+    }
   }
 
   private emit<T extends JobEventType>(jobId: string, type: T, event: JobEventMap[T]): void {

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimeClient } from '../../../lib/realtime/realtime-client';
 import { stubFetch } from '../../../test/fetch-stub';
@@ -25,11 +26,11 @@ function stageStates(): Record<string, string | null> {
   return Object.fromEntries(names.map((name) => [name, screen.getByTestId(`stage-${name}`).getAttribute('data-state')]));
 }
 
-async function openRunningJob() {
-  stubFetch({ [`/api/jobs/${JOB_ID}`]: { body: job() } });
+async function openRunningJob(extra: Parameters<typeof stubFetch>[0] = {}) {
+  const { calls } = stubFetch({ [`/api/jobs/${JOB_ID}`]: { body: job() }, ...extra });
   const view = renderApp(`/jobs/${JOB_ID}`, client);
   const subscribe = await serverReceives(ws, (m) => m.type === 'subscribe_job');
-  return { ...view, subscribe };
+  return { ...view, subscribe, calls };
 }
 
 describe('JobPage', () => {
@@ -98,6 +99,7 @@ describe('JobPage', () => {
 
     const panel = await screen.findByTestId('job-error');
     expect(panel).toHaveTextContent('Processing failed: Row at line 5 has 4 fields, expected 3.');
+    expect(within(panel).getByTestId('job-error-advice')).toHaveTextContent('Check the file and upload it again.');
     expect(within(panel).getByRole('link', { name: 'Upload another file' })).toHaveAttribute('href', '/');
     expect(screen.getByTestId('stage-profiling')).toHaveAttribute('data-state', 'failed');
     expect(screen.getByTestId('stage-analyzing')).toHaveAttribute('data-state', 'pending');
@@ -133,5 +135,73 @@ describe('JobPage', () => {
     renderApp('/jobs/missing', client);
 
     expect(await screen.findByTestId('job-load-error')).toHaveTextContent('Job not found');
+  });
+
+  it('estimates the time left from the pace of the progress events, once there is one', async () => {
+    await openRunningJob();
+
+    ws.send({ ...jobUpdate(JOB_ID, 1, 'parsing', 10, 'Reading rows'), timestamp: 1_700_000_000 });
+    await waitFor(() => expect(screen.getByTestId('eta')).toHaveAttribute('data-state', 'measuring'));
+
+    ws.send({ ...jobUpdate(JOB_ID, 2, 'parsing', 20, 'Reading rows'), timestamp: 1_700_000_005 });
+    ws.send({ ...jobUpdate(JOB_ID, 3, 'parsing', 30, 'Reading rows'), timestamp: 1_700_000_010 });
+
+    await waitFor(() => expect(screen.getByTestId('eta')).toHaveAttribute('data-seconds', '35'));
+    expect(screen.getByTestId('eta')).toHaveTextContent('Time left: about 35 s');
+    // The stage still running shows how long it has run so far, by the server's clock.
+    expect(within(screen.getByTestId('stage-parsing')).getByTestId('stage-duration')).toHaveTextContent('10 s so far');
+  });
+
+  it('cancels a running job and shows it cancelled when the server confirms', async () => {
+    const { calls } = await openRunningJob({ [`POST /api/jobs/${JOB_ID}/cancel`]: { status: 202, body: job({ progress: 12 }) } });
+    ws.send(jobUpdate(JOB_ID, 1, 'parsing', 12, 'Reading rows'));
+    const cancel = await screen.findByRole('button', { name: 'Cancel the analysis of sales.csv' });
+
+    await userEvent.click(cancel);
+
+    await waitFor(() => expect(cancel).toHaveTextContent('Cancelling…'));
+    expect(cancel).toBeDisabled();
+    expect(calls).toContain(`POST /api/jobs/${JOB_ID}/cancel`);
+
+    ws.send({ type: 'job_error', job_id: JOB_ID, seq: 2, stage: 'cancelled', progress: 12, message: 'Cancelled by user.', code: 'cancelled', timestamp: 1_700_000_003 });
+
+    expect(await screen.findByTestId('job-cancelled')).toHaveTextContent('Cancelled by user.');
+    expect(screen.getByTestId('job-status')).toHaveTextContent('Cancelled');
+    expect(cancel).toHaveTextContent('Cancel');
+    expect(cancel).toBeDisabled();
+    expect(screen.queryByTestId('eta')).not.toBeInTheDocument();
+  });
+
+  it('says so when the job had already ended before the cancel arrived', async () => {
+    await openRunningJob({
+      [`POST /api/jobs/${JOB_ID}/cancel`]: { status: 409, body: { status: 409, code: 'job_finished', detail: 'Job has already ended (insights_ready).' } },
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: /cancel the analysis/i }));
+
+    expect(await screen.findByTestId('cancel-error')).toHaveTextContent('The job had already ended.');
+  });
+
+  it('tells what to do next for a known failure', async () => {
+    await openRunningJob();
+
+    ws.send({ type: 'job_error', job_id: JOB_ID, seq: 2, stage: 'error', progress: 1, code: 'header_only', message: 'Processing failed: The file has a header (2 columns: a, b) but no data rows.' });
+
+    const panel = await screen.findByTestId('job-error');
+    expect(panel).toHaveAttribute('data-code', 'header_only');
+    expect(within(panel).getByTestId('job-error-advice')).toHaveTextContent('Add the data under the header and upload it again.');
+    expect(screen.getByRole('button', { name: /cancel the analysis/i })).toBeDisabled();
+  });
+
+  it('shows report sections that arrive before the report', async () => {
+    await openRunningJob();
+
+    ws.send({
+      ...jobUpdate(JOB_ID, 2, 'profiling', 40, 'Report section ready: rejects'),
+      partial: { rejects: { rows_present: 12, rows_read: 10, rows_rejected: 2, footer_rows: [], rows: [] } },
+    });
+
+    expect(await screen.findByTestId('rejects-summary')).toHaveTextContent('10 of 12 rows were read');
+    expect(screen.getByTestId('partial-report')).toBeInTheDocument();
   });
 });

@@ -2,14 +2,16 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ErrorState, LoadingState } from '../../../components/states';
-import type { Job } from '../../../lib/api/job';
+import { isTerminal, type Job } from '../../../lib/api/job';
 import { ApiError, errorMessage } from '../../../lib/api/problem';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import type { JobLiveState } from '../../../lib/realtime/job-live-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { JobReport } from '../../report/JobReport';
+import { JobReport, PartialReport } from '../../report/JobReport';
 import { JobStatusChip } from '../JobStatusChip';
 import { STATUS_LABELS } from '../status-labels';
+import { CancelJobButton } from './CancelJobButton';
+import { estimateEta, formatEta } from './eta';
 import { JobCancelledPanel, JobErrorPanel } from './JobOutcomePanels';
 import { StageTimeline } from './StageTimeline';
 import { buildTimeline } from './timeline';
@@ -17,8 +19,31 @@ import { useLiveJob, type JobView } from './use-live-job';
 
 const TONE = { insights_ready: 'success', error: 'danger', cancelled: 'muted' } as const;
 
+function TimeLeft({ live }: { live: JobLiveState }) {
+  const eta = useMemo(() => estimateEta(live.samples), [live.samples]);
+  if (!eta) {
+    return (
+      <p data-testid="eta" data-state="measuring" className="text-sm text-slate-600">
+        Time left: measuring the pace…
+      </p>
+    );
+  }
+  return (
+    <p
+      data-testid="eta"
+      data-state="estimated"
+      data-seconds={Math.round(eta.remainingSeconds)}
+      className="text-sm text-slate-700"
+      title={`Measured from the server's progress events: ${eta.ratePerSecond.toFixed(2)} % per second`}
+    >
+      Time left: <span className="font-medium tabular-nums">{formatEta(eta.remainingSeconds)}</span>
+    </p>
+  );
+}
+
 function JobProgress({ job, view, live }: { job: Job; view: JobView; live: JobLiveState }) {
   const timeline = useMemo(() => buildTimeline(view.status, job, live), [view.status, job, live]);
+  const running = !isTerminal(view.status);
   const tone = view.status in TONE ? TONE[view.status as keyof typeof TONE] : 'active';
   return (
     <section aria-labelledby="progress-heading" className="card">
@@ -36,6 +61,7 @@ function JobProgress({ job, view, live }: { job: Job; view: JobView; live: JobLi
       <p data-testid="stage-message" className="mt-3 min-h-6 break-words text-slate-800">
         {view.message ?? STATUS_LABELS[view.status]}
       </p>
+      {running && view.status !== 'queued' && <TimeLeft live={live} />}
       {/* Announce stage changes, not every message: a busy stage would flood a screen reader. */}
       <p className="sr-only" aria-live="polite">
         Stage: {STATUS_LABELS[view.status]}
@@ -63,6 +89,9 @@ function JobHeader({ job, view }: { job: Job; view: JobView }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight break-all text-slate-900">{job.file_name}</h1>
         <JobStatusChip status={view.status} />
+        <div className="ml-auto">
+          <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
+        </div>
       </div>
       <p className="text-sm text-slate-600">
         {formatBytes(job.size_bytes)} · uploaded {formatDateTime(job.created_at)}
@@ -78,10 +107,13 @@ function LoadedJob({ jobId, job, view, live }: { jobId: string; job: Job; view: 
     <div className="flex flex-col gap-6">
       <JobHeader job={job} view={view} />
       <JobProgress job={job} view={view} live={live} />
-      {view.status === 'error' && <JobErrorPanel message={view.failure} />}
+      {view.status === 'error' && <JobErrorPanel message={view.failure} code={view.failureCode} />}
       {view.status === 'cancelled' && <JobCancelledPanel message={view.message} />}
       {view.status === 'insights_ready' && (
-        <JobReport jobId={jobId} liveInsights={live.completed ? live.insights : undefined} />
+        <JobReport jobId={jobId} fileName={job.file_name} liveInsights={live.completed ? live.insights : undefined} />
+      )}
+      {!isTerminal(view.status) && Object.keys(live.sections).length > 0 && (
+        <PartialReport jobId={jobId} fileName={job.file_name} sections={live.sections} />
       )}
     </div>
   );

@@ -62,6 +62,7 @@ function StageEntry({ item, last }: { item: TimelineItem; last: boolean }) {
           {item.durationSeconds !== null && (
             <span data-testid="stage-duration" className="text-xs tabular-nums text-slate-600">
               {formatSeconds(item.durationSeconds)}
+              {item.state === 'active' && ' so far'}
             </span>
           )}
         </div>

@@ -6,7 +6,10 @@ export type StageState = 'pending' | 'active' | 'done' | 'failed';
 export interface TimelineItem {
   stage: PipelineStage;
   state: StageState;
-  /** Seconds spent in the stage, when the server's timestamps tell both ends. */
+  /**
+   * Seconds spent in the stage, when the server's timestamps tell both ends; for the active stage, the time
+   * from its first event to the newest event (so far).
+   */
   durationSeconds: number | null;
   messages: string[];
 }
@@ -64,6 +67,7 @@ export function buildTimeline(status: JobStatus, job: Job, live: JobLiveState): 
     let end: number | null = null;
     if (state === 'done' && stage !== 'insights_ready') end = starts[index + 1] ?? null;
     if (state === 'failed') end = stoppedAt;
+    if (state === 'active' && start !== null && live.timestamp !== null && live.timestamp > start) end = live.timestamp;
     const durationSeconds = start !== null && end !== null && end >= start ? end - start : null;
 
     return { stage, state, durationSeconds, messages: live.stages[stage]?.messages ?? [] };

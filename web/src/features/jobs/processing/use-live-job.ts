@@ -12,6 +12,8 @@ export interface JobView {
   message: string | null;
   /** Why the job failed, from job_error or the job's `error` field. */
   failure: string | null;
+  /** The failure's stable code (header_only, malformed_row …), when known. */
+  failureCode: string | null;
 }
 
 /**
@@ -40,6 +42,7 @@ export function useLiveJob(jobId: string) {
         progress: live.progress ?? old.progress,
         message: live.message ?? old.message,
         error: stage === 'error' ? (live.error?.message ?? old.error) : old.error,
+        error_code: isTerminal(stage) && stage !== 'insights_ready' ? (live.error?.code ?? old.error_code) : old.error_code,
       },
     );
     if (isTerminal(stage)) {
@@ -58,10 +61,13 @@ export function viewOf(job: Job, live: JobLiveState): JobView {
   const status = useLive && live.stage !== null ? live.stage : job.status;
   const failure =
     status === 'error' ? (live.stage === 'error' ? live.error?.message : null) ?? job.error ?? job.message : null;
+  const failureCode =
+    status === 'error' ? ((live.stage === 'error' ? live.error?.code : null) ?? job.error_code ?? null) : null;
   return {
     status,
     progress: useLive ? live.progress : job.progress,
     message: useLive ? live.message : job.message,
     failure,
+    failureCode,
   };
 }

@@ -1,10 +1,18 @@
 import { Link } from 'react-router';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatBytes } from '../../../lib/format';
+import { useJobEvents } from '../../../lib/realtime/use-job-events';
+import { JobStatusChip } from '../JobStatusChip';
 import type { UploadItem } from './use-uploads';
 
 function percent(loaded: number, total: number | null): number | null {
   return total ? (loaded / total) * 100 : null;
+}
+
+/** The accepted file's job, live, so several uploads can be followed from here. */
+function AcceptedJobStatus({ jobId }: { jobId: string }) {
+  const live = useJobEvents(jobId);
+  return <JobStatusChip status={live.stage ?? 'queued'} progress={live.progress} />;
 }
 
 function UploadRow({ item, onCancel }: { item: UploadItem; onCancel: (key: string) => void }) {
@@ -42,12 +50,15 @@ function UploadRow({ item, onCancel }: { item: UploadItem; onCancel: (key: strin
       )}
 
       {state.phase === 'accepted' && (
-        <p className="text-sm text-emerald-800">
-          Accepted.{' '}
-          <Link className="link" to={`/jobs/${state.jobId}`} aria-label={`Follow the analysis of ${item.fileName}`}>
-            Follow the analysis
-          </Link>
-        </p>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <AcceptedJobStatus jobId={state.jobId} />
+          <p className="text-sm text-emerald-800">
+            Accepted.{' '}
+            <Link className="link" to={`/jobs/${state.jobId}`} aria-label={`Follow the analysis of ${item.fileName}`}>
+              Follow the analysis
+            </Link>
+          </p>
+        </div>
       )}
 
       {state.phase === 'failed' && (

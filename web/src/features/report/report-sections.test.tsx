@@ -1,0 +1,179 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubFetch } from '../../test/fetch-stub';
+import { JOB_ID, fullReport, insights } from '../../test/fixtures';
+import { reportToHtml } from './export-html';
+import { readReport } from './report-model';
+import ReportView from './ReportView';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function show(raw: unknown, options: { partial?: boolean } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <ReportView jobId={JOB_ID} fileName="sales.csv" raw={raw} partial={options.partial} />
+    </QueryClientProvider>,
+  );
+}
+
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+}
+
+const ROWS = `/api/jobs/${JOB_ID}/rows?offset=0&limit=500`;
+
+describe('ReportView', () => {
+  it('puts the key findings first, strongest first, each linking to the section that shows its evidence', async () => {
+    stubFetch({});
+    show(fullReport);
+
+    const sections = screen.getAllByRole('region').map((region) => region.id).filter(Boolean);
+    expect(sections.indexOf('report-findings')).toBeLessThan(sections.indexOf('report-columns'));
+    const findings = screen.getAllByTestId('key-finding');
+    expect(findings.map((finding) => finding.querySelector('p')?.textContent)).toEqual([
+      'Amount grows 12% over the year.',
+      'North brings half of the amount.',
+      'Amount is right-skewed.',
+      'Amount and quantity move together.',
+    ]);
+    const links = findings.map((finding) => within(finding).getByRole('link').getAttribute('href'));
+    expect(links).toEqual(['#series-amount', '#segment-amount--region', '#column-amount', '#report-relationships']);
+
+    await userEvent.click(within(findings[1]!).getByRole('link'));
+    expect(document.activeElement?.id).toBe('segment-amount--region');
+    expect(document.activeElement).toHaveTextContent('amount by region');
+  });
+
+  it('renders every section present in the report from its own figures', () => {
+    stubFetch({});
+    show(fullReport);
+
+    const cards = screen.getByTestId('summary-cards');
+    expect(within(cards).getByText('Missing cells').nextSibling).toHaveTextContent('33.4%');
+    expect(within(cards).getByText('Quality score').nextSibling).toHaveTextContent('72 / 100');
+    expect(screen.getAllByTestId('kpi').map((kpi) => kpi.textContent)).toEqual([
+      'Total amount120,700Sum of amount.',
+      'Refund rate37.5%Share of negative amounts.',
+      'Benford digitsSee the digit table.1:0.3',
+    ]);
+    expect(screen.getByTestId('quality-deductions')).toHaveTextContent('−20 for completeness: 1 point per % of missing cells');
+    expect(screen.getAllByTestId('quality-alert').map((alert) => alert.dataset.severity)).toEqual(['warning', 'critical']);
+
+    const amount = screen.getAllByTestId('column-detail').find((card) => card.dataset.column === 'amount')!;
+    expect(within(amount).getByText('Std dev').nextSibling).toHaveTextContent('80.25');
+    expect(within(amount).getByText('Median').nextSibling).toHaveTextContent('100');
+    expect(within(amount).getByTestId('histogram')).toBeInTheDocument();
+    const region = screen.getAllByTestId('column-detail').find((card) => card.dataset.column === 'region')!;
+    expect(within(within(region).getByTestId('top-values')).getAllByRole('listitem')[0]).toHaveTextContent('North500 (50%)');
+
+    const heatmap = screen.getByTestId('correlation-heatmap');
+    expect(within(heatmap).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['amount', 'quantity', 'discount']);
+    expect(within(heatmap).getByRole('row', { name: /^quantity/ })).toHaveTextContent('0.821.00–');
+    expect(screen.getByTestId('strongest-pairs')).toHaveTextContent('amount ↔ quantityPearson r = 0.82over 1,000 rows');
+    expect(screen.getByTestId('dependencies')).toHaveTextContent('amount = price × quantity (holds on all 1,000 rows checked)');
+
+    const series = screen.getByTestId('time-series');
+    expect(series).toHaveTextContent('Total amount per month');
+    expect(series).toHaveTextContent('Trend up: 12.5 per period (12% over the series).');
+    expect(within(series).getByText('90% forecast interval')).toBeInTheDocument();
+
+    expect(within(screen.getByTestId('outliers-table')).getByRole('row', { name: /amount/ })).toHaveTextContent('12 (1.2%)0 low, 12 high-170 to 390999 (17), 870.5 (230)');
+    const segment = screen.getByTestId('segment');
+    expect(within(segment).getByTestId('top-contributors')).toHaveTextContent('North60,350 (50%)');
+    expect(within(segment).getByTestId('pareto-chart')).toBeInTheDocument();
+    expect(segment).toHaveTextContent('The largest 20% of region values bring 50% of the total. Gini 0.2 (evenly spread).');
+    expect(screen.getByTestId('rejects-summary')).toHaveTextContent('1,000 of 1,002 rows were read; 2 could not be read');
+    expect(within(screen.getByTestId('rejects-table')).getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('shows only the sections a 1.0 report has', () => {
+    stubFetch({});
+    show(insights);
+
+    expect(screen.getByTestId('dataset-summary')).toBeInTheDocument();
+    expect(screen.getByTestId('column-profiles')).toBeInTheDocument();
+    for (const id of ['report-findings', 'report-kpis', 'report-quality', 'report-relationships', 'report-time-series', 'report-outliers', 'report-segments', 'report-rejects']) {
+      expect(screen.queryByTestId(id)).not.toBeInTheDocument();
+    }
+  });
+
+  it('says which section it cannot read and still renders the others', () => {
+    stubFetch({});
+    show({ ...fullReport, relationships: 'not an object', outliers: { columns: [{ nonsense: true }] } });
+
+    expect(within(screen.getByTestId('report-relationships')).getByTestId('section-unreadable')).toHaveTextContent('could not be read');
+    expect(within(screen.getByTestId('report-outliers')).getByTestId('section-unreadable')).toBeInTheDocument();
+    expect(screen.getAllByTestId('key-finding')).toHaveLength(4);
+    expect(screen.getByTestId('time-series')).toBeInTheDocument();
+  });
+
+  it('shows the sections of a running job as they arrive, without downloads or the row preview', () => {
+    const { calls } = stubFetch({});
+    show({ rejects: fullReport.rejects }, { partial: true });
+
+    expect(screen.getByTestId('partial-report')).toHaveTextContent('Report sections ready so far');
+    expect(screen.getByTestId('rejects-summary')).toBeInTheDocument();
+    expect(screen.queryByTestId('report-downloads')).not.toBeInTheDocument();
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('DataPreview', () => {
+  it('explains that the rows are unavailable when the server answers 404', async () => {
+    stubFetch({});
+    show(insights);
+
+    expect(await screen.findByTestId('preview-unavailable')).toHaveTextContent('answered 404');
+  });
+
+  it('puts only the visible rows of a page in the DOM, numbered as the server numbers them', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => ({ row_number: i + 1, amount: i * 1.5, region: i % 2 ? 'North' : null }));
+    stubFetch({ [ROWS]: { body: { columns: [{ name: 'amount', type: 'DOUBLE' }, { name: 'region', type: 'VARCHAR' }], rows, offset: 0, limit: 500, total: 1000 } } });
+    show(insights);
+
+    const table = await screen.findByTestId('rows-table');
+    const rendered = within(table).getAllByTestId('preview-row');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(40);
+    expect(rendered[0]).toHaveTextContent('10—');
+    expect(rendered[1]).toHaveTextContent('21.5North');
+    expect(screen.getByTestId('preview-range')).toHaveTextContent('Rows 1–500 of 1,000');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+  });
+});
+
+describe('reportToHtml', () => {
+  it('is one self-contained page with the report escaped', () => {
+    const hostile = { ...fullReport, key_findings: [{ sentence: '<script>alert(1)</script> & more', evidence: null }] };
+    const html = reportToHtml(readReport(hostile), { fileName: 'sales "2023".csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
+
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
+    expect(html).not.toMatch(/<script|<link|src=|href=|@import|url\(/i);
+    expect(html).toContain('Sygnify report: sales &quot;2023&quot;.csv');
+    for (const title of ['Summary', 'Key findings', 'Key figures', 'Column profiles', 'Relationships between columns', 'Over time', 'Outliers', 'Segments and contributors', 'Rows that could not be read']) {
+      expect(html).toContain(`<h2>${title}</h2>`);
+    }
+  });
+
+  it('is offered as a download next to the JSON', async () => {
+    stubFetch({});
+    const created: Blob[] = [];
+    vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: (blob: Blob) => (created.push(blob), 'blob:x'), revokeObjectURL: () => {} }));
+    show(fullReport);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Download HTML' }));
+
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(JSON.parse(await readText(created[0]!))).toEqual(fullReport);
+    expect(created[1]!.type).toBe('text/html');
+  });
+});

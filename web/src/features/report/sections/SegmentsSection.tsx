@@ -1,0 +1,108 @@
+import { BarList } from '../../../components/charts/BarList';
+import { LineChart } from '../../../components/charts/LineChart';
+import type { Breakdown, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
+import { formatInteger, formatNumber, formatPercent } from '../../../lib/format';
+import { SECTION_IDS, breakdownAnchor, type Section } from '../report-model';
+import { ReportSection } from './ReportSection';
+
+function bars(items: Share[]) {
+  return items.map((item) => ({
+    label: item.value,
+    value: item.total,
+    display: `${formatNumber(item.total)}${item.share !== null && item.share !== undefined ? ` (${formatPercent(item.share * 100)})` : ''}`,
+  }));
+}
+
+export function breakdownTitle(breakdown: Breakdown): string {
+  return breakdown.measure === 'rows' ? `Rows by ${breakdown.dimension}` : `${breakdown.measure} by ${breakdown.dimension}`;
+}
+
+/** Cumulative share of the total over the largest groups, as the engine listed them (largest first). */
+export function cumulativeShares(top: Share[]): number[] {
+  let sum = 0;
+  return top.map((item) => (sum += item.share ?? 0));
+}
+
+function concentration(gini: number): string {
+  return gini >= 0.6 ? 'highly concentrated' : gini >= 0.3 ? 'moderately concentrated' : 'evenly spread';
+}
+
+function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
+  const title = breakdownTitle(breakdown);
+  const curve = cumulativeShares(breakdown.top);
+  return (
+    <article
+      id={breakdownAnchor(breakdown.measure, breakdown.dimension)}
+      tabIndex={-1}
+      data-testid="segment"
+      className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 p-4 focus:outline-2 focus:outline-indigo-600"
+    >
+      <h3 className="font-medium text-slate-900 first-letter:uppercase">{title}</h3>
+      {breakdown.top.length > 0 && (
+        <div>
+          <h4 className="mb-1 text-xs font-medium text-slate-600">
+            Top contributors{breakdown.groups ? ` (of ${formatInteger(breakdown.groups)} values)` : ''}
+          </h4>
+          <BarList label={`Top contributors to ${title}`} bars={bars(breakdown.top)} testId="top-contributors" />
+        </div>
+      )}
+      {breakdown.bottom.length > 0 && (
+        <div>
+          <h4 className="mb-1 text-xs font-medium text-slate-600">Bottom contributors</h4>
+          <BarList label={`Bottom contributors to ${title}`} bars={bars(breakdown.bottom)} tone="bg-slate-400" />
+        </div>
+      )}
+      {curve.length > 1 && (
+        <div data-testid="pareto-chart">
+          <h4 className="mb-1 text-xs font-medium text-slate-600">Pareto: cumulative share of the total, largest first</h4>
+          <LineChart
+            label={`Pareto curve of ${title}`}
+            height={100}
+            yMax={1}
+            formatY={(v) => formatPercent(v * 100)}
+            formatX={(x) => breakdown.top[Math.round(x)]?.value ?? ''}
+            series={[{ id: 'pareto', label: 'Cumulative share', stroke: 'stroke-emerald-600', swatch: 'bg-emerald-600', points: curve.map((y, x) => ({ x, y })) }]}
+          />
+        </div>
+      )}
+      <p className="text-sm text-slate-700">
+        {breakdown.top_fifth_share !== null && breakdown.top_fifth_share !== undefined && (
+          <>The largest 20% of {breakdown.dimension} values bring {formatPercent(breakdown.top_fifth_share * 100)} of the total. </>
+        )}
+        {breakdown.gini !== null && breakdown.gini !== undefined && (
+          <>
+            Gini {formatNumber(Math.round(breakdown.gini * 100) / 100)} ({concentration(breakdown.gini)}).{' '}
+          </>
+        )}
+        {breakdown.means_differ && breakdown.eta_squared !== null && breakdown.eta_squared !== undefined && (
+          <>The average {breakdown.measure} differs by {breakdown.dimension} (η² = {formatNumber(Math.round(breakdown.eta_squared * 100) / 100)}).</>
+        )}
+      </p>
+    </article>
+  );
+}
+
+export function SegmentsSection({ section }: { section: Section<Segments> }) {
+  return (
+    <ReportSection id={SECTION_IDS.segments} title="Segments and contributors" section={section}>
+      {(segments) => (
+        <div className="flex flex-col gap-3">
+          {segments.breakdowns.length === 0 ? (
+            <p className="text-slate-600">No category splits the data in a useful way.</p>
+          ) : (
+            <div className="grid gap-4 lg:grid-cols-2">
+              {segments.breakdowns.map((breakdown) => (
+                <BreakdownCard key={`${breakdown.measure}|${breakdown.dimension}`} breakdown={breakdown} />
+              ))}
+            </div>
+          )}
+          {segments.notes.map((note) => (
+            <p key={note} className="text-sm text-slate-600">
+              {note}
+            </p>
+          ))}
+        </div>
+      )}
+    </ReportSection>
+  );
+}

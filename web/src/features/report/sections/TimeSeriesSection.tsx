@@ -1,0 +1,112 @@
+import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
+import type { Series, TimeSeries } from '../../../lib/api/insights';
+import { formatNumber, formatPercent } from '../../../lib/format';
+import { SECTION_IDS, seriesAnchor, type Section } from '../report-model';
+import { ReportSection } from './ReportSection';
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The Theil–Sen line through the series: the engine gives the slope; its intercept is, by the same method, the
+ * median of value − slope × period.
+ */
+export function trendLine(values: Array<number | null>, slope: number): LinePoint[] {
+  const intercept = median(values.flatMap((value, index) => (value === null ? [] : [value - slope * index])));
+  if (intercept === null) return [];
+  const first = values.findIndex((value) => value !== null);
+  const last = values.length - 1 - [...values].reverse().findIndex((value) => value !== null);
+  return [first, last].map((x) => ({ x, y: intercept + slope * x }));
+}
+
+export function seriesTitle(series: Series, period: string | null | undefined): string {
+  const per = period ? ` per ${period}` : '';
+  if (series.measure === 'rows') return `Rows${per}`;
+  const aggregate = series.aggregate === 'mean' ? 'Average' : series.aggregate === 'count' ? 'Count of' : 'Total';
+  return `${aggregate} ${series.measure}${per}`;
+}
+
+function trendText(series: Series): string | null {
+  const trend = series.trend;
+  if (!trend) return null;
+  if (trend.direction === 'none' || trend.significant === false) return 'No significant trend.';
+  const relative = trend.relative_change;
+  return `Trend ${trend.direction === 'down' ? 'down' : 'up'}: ${formatNumber(trend.slope_per_period)} per period${
+    relative !== null && relative !== undefined ? ` (${formatPercent(relative * 100)} over the series)` : ''
+  }.`;
+}
+
+function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeSeries }) {
+  const labels = [...timeSeries.period_starts];
+  const data: LinePoint[] = series.values.map((y, x) => ({ x, y }));
+  const forecast = series.forecast;
+  const start = labels.length;
+  if (forecast) labels.push(...forecast.periods);
+  const forecastPoints = forecast?.values.map((y, i) => ({ x: start + i, y })) ?? [];
+  const band = forecast?.periods.map((_, i) => ({ x: start + i, lower: forecast.lower[i] ?? null, upper: forecast.upper[i] ?? null })) ?? [];
+  const trend = series.trend ? trendLine(series.values, series.trend.slope_per_period) : [];
+  const title = seriesTitle(series, timeSeries.period);
+  const anomaly = series.last_period?.anomalous ? series.last_period : null;
+
+  return (
+    <article id={seriesAnchor(series.measure)} tabIndex={-1} data-testid="time-series" data-measure={series.measure} className="flex scroll-mt-4 flex-col gap-2 focus:outline-2 focus:outline-indigo-600">
+      <h3 className="font-medium text-slate-900">{title}</h3>
+      {trendText(series) && <p className="text-sm text-slate-700">{trendText(series)}</p>}
+      <LineChart
+        label={`${title}: ${series.values.length} periods${forecastPoints.length ? `, forecast of ${forecastPoints.length} more` : ''}`}
+        zeroBased={false}
+        formatY={formatNumber}
+        formatX={(x) => labels[Math.round(x)] ?? ''}
+        series={[
+          { id: 'data', label: series.measure === 'rows' ? 'Rows' : series.measure, stroke: 'stroke-indigo-600', swatch: 'bg-indigo-600', points: data },
+          ...(trend.length ? [{ id: 'trend', label: 'Trend (Theil–Sen)', stroke: 'stroke-slate-500', swatch: 'bg-slate-500', points: trend, dashed: true }] : []),
+          ...(forecastPoints.length
+            ? [{ id: 'forecast', label: `Forecast${forecast?.method ? ` (${forecast.method.replace(/_/g, ' ')})` : ''}`, stroke: 'stroke-amber-600', swatch: 'bg-amber-600', points: forecastPoints, dashed: true }]
+            : []),
+        ]}
+        band={band.some((p) => p.lower !== null && p.upper !== null) ? { label: '90% forecast interval', fill: 'fill-amber-300', swatch: 'bg-amber-300', points: band } : undefined}
+      />
+      {anomaly && (
+        <p className="text-sm text-amber-900">
+          The last complete period ({anomaly.period}) is out of line: {formatNumber(anomaly.value)} against {formatNumber(anomaly.expected)} expected.
+        </p>
+      )}
+      {series.change_points?.map((point) => (
+        <p key={point.period} className="text-sm text-slate-700">
+          Level shift at {point.period}: from {formatNumber(point.before)} to {formatNumber(point.after)}.
+        </p>
+      ))}
+    </article>
+  );
+}
+
+export function TimeSeriesSection({ section }: { section: Section<TimeSeries> }) {
+  return (
+    <ReportSection id={SECTION_IDS.time_series} title="Over time" section={section}>
+      {(timeSeries) => (
+        <div className="flex flex-col gap-4">
+          {timeSeries.time_column && (
+            <p className="text-sm text-slate-600">
+              By {timeSeries.time_column}
+              {timeSeries.period && `, per ${timeSeries.period}`}
+              {timeSeries.last_period_partial && '; the last period is incomplete'}.
+            </p>
+          )}
+          {timeSeries.series.length === 0 ? (
+            <p className="text-slate-600">{timeSeries.notes[0] ?? 'No column could be followed over time.'}</p>
+          ) : (
+            <div className="grid gap-6 lg:grid-cols-2">
+              {timeSeries.series.map((series) => (
+                <SeriesChart key={series.measure} series={series} timeSeries={timeSeries} />
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </ReportSection>
+  );
+}
