@@ -3,20 +3,52 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.DoubleConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Decides each column's type over every row, not just DuckDB's sniffing sample, and builds the typed table
- * {@value #TABLE} from the loader's text table.
+ * Decides each column's type over every row and builds the typed table {@value #TABLE} from the loader's text
+ * table {@value CsvLoader#TABLE}.
  *
- * <p>Each column starts at the type the sniffer saw and widens (integer → decimal → text; anything else →
- * text) while some non-missing value does not convert. Missing means NULL, empty or only whitespace; it becomes
- * NULL in every column, so later analyses have one definition of missing.
+ * <ol>
+ *   <li>A sample of rows proposes, per column, the {@link ValueFormat}s that fit its values: integers, decimals,
+ *       numbers with thousands separators, currency, percent or accounting negatives, booleans, times, and dates
+ *       and timestamps in ISO, day-first, month-first and month-name formats. Digits with a leading zero stay text
+ *       (identifiers such as 007).</li>
+ *   <li>One pass over all rows counts, per proposal, the values that do not fit, and the disguised missing values
+ *       ({@link MissingValues}). A column takes the first proposal that at least {@value #MIN_FIT} of its values fit;
+ *       the others are invalid (NULL in the table, counted and shown). Otherwise it is text.</li>
+ *   <li>When both day-first and month-first read every date, the reading under which consecutive rows are closer
+ *       in time wins, and the column is flagged ambiguous.</li>
+ * </ol>
+ * Missing means NULL, blank, or a disguised missing value; it becomes NULL in every column, so later analyses have
+ * one definition of missing.
  */
 final class ColumnTypeResolver {
 
     static final String TABLE = "dataset";
+    /** 1-based number of the row among the rows read, in file order. */
+    static final String ROW = "rn";
+    static final double MIN_FIT = 0.99;
+
+    private static final int FIRST_ROWS = 1000;
+    private static final int SAMPLE_ROWS = 5000;
+    // values pulled through JDBC for the sample: about 6,000 rows of 15 columns, 600 rows of 500
+    private static final long SAMPLE_CELLS = 300_000;
+    private static final int AGGREGATES_PER_QUERY = 300;
+    private static final int EXAMPLES = 5;
+    private static final int DISGUISED_LISTED = 10;
+    // consecutive rows must be this much closer under one reading to count as evidence for it
+    private static final double EVIDENCE_RATIO = 1.5;
+    private static final Pattern GENERATED_NAME = Pattern.compile("column\\d+|");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0\\d+");
+    private static final Pattern CURRENCY = Pattern.compile("[$€£¥₹₩₽]|\\b(USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR"
+            + "|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|HKD|SGD|KRW|RUB|TRY|CZK|HUF)\\b");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d[, .'\u00A0\u202F]\\d{3}([^\\d]|$)");
+    private static final Pattern COMMA_EVIDENCE = Pattern.compile(",\\d{1,2}(\\D|$)|,\\d{4,}|\\.\\d{3}\\.|\\.\\d{3},");
 
     private final DuckDbSession session;
 
@@ -24,63 +56,335 @@ final class ColumnTypeResolver {
         this.session = session;
     }
 
+    /** What the sample says about one column. */
+    private record Proposal(List<ValueFormat> candidates, String textFormat, List<String> sample) {
+    }
+
+    /** What the full pass counted for one column. */
+    private record Counts(long nonBlank, long tokens, long textTokens, long[] failures, long[] placeholders) {
+    }
+
     /** @param onFraction progress of this step, 0.0–1.0 */
     List<DatasetColumn> resolve(CsvDialect dialect, DoubleConsumer onFraction)
             throws SQLException, AnalysisCancelledException {
-        List<List<ColumnType>> candidates = new ArrayList<>();
-        StringJoiner failureCounts = new StringJoiner(", ");
-        for (int i = 0; i < dialect.columns().size(); i++) {
-            String column = CsvDialect.sqlName(i);
-            List<ColumnType> chain = new ArrayList<>();
-            for (ColumnType type = dialect.columns().get(i).type(); type != ColumnType.TEXT; type = type.wider()) {
-                chain.add(type);
-                failureCounts.add("count(*) FILTER (WHERE NOT " + ColumnType.isBlank(column) + " AND NOT ("
-                        + type.accepts(column, dialect) + "))");
-            }
-            candidates.add(chain);
+        int m = CsvLoader.columnsRead(dialect);
+        List<String> names = DatasetColumn.uniqueNames(
+                dialect.columns().stream().limit(m).map(CsvDialect.SniffedColumn::name).toList());
+        List<List<String>> samples = sample(m);
+        List<Proposal> proposals = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            proposals.add(propose(samples.get(i)));
         }
-        long[] failures = countFailures(failureCounts, onFraction);
-        List<DatasetColumn> columns = chooseTypes(dialect, candidates, failures);
+        List<Counts> counts = count(proposals, fraction -> onFraction.accept(fraction / 2));
+        List<DatasetColumn> columns = new ArrayList<>();
         StringJoiner converted = new StringJoiner(", ");
-        for (DatasetColumn column : columns) {
-            converted.add(column.type().convert(column.sqlName(), dialect) + " AS " + column.sqlName());
+        converted.add("rowid + 1 AS " + ROW);
+        // a delimiter at the end of every line makes an unnamed last column with nothing in it
+        boolean trailingDelimiter = m > 1 && counts.get(m - 1).nonBlank() == 0
+                && GENERATED_NAME.matcher(names.get(m - 1)).matches();
+        for (int i = 0; i < (trailingDelimiter ? m - 1 : m); i++) {
+            Choice choice = choose(names.get(i), i, proposals.get(i), counts.get(i));
+            columns.add(choice.column());
+            converted.add(typed(choice, counts.get(i)) + " AS " + choice.column().sqlName());
         }
-        session.execute("CREATE TABLE " + TABLE + " AS SELECT " + converted + " FROM " + CsvLoader.TABLE,
+        session.execute("CREATE OR REPLACE TABLE " + TABLE + " AS SELECT " + converted + " FROM " + CsvLoader.TABLE,
                 percentage -> onFraction.accept(0.5 + percentage / 200));
         session.execute("DROP TABLE " + CsvLoader.TABLE);
         return columns;
     }
 
-    private long[] countFailures(StringJoiner failureCounts, DoubleConsumer onFraction)
-            throws SQLException, AnalysisCancelledException {
-        if (failureCounts.length() == 0) {
-            return new long[0]; // all text: nothing to check
-        }
-        return session.query("SELECT " + failureCounts + " FROM " + CsvLoader.TABLE,
-                percentage -> onFraction.accept(percentage / 200), resultSet -> {
-                    resultSet.next();
-                    long[] counts = new long[resultSet.getMetaData().getColumnCount()];
-                    for (int i = 0; i < counts.length; i++) {
-                        counts[i] = resultSet.getLong(i + 1);
+    /** Non-blank, trimmed values of each column from the first rows and a hash sample of the rest. */
+    private List<List<String>> sample(int m) throws SQLException, AnalysisCancelledException {
+        long rows = session.queryLong("SELECT count(*) FROM " + CsvLoader.TABLE);
+        long limit = Math.max(100, Math.min(FIRST_ROWS + SAMPLE_ROWS, SAMPLE_CELLS / Math.max(1, m)));
+        long keep = rows <= limit ? 1_000_003 : (long) Math.ceil((double) SAMPLE_ROWS / rows * 1_000_003);
+        String sql = "SELECT * FROM " + CsvLoader.TABLE + " WHERE rowid < " + Math.min(FIRST_ROWS, limit)
+                + " OR hash(rowid) % 1000003 < " + keep + " LIMIT " + limit;
+        return session.query(sql, row -> {
+            List<List<String>> values = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                values.add(new ArrayList<>());
+            }
+            while (row.next()) {
+                for (int i = 0; i < m; i++) {
+                    String value = row.getString(i + 1);
+                    if (value != null && !value.isBlank()) {
+                        values.get(i).add(value.strip());
                     }
-                    return counts;
+                }
+            }
+            return values;
+        });
+    }
+
+    private static Proposal propose(List<String> all) {
+        List<String> values = all.stream().filter(v -> !MissingValues.isToken(v)).toList();
+        if (values.isEmpty()) {
+            return new Proposal(List.of(), null, values);
+        }
+        boolean digitsOnly = values.stream().allMatch(v -> ValueFormat.INTEGER.pattern().matcher(v).matches());
+        if (digitsOnly && values.stream().anyMatch(v -> LEADING_ZERO.matcher(v).matches())) {
+            return new Proposal(List.of(), "leading_zeros", values);
+        }
+        List<ValueFormat> fits = new ArrayList<>(ValueFormat.fitting(values, MIN_FIT));
+        if (fits.contains(ValueFormat.COMMA_DECIMAL) && fits.contains(ValueFormat.POINT_DECIMAL)
+                && values.stream().anyMatch(v -> COMMA_EVIDENCE.matcher(v).find())) {
+            fits.remove(ValueFormat.POINT_DECIMAL);
+        }
+        if (fits.contains(ValueFormat.INTEGER) || fits.contains(ValueFormat.DECIMAL)) {
+            // plain numbers need no regular expression (costly over hundreds of columns); a column of integers
+            // may still hold decimals further down
+            fits.removeAll(List.of(ValueFormat.POINT_DECIMAL, ValueFormat.COMMA_DECIMAL));
+            if (!fits.contains(ValueFormat.DECIMAL)) {
+                fits.add(ValueFormat.DECIMAL);
+            }
+        }
+        return new Proposal(fits, null, values);
+    }
+
+    /** One pass (per chunk of columns) counting blanks, disguised missing values and misfits per proposal. */
+    private List<Counts> count(List<Proposal> proposals, DoubleConsumer onFraction)
+            throws SQLException, AnalysisCancelledException {
+        List<Counts> counts = new ArrayList<>();
+        int m = proposals.size();
+        for (int start = 0, end; start < m; start = end) {
+            // a few hundred aggregates per query: each keeps vectors of its own, and DuckDB's memory is limited
+            int aggregates = 0;
+            for (end = start; end < m && (end == start || aggregates < AGGREGATES_PER_QUERY); end++) {
+                aggregates += 3 + 2 * proposals.get(end).candidates().size();
+            }
+            // each value is classified once (0 blank, 1 placeholder, 2 NA, 3 value), then counted per proposal;
+            // count_if, not count(*) FILTER: DuckDB copies the input chunk for every FILTER, which on hundreds of
+            // columns runs out of memory
+            StringJoiner kinds = new StringJoiner(", ");
+            StringJoiner select = new StringJoiner(", ");
+            for (int i = start; i < end; i++) {
+                String v = CsvDialect.sqlName(i);
+                String k = "k" + i;
+                kinds.add(v + ", CASE WHEN " + blank(v) + " THEN 0 WHEN " + MissingValues.isToken(v,
+                        MissingValues.tokens(ColumnType.TEXT)) + " THEN 1 WHEN " + MissingValues.isToken(v,
+                        MissingValues.TEXT_CODES) + " THEN 2 ELSE 3 END AS " + k);
+                select.add("count_if(" + k + " > 0)");
+                select.add("count_if(" + k + " IN (1, 2))");
+                select.add("count_if(" + k + " = 1)");
+                for (ValueFormat format : proposals.get(i).candidates()) {
+                    select.add("count_if(" + k + " = 3 AND NOT (" + format.accepts(v) + "))");
+                    select.add(format.type().isDateOrTimestamp() ? "count_if(" + k + " = 3 AND "
+                            + MissingValues.isPlaceholderDate(format.read(v)) + ")" : "0");
+                }
+            }
+            int chunkStart = start;
+            int chunkEnd = end;
+            counts.addAll(session.query("SELECT " + select + " FROM (SELECT " + kinds + " FROM " + CsvLoader.TABLE + ")",
+                    percentage -> onFraction.accept((chunkStart + (chunkEnd - chunkStart) * percentage / 100) / m),
+                    row -> {
+                        row.next();
+                        List<Counts> chunk = new ArrayList<>();
+                        int column = 1;
+                        for (int i = chunkStart; i < chunkEnd; i++) {
+                            int k = proposals.get(i).candidates().size();
+                            long nonBlank = row.getLong(column++);
+                            long tokens = row.getLong(column++);
+                            long textTokens = row.getLong(column++);
+                            long[] failures = new long[k];
+                            long[] placeholders = new long[k];
+                            for (int c = 0; c < k; c++) {
+                                failures[c] = row.getLong(column++);
+                                placeholders[c] = row.getLong(column++);
+                            }
+                            chunk.add(new Counts(nonBlank, tokens, textTokens, failures, placeholders));
+                        }
+                        return chunk;
+                    }));
+        }
+        return counts;
+    }
+
+    /** A column's type, and the format its values are read with (null for text). */
+    private record Choice(DatasetColumn column, ValueFormat format) {
+    }
+
+    private Choice choose(String name, int index, Proposal proposal, Counts counts)
+            throws SQLException, AnalysisCancelledException {
+        String v = CsvDialect.sqlName(index);
+        long nonMissing = counts.nonBlank() - counts.tokens();
+        List<ValueFormat> candidates = proposal.candidates();
+        // the format that reads the most values, the earlier on a tie (integer before decimal, day-first first)
+        int best = -1;
+        for (int c = 0; c < candidates.size(); c++) {
+            long failures = counts.failures()[c];
+            if (nonMissing > 0 && nonMissing - failures >= MIN_FIT * nonMissing
+                    && (best < 0 || failures < counts.failures()[best])) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            int c = best;
+            ValueFormat format = candidates.get(c);
+            long invalid = counts.failures()[c];
+            boolean ambiguous = false;
+            String evidence = null;
+            int partner = partnerIndex(candidates, format);
+            if (partner >= 0 && counts.failures()[partner] <= invalid) {
+                ambiguous = true;
+                ValueFormat second = candidates.get(partner);
+                double[] gaps = medianGaps(v, format, second);
+                boolean switched = gaps[1] * EVIDENCE_RATIO <= gaps[0];
+                evidence = switched ? evidence(second, format, gaps[1], gaps[0])
+                        : evidence(format, second, gaps[0], gaps[1]);
+                if (switched) {
+                    format = second;
+                    c = partner;
+                    invalid = counts.failures()[partner];
+                }
+            }
+            long placeholders = counts.placeholders()[c];
+            List<ColumnProfile.ValueCount> disguised = disguised(v, MissingValues.TOKENS, counts.tokens());
+            if (placeholders > 0) {
+                disguised = new ArrayList<>(disguised);
+                disguised.addAll(placeholderDates(v, format));
+            }
+            return new Choice(new DatasetColumn(name, v, format.type(), label(format, proposal.sample()), invalid,
+                    invalid == 0 ? List.of() : invalidExamples(v, format), counts.tokens() + placeholders, disguised,
+                    ambiguous, evidence), format);
+        }
+        long textTokens = counts.textTokens();
+        return new Choice(new DatasetColumn(name, v, ColumnType.TEXT, proposal.textFormat(), 0, List.of(), textTokens,
+                disguised(v, MissingValues.tokens(ColumnType.TEXT), textTokens), false, null), null);
+    }
+
+    private static int partnerIndex(List<ValueFormat> candidates, ValueFormat format) {
+        if (format.partner() == null) {
+            return -1;
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            if (format.partner().equals(candidates.get(i).name())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Median distance in days between consecutive rows' dates under two readings. */
+    private double[] medianGaps(String v, ValueFormat first, ValueFormat second)
+            throws SQLException, AnalysisCancelledException {
+        String a = "CAST(" + first.read(v) + " AS TIMESTAMP)";
+        String b = "CAST(" + second.read(v) + " AS TIMESTAMP)";
+        String sql = "SELECT median(abs(epoch(a) - epoch(la))) / 86400, median(abs(epoch(b) - epoch(lb))) / 86400"
+                + " FROM (SELECT a, lag(a) OVER (ORDER BY r) AS la, b, lag(b) OVER (ORDER BY r) AS lb FROM (SELECT"
+                + " rowid AS r, " + a + " AS a, " + b + " AS b FROM " + CsvLoader.TABLE + " WHERE NOT " + blank(v)
+                + ") WHERE a IS NOT NULL AND b IS NOT NULL)";
+        return session.query(sql, row -> {
+            row.next();
+            return new double[] {row.getDouble(1), row.getDouble(2)};
+        });
+    }
+
+    private static String evidence(ValueFormat chosen, ValueFormat other, double chosenGap, double otherGap) {
+        if (Math.min(chosenGap, otherGap) * EVIDENCE_RATIO <= Math.max(chosenGap, otherGap)) {
+            return String.format(Locale.ROOT, "read as %s because consecutive rows are %s apart (median) that way"
+                    + " and %s as %s.", chosen.name(), days(chosenGap), days(otherGap), other.name());
+        }
+        return String.format(Locale.ROOT, "no evidence either way (consecutive rows %s and %s apart, median); "
+                + "read as %s, the day-first reading of most countries.", days(chosenGap), days(otherGap),
+                chosen.name());
+    }
+
+    private static String days(double days) {
+        return Text.number(days) + (days == 1 ? " day" : " days");
+    }
+
+    private List<String> invalidExamples(String v, ValueFormat format) throws SQLException, AnalysisCancelledException {
+        return session.query("SELECT trim(" + v + ") AS x, count(*) AS n FROM " + CsvLoader.TABLE + " WHERE NOT "
+                + blank(v) + " AND NOT " + MissingValues.isToken(v, MissingValues.TOKENS) + " AND NOT ("
+                + format.accepts(v) + ") GROUP BY x ORDER BY n DESC, x LIMIT " + EXAMPLES, row -> {
+                    List<String> list = new ArrayList<>();
+                    while (row.next()) {
+                        String value = row.getString(1);
+                        list.add(value.length() > 100 ? value.substring(0, 100) + "…" : value);
+                    }
+                    return list;
                 });
     }
 
-    private static List<DatasetColumn> chooseTypes(CsvDialect dialect, List<List<ColumnType>> candidates,
-                                                   long[] failures) {
-        List<DatasetColumn> columns = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            ColumnType chosen = ColumnType.TEXT;
-            for (ColumnType type : candidates.get(i)) {
-                if (chosen == ColumnType.TEXT && failures[next] == 0) {
-                    chosen = type;
-                }
-                next++;
-            }
-            columns.add(new DatasetColumn(dialect.columns().get(i).name(), CsvDialect.sqlName(i), chosen));
+    private List<ColumnProfile.ValueCount> disguised(String v, List<String> tokens, long count)
+            throws SQLException, AnalysisCancelledException {
+        if (count == 0) {
+            return List.of();
         }
-        return columns;
+        return session.query("SELECT trim(" + v + ") AS x, count(*) AS n FROM " + CsvLoader.TABLE + " WHERE "
+                + MissingValues.isToken(v, tokens) + " GROUP BY x ORDER BY n DESC, x LIMIT " + DISGUISED_LISTED,
+                row -> {
+                    List<ColumnProfile.ValueCount> list = new ArrayList<>();
+                    while (row.next()) {
+                        list.add(new ColumnProfile.ValueCount(row.getString(1), row.getLong(2)));
+                    }
+                    return list;
+                });
+    }
+
+    private List<ColumnProfile.ValueCount> placeholderDates(String v, ValueFormat format)
+            throws SQLException, AnalysisCancelledException {
+        String read = format.read(v);
+        return session.query("SELECT CAST(CAST(" + read + " AS DATE) AS VARCHAR) AS x, count(*) AS n FROM "
+                + CsvLoader.TABLE + " WHERE NOT " + blank(v) + " AND " + MissingValues.isPlaceholderDate(read)
+                + " GROUP BY x ORDER BY n DESC, x", row -> {
+                    List<ColumnProfile.ValueCount> list = new ArrayList<>();
+                    while (row.next()) {
+                        list.add(new ColumnProfile.ValueCount(row.getString(1), row.getLong(2)));
+                    }
+                    return list;
+                });
+    }
+
+    /** The format as shown in the report: the date layout, or what the numbers carry (currency, percent …). */
+    private static String label(ValueFormat format, List<String> sample) {
+        if (format == ValueFormat.BOOLEAN) {
+            String lower = sample.isEmpty() ? "" : sample.get(0).toLowerCase(Locale.ROOT);
+            return lower.startsWith("y") || lower.startsWith("n") ? "yes/no" : "true/false";
+        }
+        if (format != ValueFormat.POINT_DECIMAL && format != ValueFormat.COMMA_DECIMAL) {
+            return format.name();
+        }
+        List<String> features = new ArrayList<>();
+        sample.stream().map(CURRENCY::matcher).filter(Matcher::find).findFirst()
+                .ifPresent(match -> features.add("currency " + match.group()));
+        if (sample.stream().anyMatch(v -> v.endsWith("%"))) {
+            features.add("percent");
+        }
+        if (sample.stream().anyMatch(v -> THOUSANDS.matcher(v).find())) {
+            features.add("thousands_separator");
+        }
+        if (sample.stream().anyMatch(v -> v.startsWith("("))) {
+            features.add("accounting_negative");
+        }
+        if (format == ValueFormat.COMMA_DECIMAL) {
+            features.add("decimal_comma");
+        }
+        return features.isEmpty() ? format.name() : String.join(", ", features);
+    }
+
+    /** SQL building the typed value of a column: NULL for blanks, disguised missing values and misfits. */
+    private static String typed(Choice choice, Counts counts) {
+        DatasetColumn column = choice.column();
+        String v = column.sqlName();
+        List<String> tokens = MissingValues.tokens(column.type());
+        boolean hasTokens = column.type() == ColumnType.TEXT ? counts.textTokens() > 0 : counts.tokens() > 0;
+        String missing = blank(v) + (hasTokens ? " OR " + MissingValues.isToken(v, tokens) : "");
+        if (column.type() == ColumnType.TEXT) {
+            return "CASE WHEN " + missing + " THEN NULL ELSE " + v + " END";
+        }
+        String read = choice.format().read(v);
+        boolean placeholders = column.disguisedMissing().stream()
+                .anyMatch(value -> MissingValues.PLACEHOLDER_DATES.contains(value.value()));
+        if (placeholders) {
+            read = "CASE WHEN " + MissingValues.isPlaceholderDate(read) + " THEN NULL ELSE " + read + " END";
+        }
+        return "CASE WHEN " + missing + " THEN NULL ELSE " + read + " END";
+    }
+
+    /** SQL that is true when the text {@code value} is missing: NULL, empty or only whitespace. */
+    static String blank(String value) {
+        return "(" + value + " IS NULL OR NOT " + value + " GLOB '*[! \t\r\n]*')";
     }
 }

@@ -37,10 +37,19 @@ final class CsvReadErrors {
      */
     static AnalysisException translateSniffing(SQLException error, Path file, TextEncoding encoding) {
         Matcher lineSize = LINE_SIZE.matcher(String.valueOf(error.getMessage()));
-        LineLocator locator = lineSize.find()
-                ? record -> firstLineLongerThan(file, Long.parseLong(lineSize.group(1)))
-                : record -> record;
-        return translate(error, locator, encoding, "\"");
+        if (lineSize.find()) {
+            long limit = Long.parseLong(lineSize.group(1));
+            try {
+                // DuckDB's "Actual Size" stops at its buffer: the real length comes from the file
+                long[] line = firstLineLongerThan(file, limit);
+                return new AnalysisException(AnalysisException.MALFORMED_ROW, String.format(
+                        "Row at line %d is %,d bytes long; the limit is %,d bytes.", line[0], line[1], limit),
+                        line[0], error);
+            } catch (IOException e) {
+                return translate(error, record -> record, encoding, "\"");
+            }
+        }
+        return translate(error, record -> record, encoding, "\"");
     }
 
     static AnalysisException translate(SQLException error, LineLocator locator, TextEncoding encoding, String quote) {
@@ -85,16 +94,35 @@ final class CsvReadErrors {
         }
     }
 
-    private static long firstLineLongerThan(Path file, long maxBytes) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    /** DuckDB's limit on the length of a line (its {@code max_line_size} default). */
+    static final long MAX_LINE_BYTES = 2_000_000;
+
+    /** The error for a file whose first line is longer than DuckDB reads, measured without asking DuckDB. */
+    static AnalysisException firstLineTooLong(Path file) throws IOException {
+        long[] line = firstLineLongerThan(file, MAX_LINE_BYTES);
+        return new AnalysisException(AnalysisException.MALFORMED_ROW, String.format(
+                "Row at line %d is %,d bytes long; the limit is %,d bytes.", line[0], line[1], MAX_LINE_BYTES),
+                line[0]);
+    }
+
+    /** The number and full length in bytes of the first line longer than {@code maxBytes}. */
+    private static long[] firstLineLongerThan(Path file, long maxBytes) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long line = 1;
             long length = 0;
             int b;
-            while ((b = in.read()) != -1 && length <= maxBytes) {
-                length = b == '\n' ? 0 : length + 1;
-                line += b == '\n' ? 1 : 0;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    if (length > maxBytes) {
+                        return new long[] {line, length};
+                    }
+                    length = 0;
+                    line++;
+                } else {
+                    length++;
+                }
             }
-            return line;
+            return new long[] {line, length};
         }
     }
 

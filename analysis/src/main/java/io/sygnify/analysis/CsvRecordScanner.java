@@ -2,6 +2,8 @@ package io.sygnify.analysis;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Splits CSV text into records the way DuckDB's strict reader does, counting physical lines as it goes.
@@ -22,8 +24,9 @@ final class CsvRecordScanner {
      * @param startLine 1-based physical line the record starts on
      * @param fields    number of fields
      * @param blank     whether the record is an empty line
+     * @param values    the fields' values, unquoted
      */
-    record Record(long number, long startLine, int fields, boolean blank) {
+    record Record(long number, long startLine, int fields, boolean blank, List<String> values) {
     }
 
     /** Receives records in order; returns false to stop the scan. */
@@ -64,17 +67,18 @@ final class CsvRecordScanner {
         long number = 1;
         long line = 1;
         long startLine = 1;
-        int fields = 1;
         boolean blank = true;
         boolean inQuotes = false;
         boolean fieldStart = true;
+        List<String> values = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
         int c;
         while ((c = next()) != -1) {
             if (inQuotes) {
                 if (c == escape && escape != quote) {
                     c = next();
                 } else if (c == quote && escape == quote && peek() == quote) {
-                    next();
+                    value.append((char) next());
                     continue;
                 } else if (c == quote) {
                     inQuotes = false;
@@ -83,34 +87,44 @@ final class CsvRecordScanner {
                 if (c == '\n' || (c == '\r' && peek() != '\n')) {
                     line++;
                 }
+                if (c != -1) {
+                    value.append((char) c);
+                }
                 continue;
             }
             if (c == '\r' && peek() == '\n') {
                 continue; // the '\n' ends the record
             }
             if (c == '\n' || c == '\r') {
-                if (!visitor.visit(new Record(number, startLine, fields, blank))) {
+                values.add(value.toString());
+                if (!visitor.visit(new Record(number, startLine, values.size(), blank, values))) {
                     return;
                 }
                 number++;
                 line++;
                 startLine = line;
-                fields = 1;
                 blank = true;
                 fieldStart = true;
+                values = new ArrayList<>();
+                value.setLength(0);
                 continue;
             }
             blank = false;
             if (c == delimiter) {
-                fields++;
+                values.add(value.toString());
+                value.setLength(0);
                 fieldStart = true;
                 continue;
             }
             inQuotes = c == quote && fieldStart;
+            if (!inQuotes) {
+                value.append((char) c);
+            }
             fieldStart = false;
         }
         if (!blank) {
-            visitor.visit(new Record(number, startLine, fields, false));
+            values.add(value.toString());
+            visitor.visit(new Record(number, startLine, values.size(), false, values));
         }
     }
 

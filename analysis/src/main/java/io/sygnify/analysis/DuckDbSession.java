@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
 
@@ -28,7 +29,15 @@ final class DuckDbSession implements AutoCloseable {
         T read(ResultSet resultSet) throws SQLException;
     }
 
+    /** Appends row {@code index} of a batch through the appender (between beginRow and endRow). */
+    @FunctionalInterface
+    interface RowWriter {
+        void write(DuckDBAppender appender, int index) throws SQLException;
+    }
+
     private static final DoubleConsumer NO_PROGRESS = percentage -> { };
+    // -Dsygnify.traceSql=true prints each query and its duration to stderr, for tuning
+    private static final boolean TRACE = Boolean.getBoolean("sygnify.traceSql");
 
     private final DuckDBConnection connection;
     private final CancellationToken cancel;
@@ -73,6 +82,26 @@ final class DuckDbSession implements AutoCloseable {
         query(sql, onPercentage, resultSet -> null);
     }
 
+    /** The first column of the only row, as a long (0 when NULL). */
+    long queryLong(String sql) throws SQLException, AnalysisCancelledException {
+        return query(sql, resultSet -> {
+            resultSet.next();
+            return resultSet.getLong(1);
+        });
+    }
+
+    /** Appends {@code rows} rows to an existing table. */
+    void append(String table, int rows, RowWriter writer) throws SQLException, AnalysisCancelledException {
+        throwIfCancelled();
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (int i = 0; i < rows; i++) {
+                appender.beginRow();
+                writer.write(appender, i);
+                appender.endRow();
+            }
+        }
+    }
+
     <T> T query(String sql, ResultReader<T> reader) throws SQLException, AnalysisCancelledException {
         return query(sql, NO_PROGRESS, reader);
     }
@@ -86,6 +115,19 @@ final class DuckDbSession implements AutoCloseable {
     <T> T query(String sql, DoubleConsumer onPercentage, ResultReader<T> reader)
             throws SQLException, AnalysisCancelledException {
         throwIfCancelled();
+        long started = TRACE ? System.nanoTime() : 0;
+        try {
+            return run(sql, onPercentage, reader);
+        } finally {
+            if (TRACE) {
+                System.err.printf("[sql %5d ms] %s%n", (System.nanoTime() - started) / 1_000_000,
+                        sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
+            }
+        }
+    }
+
+    private <T> T run(String sql, DoubleConsumer onPercentage, ResultReader<T> reader)
+            throws SQLException, AnalysisCancelledException {
         try (DuckDBPreparedStatement statement = connection.prepareStatement(sql)
                 .unwrap(DuckDBPreparedStatement.class);
              QueryProgressPoller poller = new QueryProgressPoller(progressThread, statement, onPercentage, cancel)) {

@@ -16,5 +16,14 @@ public interface ProgressListener {
      */
     void onProgress(AnalysisStage stage, double fraction, String message);
 
+    /**
+     * A top-level section of the report is ready, before the whole report is: {@code key} is its JSON field name
+     * in the report ({@code dataset}, {@code rejects}, {@code columns}, {@code relationships}, {@code outliers},
+     * {@code time_series}, {@code segments}, {@code kpis}, {@code quality}, {@code key_findings}) and
+     * {@code section} the same value the final report will hold. Called on the analysing thread, once per key.
+     */
+    default void onSection(String key, Object section) {
+    }
+
     ProgressListener NONE = (stage, fraction, message) -> { };
 }

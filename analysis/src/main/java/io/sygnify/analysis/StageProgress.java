@@ -27,4 +27,8 @@ final class StageProgress {
         fraction = clamped;
         listener.onProgress(newStage, clamped, message);
     }
+
+    synchronized void section(String key, Object section) {
+        listener.onSection(key, section);
+    }
 }

@@ -3,7 +3,6 @@ package io.sygnify.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,98 +126,92 @@ class BadInputTest {
     }
 
     @Test
-    void rowWithAnExtraFieldIsReportedWithItsLine() throws Exception {
-        AnalysisException error = failure(write("extra.csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12,13\n14,15,16\n"));
+    void fileWhoseOnlyRowCannotBeReadFailsWithItsLine() throws Exception {
+        AnalysisException error = failure(write("broken.csv", "a,b\n1,\"x\n"));
 
         assertThat(error.code()).isEqualTo("malformed_row");
-        assertThat(error).hasMessage("Row at line 5 has 4 fields, expected 3.");
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(5));
-    }
-
-    @Test
-    void rowWithAMissingFieldIsReportedWithItsLine() throws Exception {
-        AnalysisException error = failure(write("fewer.csv", "a,b,c\n1,2,3\n4,5,6\n7,8\n10,11,12\n"));
-
-        assertThat(error).hasMessage("Row at line 4 has 2 fields, expected 3.");
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(4));
-    }
-
-    @Test
-    void unterminatedQuoteIsReportedWhereTheQuoteOpens() throws Exception {
-        AnalysisException error = failure(write("quote.csv", "a,b,c\n1,2,3\n4,\"5,6\n7,8,9\n10,11,12\n"));
-
-        assertThat(error.code()).isEqualTo("malformed_row");
-        assertThat(error).hasMessage("Row at line 3 opens a quoted value (\") that is never closed.");
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(3));
-    }
-
-    @Test
-    void lineNumberCountsLinesInsideQuotedValuesBeforeTheBadRow() throws Exception {
-        // DuckDB says "Line: 4" here: it counts records, and the quoted value spans lines 2-4
-        AnalysisException error = failure(write("multiline.csv", "a,b,c\n1,\"x\ny\nz\",3\n4,5,6\n7,8\n"));
-
-        assertThat(error).hasMessage("Row at line 6 has 2 fields, expected 3.");
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(6));
-    }
-
-    @Test
-    void lineNumberCountsBlankAndCrLfLines() throws Exception {
-        AnalysisException error = failure(write("crlf.csv", "a,b,c\r\n1,2,3\r\n\r\n4,5,6\r\n7,8\r\n"));
-
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(5));
-    }
-
-    @Test
-    void badRowBeyondTheSniffingSampleIsReportedWithItsLine() throws Exception {
-        Path file = dir.resolve("late-bad.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("id,value\n");
-            for (int i = 0; i < 50_000; i++) {
-                out.write(i + "," + i + "\n");
-            }
-            out.write("oops,1,2\n");
-            out.write("1,2\n");
-        }
-
-        AnalysisException error = failure(file);
-
-        assertThat(error).hasMessage("Row at line 50002 has 3 fields, expected 2.");
-    }
-
-    @Test
-    void overlongRowIsReportedWithItsSizeNotItsContent() throws Exception {
-        AnalysisException error = failure(write("long.csv", "a,b\n1,2\n3," + "x".repeat(3_000_000) + "\n"));
-
-        assertThat(error.code()).isEqualTo("malformed_row");
-        assertThat(error.getMessage()).startsWith("Row at line 3 is 3,000,00").hasSizeLessThan(200);
-    }
-
-    @Test
-    void invalidUtf8AfterACleanStartIsReportedWithItsLine() throws Exception {
-        Path file = dir.resolve("late-latin.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("name,n\n");
-            for (int i = 0; i < 10_000; i++) {
-                out.write("plain" + i + "," + i + "\n"); // well over the 64 KiB sample
-            }
-        }
-        Files.write(file, "Jos\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1), java.nio.file.StandardOpenOption.APPEND);
-
-        AnalysisException error = failure(file);
-
-        assertThat(error.code()).isEqualTo("invalid_encoding");
-        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(10_002));
-    }
-
-    @Test
-    void utf16BigEndianIsRefusedByName() throws Exception {
-        AnalysisException error = failure(writeBytes("be.csv", "\ufeffa,b\n1,2\n".getBytes(StandardCharsets.UTF_16BE)));
-
-        assertThat(error.code()).isEqualTo("unsupported_encoding");
+        assertThat(error).hasMessage("Row at line 2 opens a quoted value that is never closed.");
+        assertThat(error.lineNumber()).isEqualTo(OptionalLong.of(2));
     }
 
     @Test
     void missingFileIsUnreadable() {
         assertThat(failure(dir.resolve("nowhere.csv")).code()).isEqualTo("unreadable_file");
+    }
+
+    private AnalysisReport report(Path file) throws Exception {
+        return new CsvAnalyzer(new EngineSettings(2, "512MB", dir.resolve("spill")))
+                .analyze(file, ProgressListener.NONE, new CancellationToken());
+    }
+
+    private Path wide(String name, int columns, int rows) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < columns; c++) {
+            csv.append(c == 0 ? "" : ",").append(c % 4 == 0 ? "label" : "x").append(c);
+        }
+        csv.append('\n');
+        java.util.Random random = new java.util.Random(columns);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                csv.append(c == 0 ? "" : ",").append(c % 4 == 0 ? "v" + random.nextInt(5) : random.nextInt(1000));
+            }
+            csv.append('\n');
+        }
+        return write(name, csv.toString());
+    }
+
+    @Test
+    void fiveHundredColumnsGiveACompleteReportUnderTwoMegabytes() throws Exception {
+        AnalysisReport report = report(wide("wide.csv", 500, 60));
+
+        assertThat(report.columns()).hasSize(500);
+        assertThat(ReportJson.write(report).length()).isLessThan(2_000_000);
+    }
+
+    @Test
+    void fileWithMoreThanAThousandColumnsIsAnalysedOnItsFirstThousand() throws Exception {
+        AnalysisReport report = report(wide("wider.csv", 1_200, 20));
+
+        assertThat(report.columns()).hasSize(1_000);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("1,200 columns: the first 1,000"));
+        assertThat(ReportJson.write(report).length()).isLessThan(2_000_000);
+    }
+
+    @Test
+    void fiftyMegabyteSingleLineFailsWithItsLengthAndLine() throws Exception {
+        Path file = dir.resolve("oneline.csv");
+        try (java.io.Writer out = Files.newBufferedWriter(file)) {
+            String chunk = "abc,".repeat(1000);
+            for (int i = 0; i < 12_500; i++) {
+                out.write(chunk);
+            }
+        }
+
+        AnalysisException error = failure(file);
+
+        assertThat(error.code()).isEqualTo("malformed_row");
+        assertThat(error).hasMessage("Row at line 1 is 50,000,000 bytes long; the limit is 2,000,000 bytes.");
+    }
+
+    @Test
+    void nulByteBeyondTheSampleIsReadAsPartOfItsValue() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append(i).append(",name").append(i).append('\n');
+        }
+        csv.append("10000,bro\u0000ken\n");
+
+        AnalysisReport report = report(write("late-nul.csv", csv.toString()));
+
+        assertThat(report.dataset().rows()).isEqualTo(10_001);
+    }
+
+    @Test
+    void oneRowFileGivesAReport() throws Exception {
+        AnalysisReport report = report(write("one.csv", "a,b,c\n1,x,2024-01-01\n"));
+
+        assertThat(report.dataset().rows()).isEqualTo(1);
+        assertThat(report.columns()).extracting(ColumnProfile::type).containsExactly("integer", "text", "date");
+        assertThat(report.timeSeries().notes()).isNotEmpty();
     }
 }

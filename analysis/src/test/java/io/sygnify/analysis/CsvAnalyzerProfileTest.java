@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,17 @@ class CsvAnalyzerProfileTest {
         return report.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** The fields of schema 1.0, which the web app and the CLI read. */
+    private static List<Object> legacy(ColumnProfile p) {
+        return Arrays.asList(p.name(), p.type(), p.missingCount(), p.missingPercent(), p.distinctCount(), p.min(),
+                p.max(), p.mean());
+    }
+
+    private static List<Object> legacy(String name, String type, long missing, double missingPercent, long distinct,
+                                       Object min, Object max, Double mean) {
+        return Arrays.asList(name, type, missing, missingPercent, distinct, min, max, mean);
+    }
+
     private Path mixedTypes() throws IOException {
         return write("people.csv", """
                 id,price,name,joined,active
@@ -47,8 +60,10 @@ class CsvAnalyzerProfileTest {
         AnalysisReport report = analyze(file);
 
         assertThat(report.schemaVersion()).isEqualTo(AnalysisReport.SCHEMA_VERSION);
-        assertThat(report.dataset()).isEqualTo(
-                new DatasetSummary(5, 5, Files.size(file), ",", "\"", true, "UTF-8"));
+        DatasetSummary dataset = report.dataset();
+        assertThat(List.of(dataset.rows(), dataset.columns(), dataset.fileSizeBytes(), dataset.delimiter(),
+                dataset.quote(), dataset.hasHeader(), dataset.encoding()))
+                .containsExactly(5L, 5, Files.size(file), ",", "\"", true, "UTF-8");
         assertThat(report.columns()).extracting(ColumnProfile::name)
                 .containsExactly("id", "price", "name", "joined", "active");
         assertThat(report.warnings()).isEmpty();
@@ -58,39 +73,38 @@ class CsvAnalyzerProfileTest {
     void integerColumnHasExactRangeMeanAndDistinctCount() throws Exception {
         AnalysisReport report = analyze(mixedTypes());
 
-        assertThat(column(report, "id")).isEqualTo(new ColumnProfile("id", "integer", 0, 0.0, 5, 1L, 5L, 3.0));
+        assertThat(legacy(column(report, "id"))).isEqualTo(legacy("id", "integer", 0, 0.0, 5, 1L, 5L, 3.0));
     }
 
     @Test
     void decimalColumnCountsTheEmptyCellAsMissing() throws Exception {
         AnalysisReport report = analyze(mixedTypes());
 
-        assertThat(column(report, "price")).isEqualTo(
-                new ColumnProfile("price", "decimal", 1, 20.0, 3, 2.5, 10.0, 4.8125));
+        assertThat(legacy(column(report, "price")))
+                .isEqualTo(legacy("price", "decimal", 1, 20.0, 3, 2.5, 10.0, 4.8125));
     }
 
     @Test
     void textColumnHasDistinctCountButNoRangeOrMean() throws Exception {
         AnalysisReport report = analyze(mixedTypes());
 
-        assertThat(column(report, "name")).isEqualTo(
-                new ColumnProfile("name", "text", 1, 20.0, 3, null, null, null));
+        assertThat(legacy(column(report, "name"))).isEqualTo(legacy("name", "text", 1, 20.0, 3, null, null, null));
     }
 
     @Test
     void dateColumnReportsIsoRange() throws Exception {
         AnalysisReport report = analyze(mixedTypes());
 
-        assertThat(column(report, "joined")).isEqualTo(
-                new ColumnProfile("joined", "date", 1, 20.0, 3, "2023-12-31", "2024-02-20", null));
+        assertThat(legacy(column(report, "joined")))
+                .isEqualTo(legacy("joined", "date", 1, 20.0, 3, "2023-12-31", "2024-02-20", null));
     }
 
     @Test
     void booleanColumnHasNoRange() throws Exception {
         AnalysisReport report = analyze(mixedTypes());
 
-        assertThat(column(report, "active")).isEqualTo(
-                new ColumnProfile("active", "boolean", 1, 20.0, 2, null, null, null));
+        assertThat(legacy(column(report, "active")))
+                .isEqualTo(legacy("active", "boolean", 1, 20.0, 2, null, null, null));
     }
 
     @Test
@@ -114,17 +128,17 @@ class CsvAnalyzerProfileTest {
 
         AnalysisReport report = analyze(file);
 
-        assertThat(column(report, "at")).isEqualTo(new ColumnProfile("at", "timestamp", 0, 0.0, 2,
+        assertThat(legacy(column(report, "at"))).isEqualTo(legacy("at", "timestamp", 0, 0.0, 2,
                 "2024-01-02T10:11:12", "2024-03-04T05:06:07", null));
         assertThat(column(report, "clock").type()).isEqualTo("time");
-        assertThat(column(report, "stamped")).isEqualTo(new ColumnProfile("stamped", "timestamp", 0, 0.0, 2,
+        assertThat(legacy(column(report, "stamped"))).isEqualTo(legacy("stamped", "timestamp", 0, 0.0, 2,
                 "2024-01-02T08:11:12Z", "2024-01-02T10:11:12Z", null));
     }
 
     @Test
     void typeIsDecidedOverTheWholeColumnNotTheSniffingSample() throws Exception {
-        // DuckDB's sniffer samples 20,480 rows; the odd values come after that, and TRY_CAST alone would
-        // have rounded 2.5 into the integer column
+        // the sample of rows that proposes types holds none of the last rows; TRY_CAST alone would have rounded
+        // 2.5 into the integer column
         Path file = dir.resolve("late.csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("count,ratio,code\n");
@@ -132,13 +146,29 @@ class CsvAnalyzerProfileTest {
                 out.write(i + "," + i + "," + i + "\n");
             }
             out.write("1,2.5,N/A\n");
+            out.write("2,3,x7\n");
         }
 
         AnalysisReport report = analyze(file);
 
-        assertThat(report.dataset().rows()).isEqualTo(30_001);
-        assertThat(report.columns()).extracting(ColumnProfile::type).containsExactly("integer", "decimal", "text");
+        assertThat(report.dataset().rows()).isEqualTo(30_002);
+        assertThat(report.columns()).extracting(ColumnProfile::type).containsExactly("integer", "decimal", "integer");
         assertThat(column(report, "ratio").max()).isEqualTo(29_999.0);
+        ColumnProfile code = column(report, "code");
+        assertThat(code.disguisedMissing()).containsExactly(new ColumnProfile.ValueCount("N/A", 1));
+        assertThat(code.invalidCount()).isEqualTo(1);
+        assertThat(code.invalidExamples()).containsExactly("x7");
+        assertThat(code.typeConfidence()).isCloseTo(30_000.0 / 30_001, within(1e-12));
+    }
+
+    @Test
+    void columnWithManyValuesThatDoNotFitIsText() throws Exception {
+        StringBuilder csv = new StringBuilder("code\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i % 10 == 0 ? "A" + i : String.valueOf(i)).append('\n');
+        }
+
+        assertThat(column(analyze(write("codes.csv", csv.toString())), "code").type()).isEqualTo("text");
     }
 
     @Test

@@ -104,6 +104,11 @@ public record SygnifyProperties(Path dataDir, Upload upload, Jobs jobs, Engine e
         return dataDir.resolve("uploads");
     }
 
+    /** What the engine wrote for one job: its parsed rows and rejects. */
+    public Path jobDir(String jobId) {
+        return dataDir.resolve("jobs").resolve(jobId);
+    }
+
     public Path engineTempDir() {
         return dataDir.resolve("tmp");
     }

@@ -40,30 +40,36 @@ public class JobEventLog {
     }
 
     public Optional<JobEvent> update(String jobId, JobStage stage, int progress, String message) {
-        return append(jobId, JobEvent.Type.UPDATE, stage, progress, message, null);
+        return append(jobId, JobEvent.Type.UPDATE, stage, progress, message, null, null);
+    }
+
+    /** An update that carries report sections ({@code partialJson}, a JSON object) ready ahead of the report. */
+    public Optional<JobEvent> partial(String jobId, JobStage stage, int progress, String message, String partialJson) {
+        return append(jobId, JobEvent.Type.UPDATE, stage, progress, message, null, partialJson);
     }
 
     public Optional<JobEvent> complete(String jobId, String message) {
-        return append(jobId, JobEvent.Type.COMPLETE, JobStage.INSIGHTS_READY, 100, message, null);
+        return append(jobId, JobEvent.Type.COMPLETE, JobStage.INSIGHTS_READY, 100, message, null, null);
     }
 
     /** Ends the job in {@code stage} ({@code error} or {@code cancelled}). */
     public Optional<JobEvent> fail(String jobId, JobStage stage, String errorCode, String message) {
-        return append(jobId, JobEvent.Type.ERROR, stage, 0, message, errorCode);
+        return append(jobId, JobEvent.Type.ERROR, stage, 0, message, errorCode, null);
     }
 
     /** Appends and publishes; empty when the job is unknown or already terminal. */
     public Optional<JobEvent> append(String jobId, JobEvent.Type type, JobStage stage, int progress, String message,
-                                     String errorCode) {
+                                     String errorCode, String partialJson) {
         synchronized (locks[Math.floorMod(jobId.hashCode(), LOCK_STRIPES)]) {
-            Optional<JobEvent> event = tx.execute(status -> store(jobId, type, stage, progress, message, errorCode));
+            Optional<JobEvent> event = tx.execute(status -> store(jobId, type, stage, progress, message, errorCode,
+                    partialJson));
             event.ifPresent(bus::publish);
             return event;
         }
     }
 
     private Optional<JobEvent> store(String jobId, JobEvent.Type type, JobStage stage, int progress, String message,
-                                     String errorCode) {
+                                     String errorCode, String partialJson) {
         Optional<JobStateRow> current = jdbc.sql("SELECT last_seq, progress, status FROM jobs WHERE id = ? FOR UPDATE")
                 .param(jobId)
                 .query((rs, n) -> new JobStateRow(rs.getLong(1), rs.getInt(2), rs.getString(3)))
@@ -83,11 +89,13 @@ public class JobEventLog {
                 .param("error", type == JobEvent.Type.ERROR ? message : null)
                 .param("finishedAt", terminal ? nowTime : null).param("id", jobId)
                 .update();
-        jdbc.sql("INSERT INTO job_events (job_id, seq, type, stage, progress, message, error_code, epoch_millis) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(jobId, seq, type.name(), stage.wireName(), monotonicProgress, message, errorCode, now)
+        jdbc.sql("INSERT INTO job_events (job_id, seq, type, stage, progress, message, error_code, epoch_millis, "
+                        + "partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(jobId, seq, type.name(), stage.wireName(), monotonicProgress, message, errorCode, now,
+                        partialJson)
                 .update();
-        return Optional.of(new JobEvent(jobId, seq, type, stage, monotonicProgress, message, errorCode, now));
+        return Optional.of(new JobEvent(jobId, seq, type, stage, monotonicProgress, message, errorCode, now,
+                partialJson));
     }
 
     public Optional<JobEvent> latest(String jobId) {
@@ -104,7 +112,8 @@ public class JobEventLog {
     private static JobEvent map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new JobEvent(rs.getString("job_id"), rs.getLong("seq"), JobEvent.Type.valueOf(rs.getString("type")),
                 JobStage.fromWireName(rs.getString("stage")).orElseThrow(), rs.getInt("progress"),
-                rs.getString("message"), rs.getString("error_code"), rs.getLong("epoch_millis"));
+                rs.getString("message"), rs.getString("error_code"), rs.getLong("epoch_millis"),
+                rs.getString("partial"));
     }
 
     private record JobStateRow(long lastSeq, int progress, String status) {

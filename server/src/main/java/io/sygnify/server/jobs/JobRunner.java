@@ -59,12 +59,12 @@ class JobRunner {
         long limitMillis = properties.jobs().timeLimit().toMillis();
         ScheduledFuture<?> limit = timeLimits.schedule(() -> handle.stop(StopReason.TIME_LIMIT), limitMillis,
                 TimeUnit.MILLISECONDS);
-        ProgressReporter progress = new ProgressReporter(jobId, eventLog);
+        ProgressReporter progress = new ProgressReporter(jobId, eventLog, json);
         try {
             eventLog.update(jobId, JobStage.PARSING, 1, "Reading " + job.fileName() + " ("
                     + ByteSizes.human(job.sizeBytes()) + ")...");
             Path file = properties.uploadsDir().resolve(job.storedName());
-            AnalysisReport report = analyzer.analyze(file, progress, handle.token());
+            AnalysisReport report = analyzer.analyze(file, progress, handle.token(), properties.jobDir(jobId));
             jobs.saveResult(jobId, json.writeValueAsString(report), OffsetDateTime.now(clock));
             metrics.processed(report.dataset().rows(), job.sizeBytes());
             eventLog.complete(jobId, "Analysis complete.");

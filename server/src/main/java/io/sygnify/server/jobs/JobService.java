@@ -52,7 +52,7 @@ public class JobService {
         eventLog.update(id, JobStage.QUEUED, 0, ahead == 0 ? "Queued: waiting for a worker."
                 : "Queued: " + ahead + " job(s) ahead.");
         workers.submit(id);
-        return jobs.find(id).orElseThrow();
+        return job;
     }
 
     public static ApiException shuttingDown() {

@@ -14,12 +14,22 @@ final class ProgressReporter implements ProgressListener {
 
     private final String jobId;
     private final JobEventLog eventLog;
+    private final tools.jackson.databind.json.JsonMapper json;
     private volatile JobStage currentStage;
     private int lastProgress = -1;
 
-    ProgressReporter(String jobId, JobEventLog eventLog) {
+    ProgressReporter(String jobId, JobEventLog eventLog, tools.jackson.databind.json.JsonMapper json) {
         this.jobId = jobId;
         this.eventLog = eventLog;
+        this.json = json;
+    }
+
+    /** A report section is ready: it goes out at once as a {@code job_update} with {@code partial}. */
+    @Override
+    public synchronized void onSection(String key, Object section) {
+        JobStage stage = currentStage();
+        String partial = json.writeValueAsString(java.util.Map.of(key, section));
+        eventLog.partial(jobId, stage, Math.max(lastProgress, 0), "Report section ready: " + key, partial);
     }
 
     @Override

@@ -32,8 +32,9 @@ public class MessageCodec {
 
     /** A job event, encoded once for every subscriber. */
     OutboundFrame jobFrame(JobEvent event, String insightsJson) {
-        OutboundFrame.Kind kind = event.type() == JobEvent.Type.UPDATE ? OutboundFrame.Kind.PROGRESS
-                : OutboundFrame.Kind.ESSENTIAL;
+        // A report section is not progress: it must not be replaced by a later update.
+        OutboundFrame.Kind kind = event.type() == JobEvent.Type.UPDATE && event.partialJson() == null
+                ? OutboundFrame.Kind.PROGRESS : OutboundFrame.Kind.ESSENTIAL;
         String type = switch (event.type()) {
             case UPDATE -> "job_update";
             case COMPLETE -> "job_complete";
@@ -48,7 +49,7 @@ public class MessageCodec {
         String stage = event.stage().wireName();
         return switch (event.type()) {
             case UPDATE -> new ServerMessage.JobUpdate(event.jobId(), event.seq(), stage, event.progress(),
-                    event.message(), timestamp);
+                    event.message(), event.partialJson(), timestamp);
             case COMPLETE -> new ServerMessage.JobComplete(event.jobId(), event.seq(), stage, event.progress(),
                     event.message(), insightsJson, timestamp);
             case ERROR -> new ServerMessage.JobError(event.jobId(), event.seq(), stage, event.progress(),

@@ -31,9 +31,10 @@ import io.sygnify.server.monitoring.SystemSnapshot;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
 
+    /** {@code partial}: report sections ready ahead of the report (raw JSON object), or null. */
     @JsonTypeName("job_update")
-    record JobUpdate(String jobId, long seq, String stage, int progress, String message, double timestamp)
-            implements ServerMessage {
+    record JobUpdate(String jobId, long seq, String stage, int progress, String message,
+                     @JsonRawValue String partial, double timestamp) implements ServerMessage {
     }
 
     @JsonTypeName("job_complete")

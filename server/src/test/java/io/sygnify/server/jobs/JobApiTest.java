@@ -151,11 +151,15 @@ class JobApiTest {
     }
 
     @Test
-    void malformedRowEndsInJobErrorWithItsLineNumber() {
-        String id = http.createJob("bad.csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9,10,11\n");
+    void malformedRowIsListedWithItsLineNumberAndTheRestIsAnalysed() {
+        String id = http.createJob("bad.csv", "a,b,c\n1,2,3\n4,5,6\n7,8,9,10,11\n12,13,14\n");
         JsonNode job = http.awaitTerminal(id, WAIT);
-        assertThat(job.path("status").asString()).isEqualTo("error");
-        assertThat(job.path("error").asString()).contains("line 4");
+        assertThat(job.path("status").asString()).isEqualTo("insights_ready");
+        JsonNode rejects = http.get("/api/jobs/" + id + "/insights").json().path("rejects");
+        assertThat(rejects.path("rows_present").asLong()).isEqualTo(4);
+        assertThat(rejects.path("rows_read").asLong()).isEqualTo(3);
+        assertThat(rejects.path("rows_rejected").asLong()).isEqualTo(1);
+        assertThat(rejects.path("rows").get(0).path("line").asLong()).isEqualTo(4);
     }
 
     @Test
@@ -180,6 +184,31 @@ class JobApiTest {
     void openApiAndSwaggerUiAreServed() {
         assertThat(http.get("/api-docs").json().path("paths").has("/api/jobs")).isTrue();
         assertThat(http.get("/docs").status()).isIn(200, 302, 301, 307);
+    }
+
+    @Test
+    void everyResponseCarriesSafeSecurityHeaders() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/", "/jobs/x", "/api/jobs", "/api/jobs/nope"}) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy").orElse("")).as(path)
+                    .contains("script-src 'self';").contains("frame-ancestors 'none'")
+                    .doesNotContain("script-src 'self' 'unsafe-inline'");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void corsIsClosedToOtherOrigins() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/jobs"))
+                .header("Origin", "https://evil.example").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     private static long countUploads() throws java.io.IOException {

@@ -1,0 +1,79 @@
+package io.sygnify.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * What every analysis works from: the typed table in the session, its columns and their profiles. Chooses the
+ * main measures, dimensions and time columns the analyses share, so that they all talk about the same columns.
+ */
+record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles,
+                       long rows) {
+
+    private static final Pattern MEASURE_NAME = Pattern.compile(
+            "amount|revenue|sales|total|price|value|cost|profit|income|spend|paid|fee|qty|quantity|units|volume"
+                    + "|balance|margin|close|count");
+    private static final Pattern DIMENSION_NAME = Pattern.compile(
+            "categor|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
+                    + "|gender|method|class|group|merchant|kind|source|sector|industry");
+
+    DatasetColumn column(int index) {
+        return columns.get(index);
+    }
+
+    ColumnProfile profile(int index) {
+        return profiles.get(index);
+    }
+
+    String name(int index) {
+        return columns.get(index).name();
+    }
+
+    String sql(int index) {
+        return columns.get(index).sqlName();
+    }
+
+    /** Numeric columns used as measures, named ones (amount, price …) first, then in file order. */
+    List<Integer> measures(int max) {
+        return IntStream.range(0, columns.size())
+                .filter(i -> profiles.get(i).role().equals(ColumnRoles.MEASURE))
+                .boxed()
+                .sorted(Comparator.comparing((Integer i) -> !matches(MEASURE_NAME, name(i))))
+                .limit(max).toList();
+    }
+
+    /** Category and flag columns with 2 to {@code maxDistinct} values, named ones (store, region …) first. */
+    List<Integer> dimensions(long maxDistinct, int max) {
+        return IntStream.range(0, columns.size())
+                .filter(i -> {
+                    String role = profiles.get(i).role();
+                    long distinct = profiles.get(i).distinctCount();
+                    return (role.equals(ColumnRoles.CATEGORY) || role.equals(ColumnRoles.FLAG))
+                            && distinct >= 2 && distinct <= maxDistinct;
+                })
+                .boxed()
+                .sorted(Comparator.comparing((Integer i) -> !matches(DIMENSION_NAME, name(i))))
+                .limit(max).toList();
+    }
+
+    /** Date and timestamp columns with at least 3 distinct values, the most complete and most varied first. */
+    List<Integer> timeColumns() {
+        List<Integer> time = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (profiles.get(i).role().equals(ColumnRoles.TIME) && profiles.get(i).distinctCount() >= 3) {
+                time.add(i);
+            }
+        }
+        time.sort(Comparator.comparingLong((Integer i) -> -profiles.get(i).presentCount())
+                .thenComparingLong(i -> -profiles.get(i).distinctCount()));
+        return time;
+    }
+
+    static boolean matches(Pattern pattern, String name) {
+        return pattern.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -1,0 +1,73 @@
+package io.sygnify.analysis;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a column is used as, from its type, cardinality and name. The analyses pick their inputs by role:
+ * measures are aggregated, categories and flags split the data, identifiers and free text are left alone.
+ */
+final class ColumnRoles {
+
+    static final String MEASURE = "measure";
+    static final String CATEGORY = "category";
+    static final String FLAG = "flag";
+    static final String IDENTIFIER = "identifier";
+    static final String TIME = "time";
+    static final String FREE_TEXT = "free_text";
+    static final String CONSTANT = "constant";
+    static final String EMPTY = "empty";
+
+    private static final Pattern ID_NAME = Pattern.compile(
+            "(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|nr|num|ref|reference|sku|ean|isbn|iban|zip|postcode)$"
+                    + "|^(id|uuid|guid)([^a-z]|$)");
+    // values this distinct are labels, not levels of a category
+    private static final double IDENTIFIER_DISTINCT_SHARE = 0.95;
+    private static final long MAX_CATEGORIES = 1000;
+    private static final double CATEGORY_DISTINCT_SHARE = 0.5;
+    private static final double FREE_TEXT_MEAN_LENGTH = 30;
+
+    private ColumnRoles() {
+    }
+
+    static String role(DatasetColumn column, long rows, long present, long distinct, double meanLength) {
+        if (present == 0) {
+            return EMPTY;
+        }
+        if (distinct == 1) {
+            return CONSTANT;
+        }
+        ColumnType type = column.type();
+        if (type.isDateOrTimestamp()) {
+            return TIME;
+        }
+        if (type == ColumnType.BOOLEAN || distinct == 2) {
+            return FLAG;
+        }
+        boolean idName = looksLikeIdentifier(column.name());
+        double distinctShare = (double) distinct / present;
+        if (type.isNumeric()) {
+            boolean integral = type == ColumnType.INTEGER;
+            return integral && idName && distinctShare >= CATEGORY_DISTINCT_SHARE ? IDENTIFIER : MEASURE;
+        }
+        if (type == ColumnType.TIME) {
+            return CATEGORY;
+        }
+        if (meanLength >= FREE_TEXT_MEAN_LENGTH && distinctShare > CATEGORY_DISTINCT_SHARE) {
+            return FREE_TEXT;
+        }
+        if (distinctShare >= IDENTIFIER_DISTINCT_SHARE || (idName && distinctShare > CATEGORY_DISTINCT_SHARE)) {
+            return IDENTIFIER;
+        }
+        if (distinct <= MAX_CATEGORIES && (distinctShare <= CATEGORY_DISTINCT_SHARE || distinct <= 20)) {
+            return CATEGORY;
+        }
+        return FREE_TEXT;
+    }
+
+    static boolean looksLikeIdentifier(String name) {
+        // customerId → customer_id
+        String lower = name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return ID_NAME.matcher(lower).find();
+    }
+}

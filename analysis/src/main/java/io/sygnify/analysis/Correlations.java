@@ -1,0 +1,137 @@
+package io.sygnify.analysis;
+
+import java.util.Arrays;
+
+/** Association measures between two columns, with the p-values of their usual tests. */
+final class Correlations {
+
+    private Correlations() {
+    }
+
+    /** Pearson's r over the pairs where both values are present; NaN with fewer than 3 pairs or no variance. */
+    static double pearson(double[] x, double[] y) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                sx += x[i];
+                sy += y[i];
+                n++;
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                double dx = x[i] - mx;
+                double dy = y[i] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /** Spearman's ρ: Pearson's r of the ranks (ties get their average rank), over pairs where both are present. */
+    static double spearman(double[] x, double[] y) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            n += !Double.isNaN(x[i]) && !Double.isNaN(y[i]) ? 1 : 0;
+        }
+        double[] px = new double[n];
+        double[] py = new double[n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                px[k] = x[i];
+                py[k++] = y[i];
+            }
+        }
+        return pearson(ranks(px), ranks(py));
+    }
+
+    static double[] ranks(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] ranks = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && values[order[j]] == values[order[i]]) {
+                j++;
+            }
+            double rank = (i + j + 1) / 2.0;
+            for (int m = i; m < j; m++) {
+                ranks[order[m]] = rank;
+            }
+            i = j;
+        }
+        return ranks;
+    }
+
+    /** Two-sided p-value of a correlation coefficient r on n pairs (t-test with n − 2 degrees of freedom). */
+    static double correlationPValue(double r, long n) {
+        if (Double.isNaN(r) || n < 4) {
+            return 1;
+        }
+        if (Math.abs(r) >= 1) {
+            return 0;
+        }
+        double t = r * Math.sqrt((n - 2) / (1 - r * r));
+        return Distributions.studentTwoSided(t, n - 2);
+    }
+
+    /** Cramér's V, bias-corrected (Bergsma 2013), with the chi-square test's p-value. */
+    record Association(double v, double chiSquare, double pValue, long n) {
+    }
+
+    /** @param table contingency counts, rows × columns (empty rows and columns are ignored) */
+    static Association cramersV(long[][] table) {
+        int rows = table.length;
+        int columns = rows == 0 ? 0 : table[0].length;
+        long[] rowTotals = new long[rows];
+        long[] columnTotals = new long[columns];
+        long n = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                rowTotals[i] += table[i][j];
+                columnTotals[j] += table[i][j];
+                n += table[i][j];
+            }
+        }
+        int r = (int) Arrays.stream(rowTotals).filter(t -> t > 0).count();
+        int c = (int) Arrays.stream(columnTotals).filter(t -> t > 0).count();
+        if (r < 2 || c < 2 || n < 2) {
+            return new Association(Double.NaN, 0, 1, n);
+        }
+        double chi = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                if (rowTotals[i] > 0 && columnTotals[j] > 0) {
+                    double expected = (double) rowTotals[i] * columnTotals[j] / n;
+                    double d = table[i][j] - expected;
+                    chi += d * d / expected;
+                }
+            }
+        }
+        double phi2 = chi / n;
+        double phi2Corrected = Math.max(0, phi2 - (double) (r - 1) * (c - 1) / (n - 1));
+        double rCorrected = r - (double) (r - 1) * (r - 1) / (n - 1);
+        double cCorrected = c - (double) (c - 1) * (c - 1) / (n - 1);
+        double denominator = Math.min(rCorrected - 1, cCorrected - 1);
+        double v = denominator <= 0 ? Double.NaN : Math.sqrt(phi2Corrected / denominator);
+        double p = Distributions.chiSquareUpperTail(chi, (double) (r - 1) * (c - 1));
+        return new Association(Math.min(1, v), chi, p, n);
+    }
+}

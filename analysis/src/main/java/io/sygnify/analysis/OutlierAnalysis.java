@@ -1,0 +1,162 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Finds and lists outlying values of each measure (see {@link Outliers}). */
+final class OutlierAnalysis {
+
+    static final int LISTED = 20;
+    private static final int MAX_MEASURES = 30;
+    private static final int ROW_COLUMNS = 8;
+    private static final int TEXT_LIMIT = 60;
+    // Iglewicz and Hoaglin (1993): |modified z| > 3.5 flags potential outliers
+    private static final double MODIFIED_Z = 3.5;
+    private static final double IQR_FENCE = 3.0;
+    private static final double HEAVY_TAIL_SKEWNESS = 2.0;
+    private static final double POSITIVE_SHARE_FOR_LOG = 0.95;
+    // outliers worth a key finding: at least 0.1 % of values, or one extreme enough to be no accident
+    private static final double FINDING_SHARE = 0.001;
+    private static final double EXTREME_SCORE = 7;
+
+    private final AnalysisContext context;
+
+    OutlierAnalysis(AnalysisContext context) {
+        this.context = context;
+    }
+
+    Analyzed<Outliers> run() throws SQLException, AnalysisCancelledException {
+        List<Outliers.ColumnOutliers> columns = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<KeyFinding> findings = new ArrayList<>();
+        for (int index : context.measures(MAX_MEASURES)) {
+            ColumnProfile profile = context.profile(index);
+            ColumnProfile.NumericStats stats = profile.numeric();
+            if (stats == null || profile.presentCount() < 5) {
+                notes.add(profile.name() + ": fewer than 5 values, not assessed.");
+                continue;
+            }
+            boolean positiveShare = profile.presentCount() > 0 && (double) (profile.presentCount() - stats.zeros()
+                    - stats.negatives()) / profile.presentCount() >= POSITIVE_SHARE_FOR_LOG;
+            boolean log = stats.skewness() != null && stats.skewness() > HEAVY_TAIL_SKEWNESS && positiveShare;
+            Outliers.ColumnOutliers result = assess(index, log);
+            if (result == null) {
+                notes.add(profile.name() + ": not assessed: more than half of its values are equal (MAD and IQR "
+                        + "are 0), or fewer than 5 are positive on the log scale.");
+                continue;
+            }
+            columns.add(result);
+            double maxScore = result.rows().stream().mapToDouble(r -> Math.abs(r.score())).max().orElse(0);
+            if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE)) {
+                findings.add(finding(result, maxScore));
+            }
+        }
+        return new Analyzed<>(new Outliers(columns, notes), findings);
+    }
+
+    private Outliers.ColumnOutliers assess(int index, boolean log) throws SQLException, AnalysisCancelledException {
+        String x = context.sql(index) + "::DOUBLE";
+        String v = log ? "ln(" + x + ")" : x;
+        String domain = context.sql(index) + " IS NOT NULL" + (log ? " AND " + x + " > 0" : "");
+        ColumnProfile profile = context.profile(index);
+        ColumnProfile.NumericStats stats = profile.numeric();
+        // on the linear scale the profile already holds the median, MAD and quartiles over all values
+        double[] spread = !log && stats.p50() != null && stats.mad() != null && stats.p25() != null
+                && stats.p75() != null
+                ? new double[] {stats.p50(), stats.mad(), stats.p25(), stats.p75(), profile.presentCount()}
+                : context.session().query("SELECT median(" + v + "), mad(" + v + "), quantile_cont(" + v
+                + ", 0.25), quantile_cont(" + v + ", 0.75), count(*) FROM " + ColumnTypeResolver.TABLE + " WHERE "
+                + domain, row -> {
+                    row.next();
+                    return new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getDouble(4),
+                        row.getLong(5)};
+                });
+        double median = spread[0];
+        double mad = spread[1];
+        double q1 = spread[2];
+        double q3 = spread[3];
+        long assessed = (long) spread[4];
+        if (assessed < 5 || Double.isNaN(median)) {
+            return null;
+        }
+        String method;
+        double low;
+        double high;
+        String score;
+        if (mad > 0) {
+            method = "modified_z";
+            low = median - MODIFIED_Z * mad / 0.6745;
+            high = median + MODIFIED_Z * mad / 0.6745;
+            score = "0.6745 * (" + v + " - " + median + ") / " + mad;
+        } else if (q3 > q1) {
+            method = "iqr";
+            double iqr = q3 - q1;
+            low = q1 - IQR_FENCE * iqr;
+            high = q3 + IQR_FENCE * iqr;
+            score = "CASE WHEN " + v + " < " + q1 + " THEN (" + v + " - " + q1 + ") / " + iqr + " ELSE (" + v
+                    + " - " + q3 + ") / " + iqr + " END";
+        } else {
+            return null;
+        }
+        String outside = domain + " AND (" + v + " < " + low + " OR " + v + " > " + high + ")";
+        long[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + v + " < " + low + "),"
+                + " count(*) FILTER (WHERE " + v + " > " + high + ") FROM " + ColumnTypeResolver.TABLE + " WHERE "
+                + domain, row -> {
+                    row.next();
+                    return new long[] {row.getLong(1), row.getLong(2)};
+                });
+        List<Outliers.OutlierRow> rows = counts[0] + counts[1] == 0 ? List.of() : rows(x, score, outside);
+        long count = counts[0] + counts[1];
+        return new Outliers.ColumnOutliers(context.name(index), method, log ? "log" : "linear",
+                method.equals("iqr") ? IQR_FENCE : MODIFIED_Z, Results.finite(log ? Math.exp(low) : low),
+                Results.finite(log ? Math.exp(high) : high), assessed, count,
+                assessed == 0 ? 0 : (double) count / assessed, counts[0], counts[1], rows);
+    }
+
+    private List<Outliers.OutlierRow> rows(String x, String score, String outside)
+            throws SQLException, AnalysisCancelledException {
+        int shown = Math.min(ROW_COLUMNS, context.columns().size());
+        StringJoiner select = new StringJoiner(", ");
+        for (int c = 0; c < shown; c++) {
+            DatasetColumn column = context.column(c);
+            select.add(column.type().isNumeric() ? column.sqlName()
+                    : "left(CAST(" + column.sqlName() + " AS VARCHAR), " + TEXT_LIMIT + ")");
+        }
+        String sql = "SELECT " + ColumnTypeResolver.ROW + ", " + x + ", " + score + " AS s, " + select + " FROM "
+                + ColumnTypeResolver.TABLE + " WHERE " + outside + " ORDER BY abs(s) DESC, " + ColumnTypeResolver.ROW
+                + " LIMIT " + LISTED;
+        return context.session().query(sql, row -> {
+            List<Outliers.OutlierRow> list = new ArrayList<>();
+            while (row.next()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int c = 0; c < shown; c++) {
+                    Object value = row.getObject(c + 4);
+                    values.put(context.name(c), value instanceof Number n && !(value instanceof Double d
+                            && !Double.isFinite(d)) ? n : value == null ? null : value.toString());
+                }
+                list.add(new Outliers.OutlierRow(row.getLong(1), row.getDouble(2), row.getDouble(3), values));
+            }
+            return list;
+        });
+    }
+
+    private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore) {
+        Outliers.OutlierRow top = result.rows().get(0);
+        String method = result.method().equals("modified_z")
+                ? "robust z-score above " + Text.number(result.threshold()) + (result.scale().equals("log")
+                ? " on a log scale" : "")
+                : "more than " + Text.number(result.threshold()) + " IQR beyond the quartiles";
+        String sentence = String.format("%s has %s outlying value%s (%s of values, %s): the most extreme is %s "
+                        + "at row %d; normal range %s to %s.", result.column(), Text.count(result.count()),
+                result.count() == 1 ? "" : "s", Text.percent(result.share()), method, Text.number(top.value()),
+                top.row(), result.lowerFence() == null ? "?" : Text.number(result.lowerFence()),
+                result.upperFence() == null ? "?" : Text.number(result.upperFence()));
+        double impact = Math.min(1, 0.3 + Math.min(0.4, 10 * result.share()) + Math.min(0.3, maxScore / 100));
+        return KeyFinding.of("outliers", sentence, impact, 1.0, List.of(result.column()),
+                "outliers:" + result.column(), result.rows().stream().map(Outliers.OutlierRow::row).toList());
+    }
+}

@@ -1,0 +1,44 @@
+package io.sygnify.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values far from the bulk of their column, by robust methods that the outliers themselves cannot distort.
+ *
+ * @param columns one entry per measure assessed
+ * @param notes   why measures were not assessed, if any were not
+ */
+public record Outliers(List<ColumnOutliers> columns, List<String> notes) {
+
+    /**
+     * @param column      the measure
+     * @param method      {@code modified_z}: |0.6745 (x − median) / MAD| above {@code threshold} (Iglewicz and
+     *                    Hoaglin); {@code iqr}: beyond the quartiles by more than {@code threshold} × IQR (used
+     *                    when the MAD is 0)
+     * @param scale       {@code linear}, or {@code log} for positive heavy-tailed values (skewness above 2), where
+     *                    the method runs on ln(x) and values ≤ 0 are not assessed
+     * @param threshold   3.5 for {@code modified_z}, 3 for {@code iqr}
+     * @param lowerFence  values below are outliers (in the column's units)
+     * @param upperFence  values above are outliers (in the column's units)
+     * @param assessed    values assessed
+     * @param count       outlying values
+     * @param share       count / assessed
+     * @param low         outliers below the lower fence
+     * @param high        outliers above the upper fence
+     * @param rows        the most extreme outlying rows, at most {@value OutlierAnalysis#LISTED}
+     */
+    public record ColumnOutliers(String column, String method, String scale, double threshold, Double lowerFence,
+                                 Double upperFence, long assessed, long count, double share, long low, long high,
+                                 List<OutlierRow> rows) {
+    }
+
+    /**
+     * @param row    1-based row number (as in rows.parquet)
+     * @param value  the outlying value
+     * @param score  its robust score (modified z, or distance beyond the quartile in IQRs), signed
+     * @param values the row's first 8 columns, as name → value (text cut at 60 characters)
+     */
+    public record OutlierRow(long row, double value, double score, Map<String, Object> values) {
+    }
+}

@@ -1,0 +1,264 @@
+package io.sygnify.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Raises data-quality alerts from the profiles and the other sections, and scores the table (see {@link Quality}).
+ * Thresholds are the usual rules of thumb of data profiling tools (ydata-profiling's defaults where it has one).
+ */
+final class QualityAnalysis {
+
+    static final double MISSING_PERCENT = 5;
+    static final double CRITICAL_MISSING_PERCENT = 50;
+    static final long HIGH_CARDINALITY = 50;
+    static final double HIGH_CARDINALITY_SHARE = 0.5;
+    static final double SKEWNESS = 2;
+    static final double ZEROS_SHARE = 0.1;
+    static final double IMBALANCE_SHARE = 0.9;
+    static final double HIGH_CORRELATION = 0.9;
+    static final double OUTLIER_SHARE = 0.01;
+    static final double CRITICAL_REJECTED_SHARE = 0.05;
+    /** Alerts listed, most severe first; a file with hundreds of columns could otherwise raise thousands. */
+    static final int MAX_ALERTS = 200;
+    private static final Pattern NON_NEGATIVE_NAME = Pattern.compile("qty|quantity|price|age|count|units|weight"
+            + "|height|length|duration|distance|stock|population|size|rating|score");
+    private static final Map<String, Integer> SEVERITY = Map.of("critical", 0, "warning", 1, "info", 2);
+
+    private final AnalysisContext context;
+    private final DatasetSummary dataset;
+    private final List<Alert> alerts = new ArrayList<>();
+
+    private record Alert(Quality.Alert alert, double impact) {
+    }
+
+    QualityAnalysis(AnalysisContext context, DatasetSummary dataset) {
+        this.context = context;
+        this.dataset = dataset;
+    }
+
+    Analyzed<Quality> run(Relationships relationships, Outliers outliers, TimeSeries timeSeries) {
+        table();
+        for (ColumnProfile profile : context.profiles()) {
+            column(profile);
+        }
+        if (relationships != null) {
+            correlations(relationships);
+        }
+        if (outliers != null) {
+            for (Outliers.ColumnOutliers column : outliers.columns()) {
+                if (column.count() > 0) {
+                    add("outliers", column.share() > OUTLIER_SHARE ? "warning" : "info", List.of(column.column()),
+                            String.format("%s: %s values (%s) outside %s to %s.", column.column(),
+                                    Text.count(column.count()), Text.percent(column.share()),
+                                    number(column.lowerFence()), number(column.upperFence())),
+                            column.share(), OUTLIER_SHARE, Math.min(1, column.share() * 10));
+                }
+            }
+        }
+        if (timeSeries != null) {
+            series(timeSeries);
+        }
+        List<Quality.Deduction> deductions = deductions();
+        double score = 100 - deductions.stream().mapToDouble(Quality.Deduction::points).sum();
+        List<Quality.Alert> sorted = alerts.stream().map(Alert::alert)
+                .sorted(Comparator.comparingInt((Quality.Alert a) -> SEVERITY.get(a.severity())))
+                .limit(MAX_ALERTS).toList();
+        List<KeyFinding> findings = alerts.stream().filter(a -> !a.alert().severity().equals("info"))
+                .map(a -> KeyFinding.of("data_quality", a.alert().message(), a.impact(), 1.0, a.alert().columns(),
+                        "quality:" + a.alert().kind(), List.of()))
+                .toList();
+        return new Analyzed<>(new Quality(Math.max(0, Math.round(score * 10) / 10.0), deductions, sorted), findings);
+    }
+
+    private void table() {
+        long present = dataset.rowsPresent();
+        if (dataset.rowsRejected() > 0) {
+            double share = (double) dataset.rowsRejected() / present;
+            add("rejected_rows", share > CRITICAL_REJECTED_SHARE ? "critical" : "warning", List.of(),
+                    String.format("%s of %s rows (%s) could not be read and are left out; see rejects.",
+                            Text.count(dataset.rowsRejected()), Text.count(present), Text.percent(share)),
+                    share, 0, Math.min(1, 0.3 + share * 5));
+        }
+        if (dataset.duplicateRows() > 0) {
+            double share = (double) dataset.duplicateRows() / dataset.rows();
+            add("duplicates", "warning", List.of(), String.format("%s rows (%s) repeat an earlier row exactly.",
+                    Text.count(dataset.duplicateRows()), Text.percent(share)), share, 0, Math.min(1, 0.2 + share * 5));
+        }
+    }
+
+    private void column(ColumnProfile p) {
+        List<String> name = List.of(p.name());
+        if (p.presentCount() == 0 && p.invalidCount() == 0) {
+            add("empty", "warning", name, p.name() + " has no values in any of the " + Text.count(dataset.rows())
+                    + " rows.", 1, 1, 0.4);
+            return;
+        }
+        if (p.distinctCount() == 1 && p.presentCount() > 1) {
+            add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in every present cell.",
+                    1, 1, 0.3);
+        }
+        if (p.missingPercent() >= MISSING_PERCENT) {
+            add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
+                    String.format("%s is missing in %s of rows (%s cells).", p.name(),
+                            Text.percent(p.missingPercent() / 100), Text.count(p.missingCount())),
+                    p.missingPercent(), MISSING_PERCENT, Math.min(1, p.missingPercent() / 100 + 0.1));
+        }
+        if (p.disguisedMissingCount() > 0) {
+            String values = String.join(", ", p.disguisedMissing().stream().limit(3)
+                    .map(v -> "'" + v.value() + "' × " + Text.count(v.count())).toList());
+            add("disguised_missing", "warning", name, String.format("%s has %s placeholder values counted as "
+                            + "missing: %s.", p.name(), Text.count(p.disguisedMissingCount()), values),
+                    p.disguisedMissingCount(), 0, Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
+        }
+        if (p.invalidCount() > 0) {
+            add("mixed_types", "warning", name, String.format("%s is %s in %s of its values; %s do not fit and are "
+                            + "left out, e.g. %s.", p.name(), p.type(), Text.percent(p.typeConfidence()),
+                    Text.count(p.invalidCount()), String.join(", ", p.invalidExamples().stream()
+                            .map(v -> "'" + v + "'").toList())), p.invalidCount(), 0,
+                    Math.min(1, 0.3 + (double) p.invalidCount() / dataset.rows()));
+        }
+        if (p.temporal() != null && p.temporal().ambiguousDayMonth()) {
+            add("ambiguous_dates", "warning", name, p.name() + ": both day-first and month-first read every date; "
+                    + p.temporal().ambiguityEvidence(), 1, 1, 0.4);
+        }
+        String role = p.role();
+        double distinctShare = p.presentCount() == 0 ? 0 : (double) p.distinctCount() / p.presentCount();
+        if (role.equals(ColumnRoles.IDENTIFIER)) {
+            add("unique", "info", name, String.format("%s has %s distinct values in %s rows: an identifier, left out "
+                            + "of the statistics.", p.name(), Text.count(p.distinctCount()), Text.count(p.presentCount())),
+                    distinctShare, 0.95, 0.1);
+        } else if (p.type().equals("text") && p.distinctCount() > HIGH_CARDINALITY
+                && distinctShare > HIGH_CARDINALITY_SHARE) {
+            add("high_cardinality", "info", name, String.format("%s has %s distinct values (%s of rows).", p.name(),
+                    Text.count(p.distinctCount()), Text.percent(distinctShare)), p.distinctCount(), HIGH_CARDINALITY,
+                    0.1);
+        }
+        if (p.categories() != null && (role.equals(ColumnRoles.CATEGORY) || role.equals(ColumnRoles.FLAG))
+                && p.categories().majorityShare() >= IMBALANCE_SHARE && p.distinctCount() > 1) {
+            add("imbalance", "info", name, String.format("%s is imbalanced: '%s' makes up %s of values.", p.name(),
+                    topValue(p), Text.percent(p.categories().majorityShare())), p.categories().majorityShare(),
+                    IMBALANCE_SHARE, 0.2);
+        }
+        ColumnProfile.NumericStats numeric = p.numeric();
+        if (numeric != null && role.equals(ColumnRoles.MEASURE)) {
+            if (numeric.skewness() != null && Math.abs(numeric.skewness()) > SKEWNESS) {
+                add("skewed", "info", name, String.format("%s is %s-skewed (skewness %s): the mean (%s) is pulled "
+                                + "away from the median (%s).", p.name(), numeric.skewness() > 0 ? "right" : "left",
+                        Text.coefficient(numeric.skewness()), number(p.mean()), number(numeric.p50())),
+                        numeric.skewness(), SKEWNESS, 0.15);
+            }
+            double zeros = (double) numeric.zeros() / p.presentCount();
+            if (zeros >= ZEROS_SHARE) {
+                add("zeros", "info", name, String.format("%s is 0 in %s of rows (%s).", p.name(), Text.percent(zeros),
+                        Text.count(numeric.zeros())), zeros, ZEROS_SHARE, 0.15);
+            }
+            if (numeric.negatives() > 0) {
+                double share = (double) numeric.negatives() / p.presentCount();
+                boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
+                add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s negative values "
+                                + "(%s)%s.", p.name(), Text.count(numeric.negatives()), Text.percent(share),
+                        unexpected ? ", unexpected for a column of this name" : ", e.g. refunds or corrections"),
+                        share, 0, unexpected ? 0.4 : 0.1);
+            }
+        }
+    }
+
+    private void correlations(Relationships relationships) {
+        for (Relationships.Dependency dependency : relationships.dependencies()) {
+            List<String> columns = new ArrayList<>(dependency.sources());
+            columns.add(0, dependency.target());
+            add("high_correlation", "info", columns, "Exact dependency: " + dependency.expression() + " on all "
+                    + Text.count(dependency.rowsChecked()) + " rows; " + dependency.target() + " adds no information.",
+                    1, HIGH_CORRELATION, 0.2);
+        }
+        for (Relationships.Pair pair : relationships.strongestPairs()) {
+            boolean dependent = relationships.dependencies().stream().anyMatch(d ->
+                    (d.target().equals(pair.a()) && d.sources().contains(pair.b()))
+                            || (d.target().equals(pair.b()) && d.sources().contains(pair.a()))
+                            || (d.sources().contains(pair.a()) && d.sources().contains(pair.b())));
+            if ((pair.method().equals("pearson") || pair.method().equals("spearman"))
+                    && Math.abs(pair.value()) >= HIGH_CORRELATION && !dependent) {
+                add("high_correlation", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are highly "
+                                + "correlated (%s %s): one may be redundant.", pair.a(), pair.b(),
+                        pair.method().equals("pearson") ? "r =" : "ρ =", Text.coefficient(pair.value())),
+                        Math.abs(pair.value()), HIGH_CORRELATION, 0.2);
+            }
+        }
+    }
+
+    private void series(TimeSeries timeSeries) {
+        for (TimeSeries.Series series : timeSeries.series()) {
+            List<String> columns = series.measure().equals("rows") ? List.of() : List.of(series.measure());
+            if (series.trend() != null && series.trend().significant() || !series.changePoints().isEmpty()) {
+                String why = series.trend() != null && series.trend().significant()
+                        ? "a significant " + series.trend().direction() + "ward trend (" + Text.pValue(
+                        series.trend().pValue()) + ")"
+                        : series.changePoints().size() + " shift(s) in level";
+                add("non_stationary", "info", columns, String.format("%s per %s is not stationary: %s.",
+                        series.measure(), timeSeries.period(), why), 1, 0, 0.1);
+            }
+            for (TimeSeries.Seasonality season : series.seasonality()) {
+                if (season.significant()) {
+                    add("seasonal", "info", columns, String.format("%s per %s has a %s pattern (η² = %s, %s).",
+                            series.measure(), timeSeries.period(), season.kind(), Text.coefficient(season.strength()),
+                            Text.pValue(season.pValue())), season.strength(), 0.1, 0.1);
+                }
+            }
+        }
+    }
+
+    private List<Quality.Deduction> deductions() {
+        List<Quality.Deduction> deductions = new ArrayList<>();
+        double missing = dataset.missingCellsPercent();
+        if (missing > 0) {
+            deductions.add(new Quality.Deduction("completeness", round(Math.min(25, missing / 2)),
+                    String.format("%s of cells are missing: 0.5 points per %% (at most 25).",
+                            Text.percent(missing / 100))));
+        }
+        double rejected = dataset.rowsPresent() == 0 ? 0 : 100.0 * dataset.rowsRejected() / dataset.rowsPresent();
+        long invalid = context.profiles().stream().mapToLong(ColumnProfile::invalidCount).sum();
+        double cells = (double) dataset.rows() * Math.max(1, dataset.columns());
+        double invalidPercent = 100.0 * invalid / cells;
+        if (rejected > 0 || invalid > 0) {
+            deductions.add(new Quality.Deduction("validity", round(Math.min(25, rejected + invalidPercent)),
+                    String.format("%s of rows rejected and %s of cells not of their column's type: 1 point per %% "
+                            + "(at most 25).", Text.percent(rejected / 100), Text.percent(invalidPercent / 100))));
+        }
+        if (dataset.duplicateRows() > 0) {
+            double duplicates = 100.0 * dataset.duplicateRows() / dataset.rows();
+            deductions.add(new Quality.Deduction("uniqueness", round(Math.min(15, duplicates)),
+                    String.format("%s of rows are duplicates: 1 point per %% (at most 15).",
+                            Text.percent(duplicates / 100))));
+        }
+        long inconsistent = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("constant")
+                || a.kind().equals("empty") || a.kind().equals("ambiguous_dates")).count();
+        if (inconsistent > 0) {
+            deductions.add(new Quality.Deduction("consistency", Math.min(15, 2.0 * inconsistent),
+                    String.format("%d empty, constant or ambiguous-date column%s: 2 points each (at most 15).",
+                            inconsistent, inconsistent == 1 ? "" : "s")));
+        }
+        return deductions;
+    }
+
+    private void add(String kind, String severity, List<String> columns, String message, double value,
+                     double threshold, double impact) {
+        alerts.add(new Alert(new Quality.Alert(kind, severity, columns, message, value, threshold), impact));
+    }
+
+    private static String topValue(ColumnProfile p) {
+        return p.categories() == null || p.categories().topValues().isEmpty() ? String.valueOf(p.min())
+                : p.categories().topValues().get(0).value();
+    }
+
+    private static String number(Object value) {
+        return value instanceof Number n ? Text.number(n.doubleValue()) : String.valueOf(value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

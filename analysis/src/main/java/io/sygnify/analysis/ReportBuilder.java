@@ -1,0 +1,100 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Profiles the typed table and runs the analyses, passing each report section on as soon as it is ready. */
+final class ReportBuilder {
+
+    // relationships, outliers, time series, segments, KPIs, quality, key findings
+    private static final int ANALYSES = 7;
+    private static final long SINGLE_THREAD_CELLS = 1_000_000;
+
+    private final DuckDbSession session;
+    private final StageProgress stages;
+    private final CsvAnalyzer.Ingested ingested;
+    private int analysesDone;
+
+    ReportBuilder(DuckDbSession session, StageProgress stages, CsvAnalyzer.Ingested ingested) {
+        this.session = session;
+        this.stages = stages;
+        this.ingested = ingested;
+    }
+
+    AnalysisReport build() throws SQLException, AnalysisCancelledException {
+        List<DatasetColumn> all = ingested.columns();
+        List<DatasetColumn> columns = all;
+        List<String> warnings = new ArrayList<>(ingested.warnings());
+        long rows = ingested.load().rowsRead();
+        Rejects rejects = ingested.rejects();
+        stages.section("rejects", rejects);
+        if (rows * Math.max(1, columns.size()) < SINGLE_THREAD_CELLS) {
+            // on a small table each query is mostly start-up, and a second thread doubles that
+            session.execute("SET threads = 1");
+        }
+
+        stages.report(AnalysisStage.PROFILING, 0.0, "Profiling columns");
+        boolean compact = columns.size() > ColumnProfiler.COMPACT_ABOVE_COLUMNS;
+        List<ColumnProfile> profiles = new ColumnProfiler(session, compact).profile(columns, rows, done -> stages.report(
+                AnalysisStage.PROFILING, (double) done / columns.size(),
+                "Profiled " + done + " of " + columns.size() + " columns"));
+        stages.section("columns", profiles);
+        DatasetSummary dataset = summary(all, columns, profiles, rows, rejects);
+        stages.section("dataset", dataset);
+
+        AnalysisContext context = new AnalysisContext(session, columns, profiles, rows);
+        GroupedMeasures grouped = new GroupedMeasures(context);
+        List<KeyFinding> findings = new ArrayList<>();
+        stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
+        Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped).run(), findings,
+                "Looking for outliers");
+        Outliers outliers = done("outliers", new OutlierAnalysis(context).run(), findings, "Analysing trends over time");
+        TimeSeries timeSeries = done("time_series", new TimeSeriesAnalysis(context).run(), findings,
+                "Comparing segments");
+        Segments segments = done("segments", new SegmentAnalysis(context, grouped).run(), findings,
+                "Computing domain indicators");
+        Kpis kpis = done("kpis", new KpiAnalysis(context).run(), findings, "Checking data quality");
+        Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, outliers,
+                timeSeries), findings, "Ranking key findings");
+        List<KeyFinding> keyFindings = rank(findings);
+        stages.section("key_findings", keyFindings);
+        stages.report(AnalysisStage.ANALYZING, 1.0, "Analysis complete");
+        return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, dataset, rejects, profiles, relationships, outliers,
+                timeSeries, segments, kpis, quality, keyFindings, warnings);
+    }
+
+    private <T> T done(String key, Analyzed<T> analyzed, List<KeyFinding> findings, String next) {
+        findings.addAll(analyzed.findings());
+        stages.section(key, analyzed.section());
+        analysesDone++;
+        stages.report(AnalysisStage.ANALYZING, (double) analysesDone / ANALYSES, next);
+        return analyzed.section();
+    }
+
+    private static List<KeyFinding> rank(List<KeyFinding> findings) {
+        Set<String> seen = new LinkedHashSet<>();
+        return findings.stream()
+                .sorted(Comparator.comparingDouble((KeyFinding f) -> -f.score()).thenComparing(KeyFinding::sentence))
+                .filter(f -> seen.add(f.sentence()))
+                .limit(AnalysisReport.KEY_FINDINGS)
+                .toList();
+    }
+
+    private DatasetSummary summary(List<DatasetColumn> all, List<DatasetColumn> columns, List<ColumnProfile> profiles,
+                                   long rows, Rejects rejects) throws SQLException, AnalysisCancelledException {
+        DatasetProfiler.Facts facts = new DatasetProfiler(session).profile(all, columns, profiles, rows);
+        FileHead head = ingested.head();
+        CsvDialect dialect = ingested.dialect();
+        long missing = profiles.stream().mapToLong(ColumnProfile::missingCount).sum();
+        double cells = (double) rows * columns.size();
+        return new DatasetSummary(rows, all.size(), head.size(), dialect.delimiter(), dialect.detectedQuote(),
+                dialect.hasHeader(), ingested.encoding(), head.bomLength() > 0, dialect.escape(), dialect.comment(),
+                head.lineEnding(), dialect.skipRows(), rejects.rowsPresent(), rejects.rowsRejected(), missing,
+                cells == 0 ? 0 : 100.0 * missing / cells, facts.duplicateRows(), facts.duplicateExamples(),
+                facts.memoryBytes(), facts.candidateKeys());
+    }
+}

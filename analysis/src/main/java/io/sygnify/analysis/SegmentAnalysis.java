@@ -1,0 +1,130 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Top and bottom contributors and concentration per measure and dimension (see {@link Segments}). */
+final class SegmentAnalysis {
+
+    private static final int MAX_MEASURES = 3;
+    private static final int MAX_DIMENSIONS = 5;
+    private static final long MAX_GROUPS = 1000;
+    private static final int LISTED = 5;
+    private static final double ALPHA = 0.001;
+    private static final double MIN_ETA_SQUARED = 0.01;
+    // a Gini of 0.4 over at least 5 groups means a clearly uneven split
+    private static final double CONCENTRATED_GINI = 0.4;
+    private static final int MIN_GROUPS_FOR_CONCENTRATION = 5;
+
+    private final AnalysisContext context;
+    private final GroupedMeasures grouped;
+    private final List<KeyFinding> findings = new ArrayList<>();
+
+    SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped) {
+        this.context = context;
+        this.grouped = grouped;
+    }
+
+    Analyzed<Segments> run() throws SQLException, AnalysisCancelledException {
+        List<Integer> dimensions = context.dimensions(MAX_GROUPS, MAX_DIMENSIONS);
+        List<Integer> measures = grouped.measures().stream().limit(MAX_MEASURES).toList();
+        List<String> notes = new ArrayList<>();
+        List<Segments.Breakdown> breakdowns = new ArrayList<>();
+        if (dimensions.isEmpty()) {
+            notes.add("No categorical column with 2 to " + MAX_GROUPS + " values to split by.");
+            return new Analyzed<>(new Segments(breakdowns, notes), findings);
+        }
+        int tests = Math.max(1, dimensions.size() * measures.size());
+        for (int d : dimensions) {
+            List<GroupedMeasures.Group> groups = grouped.of(d);
+            breakdowns.add(breakdown("rows", context.name(d), groups, -1, tests));
+            for (int m = 0; m < measures.size(); m++) {
+                breakdowns.add(breakdown(context.name(measures.get(m)), context.name(d), groups, m, tests));
+            }
+        }
+        return new Analyzed<>(new Segments(breakdowns, notes), findings);
+    }
+
+    private Segments.Breakdown breakdown(String measure, String dimension, List<GroupedMeasures.Group> groups, int m,
+                                         int tests) {
+        boolean rows = m < 0;
+        double total = 0;
+        double absTotal = 0;
+        for (GroupedMeasures.Group group : groups) {
+            total += rows ? group.rows() : group.sums()[m];
+            absTotal += rows ? group.rows() : group.absSums()[m];
+        }
+        double denominator = absTotal;
+        List<Segments.Share> shares = new ArrayList<>();
+        for (GroupedMeasures.Group group : groups) {
+            double value = rows ? group.rows() : group.sums()[m];
+            double mean = rows || group.counts()[m] == 0 ? Double.NaN : group.sums()[m] / group.counts()[m];
+            shares.add(new Segments.Share(group.value(), value, group.rows(),
+                    denominator == 0 ? 0 : value / denominator, Results.finite(mean)));
+        }
+        shares.sort(Comparator.comparingDouble((Segments.Share s) -> -s.total()).thenComparing(Segments.Share::value));
+        List<Segments.Share> top = shares.stream().limit(LISTED).toList();
+        List<Segments.Share> bottom = new ArrayList<>();
+        for (int i = shares.size() - 1; i >= Math.max(LISTED, shares.size() - LISTED); i--) {
+            bottom.add(shares.get(i));
+        }
+        double[] magnitudes = shares.stream().mapToDouble(s -> Math.abs(s.total())).sorted().toArray();
+        double gini = gini(magnitudes);
+        int fifth = Math.max(1, (int) Math.ceil(shares.size() * 0.2));
+        double topFifth = 0;
+        for (int i = magnitudes.length - 1; i >= magnitudes.length - fifth && i >= 0; i--) {
+            topFifth += magnitudes[i];
+        }
+        topFifth = denominator == 0 ? 0 : topFifth / denominator;
+        Double eta = null;
+        Double p = null;
+        boolean differ = false;
+        if (!rows) {
+            double[] sums = groups.stream().mapToDouble(g -> g.sums()[m]).toArray();
+            long[] counts = groups.stream().mapToLong(g -> g.counts()[m]).toArray();
+            double squares = groups.stream().mapToDouble(g -> g.squares()[m]).sum();
+            long n = java.util.Arrays.stream(counts).sum();
+            TrendTests.Anova anova = TrendTests.anova(sums, counts, squares, total, n);
+            eta = anova.etaSquared();
+            p = anova.pValue();
+            differ = anova.groups() >= 2 && p < ALPHA / tests && eta >= MIN_ETA_SQUARED;
+            if (differ) {
+                Segments.Share highest = shares.stream().filter(s -> s.mean() != null)
+                        .max(Comparator.comparingDouble(Segments.Share::mean)).orElseThrow();
+                Segments.Share lowest = shares.stream().filter(s -> s.mean() != null)
+                        .min(Comparator.comparingDouble(Segments.Share::mean)).orElseThrow();
+                findings.add(KeyFinding.of("segment_difference", String.format("Mean %s differs by %s: highest for "
+                                + "%s (%s), lowest for %s (%s); %s explains %s of its variance (%s).", measure,
+                        dimension, highest.value(), Text.number(highest.mean()), lowest.value(),
+                        Text.number(lowest.mean()), dimension, Text.percent(eta), Text.pValue(p)),
+                        Math.min(1, Math.sqrt(eta)), KeyFinding.significanceOf(p), List.of(measure, dimension),
+                        "segments:" + measure + ":" + dimension, List.of()));
+            }
+        }
+        // an uneven row count is the dimension's imbalance, a quality alert; a measure's is a finding
+        boolean concentrated = !rows && shares.size() >= MIN_GROUPS_FOR_CONCENTRATION && gini >= CONCENTRATED_GINI;
+        if (concentrated) {
+            findings.add(KeyFinding.of("segment_concentration", String.format("%s is concentrated by %s: the top %d "
+                            + "of %d values (20 %%) account for %s of the total (Gini %s); %s alone has %s.",
+                    measure, dimension, fifth, shares.size(), Text.percent(topFifth), Text.coefficient(gini),
+                    top.get(0).value(), Text.percent(top.get(0).share())), gini, 1.0, List.of(measure, dimension),
+                    "segments:" + measure + ":" + dimension, List.of()));
+        }
+        return new Segments.Breakdown(measure, dimension, total, shares.size(), top, bottom, topFifth, gini, eta, p,
+                differ);
+    }
+
+    /** Gini coefficient of non-negative values sorted ascending. */
+    static double gini(double[] sorted) {
+        int n = sorted.length;
+        double sum = 0;
+        double weighted = 0;
+        for (int i = 0; i < n; i++) {
+            sum += sorted[i];
+            weighted += (i + 1) * sorted[i];
+        }
+        return n < 2 || sum == 0 ? 0 : (2 * weighted) / (n * sum) - (n + 1.0) / n;
+    }
+}

@@ -1,0 +1,215 @@
+package io.sygnify.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Robust statistics of an evenly spaced series: Theil–Sen slope, Mann–Kendall trend test, Pettitt change-point
+ * test, one-way ANOVA and robust z-scores. Series are {@code double[]} with NaN for periods without a value.
+ */
+final class TrendTests {
+
+    private TrendTests() {
+    }
+
+    /** A line {@code intercept + slope × t}, t being the period index. */
+    record Line(double slope, double intercept) {
+        double at(double t) {
+            return intercept + slope * t;
+        }
+    }
+
+    /**
+     * Theil–Sen estimator: the median of the slopes between all pairs of points, and the median of
+     * {@code y − slope × t} as intercept. Robust to up to 29 % of outlying points.
+     */
+    static Line theilSen(double[] y) {
+        int n = y.length;
+        int present = 0;
+        for (double v : y) {
+            present += Double.isNaN(v) ? 0 : 1;
+        }
+        if (present < 2) {
+            return new Line(0, present == 1 ? Arrays.stream(y).filter(v -> !Double.isNaN(v)).findFirst().orElse(0) : 0);
+        }
+        double[] slopes = new double[present * (present - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(y[i])) {
+                continue;
+            }
+            for (int j = i + 1; j < n; j++) {
+                if (!Double.isNaN(y[j])) {
+                    slopes[k++] = (y[j] - y[i]) / (j - i);
+                }
+            }
+        }
+        double slope = median(slopes, k);
+        double[] intercepts = new double[present];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(y[i])) {
+                intercepts[m++] = y[i] - slope * i;
+            }
+        }
+        return new Line(slope, median(intercepts, m));
+    }
+
+    /** Kendall's tau of the series against time, and the two-sided p-value of the Mann–Kendall test. */
+    record MannKendall(double tau, double z, double pValue, int n) {
+    }
+
+    /** Mann–Kendall test with the variance corrected for ties (Hipel and McLeod 1994); normal approximation. */
+    static MannKendall mannKendall(double[] y) {
+        double[] values = Arrays.stream(y).filter(v -> !Double.isNaN(v)).toArray();
+        int n = values.length;
+        if (n < 4) {
+            return new MannKendall(0, 0, 1, n);
+        }
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                s += Long.signum(Double.compare(values[j], values[i]));
+            }
+        }
+        double variance = n * (n - 1.0) * (2 * n + 5);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sorted[j] == sorted[i]) {
+                j++;
+            }
+            double t = j - i;
+            variance -= t * (t - 1) * (2 * t + 5);
+            i = j;
+        }
+        variance /= 18;
+        double z = variance <= 0 ? 0 : (s - Math.signum(s)) / Math.sqrt(variance);
+        double tau = s / (n * (n - 1) / 2.0);
+        return new MannKendall(tau, z, Distributions.normalTwoSided(z), n);
+    }
+
+    /** The most likely single change point: the first index of the new regime, and the test's p-value. */
+    record ChangePoint(int index, double pValue) {
+    }
+
+    /**
+     * Pettitt's test for one shift in location, with its approximate p-value
+     * {@code 2 exp(−6K² / (n³ + n²))}. Ignores NaN.
+     */
+    static ChangePoint pettitt(double[] y) {
+        int[] positions = new int[y.length];
+        int n = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                positions[n++] = i;
+            }
+        }
+        if (n < 6) {
+            return new ChangePoint(-1, 1);
+        }
+        long u = 0;
+        long best = 0;
+        int bestIndex = -1;
+        for (int t = 0; t < n - 1; t++) {
+            // U(t) = U(t-1) + sum_j sign(x_t - x_j)
+            double xt = y[positions[t]];
+            for (int j = 0; j < n; j++) {
+                u += Long.signum(Double.compare(xt, y[positions[j]]));
+            }
+            if (Math.abs(u) > best) {
+                best = Math.abs(u);
+                bestIndex = t;
+            }
+        }
+        double p = Math.min(1, 2 * Math.exp(-6.0 * best * best / ((double) n * n * n + (double) n * n)));
+        return new ChangePoint(bestIndex < 0 ? -1 : positions[bestIndex + 1], p);
+    }
+
+    /** One-way ANOVA of values by group: the share of variance between groups (η²), F and its p-value. */
+    record Anova(double etaSquared, double f, double pValue, int groups, int n) {
+    }
+
+    static Anova anova(double[] values, int[] groups, int groupCount) {
+        double[] sums = new double[groupCount];
+        long[] counts = new long[groupCount];
+        double total = 0;
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i]) && groups[i] >= 0) {
+                sums[groups[i]] += values[i];
+                counts[groups[i]]++;
+                total += values[i];
+                n++;
+            }
+        }
+        return anova(sums, counts, sumOfSquares(values, groups), total, n);
+    }
+
+    private static double sumOfSquares(double[] values, int[] groups) {
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i]) && groups[i] >= 0) {
+                squares += values[i] * values[i];
+            }
+        }
+        return squares;
+    }
+
+    /** ANOVA from per-group sums and counts and the overall sum of squares. */
+    static Anova anova(double[] sums, long[] counts, double sumOfSquares, double total, long n) {
+        int k = 0;
+        double between = 0;
+        double mean = n == 0 ? 0 : total / n;
+        for (int g = 0; g < sums.length; g++) {
+            if (counts[g] > 0) {
+                k++;
+                double groupMean = sums[g] / counts[g];
+                between += counts[g] * (groupMean - mean) * (groupMean - mean);
+            }
+        }
+        double totalSs = sumOfSquares - n * mean * mean;
+        if (k < 2 || n <= k || totalSs <= 0) {
+            return new Anova(0, 0, 1, k, (int) n);
+        }
+        double within = Math.max(0, totalSs - between);
+        double eta = Math.min(1, between / totalSs);
+        double f = within == 0 ? Double.POSITIVE_INFINITY : (between / (k - 1)) / (within / (n - k));
+        double p = within == 0 ? 0 : Distributions.fUpperTail(f, k - 1, n - k);
+        return new Anova(eta, f, p, k, (int) n);
+    }
+
+    /** Median of the first {@code n} values (reorders them). */
+    static double median(double[] values, int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(values, 0, n);
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    static double median(double[] values) {
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        return median(present, present.length);
+    }
+
+    /** Median absolute deviation from the median, scaled by 1.4826 to estimate σ for normal data. */
+    static double scaledMad(double[] values) {
+        double center = median(values);
+        double[] deviations = Arrays.stream(values).filter(v -> !Double.isNaN(v)).map(v -> Math.abs(v - center))
+                .toArray();
+        return 1.4826 * median(deviations, deviations.length);
+    }
+
+    /** Quantile by linear interpolation, ignoring NaN. */
+    static double quantile(double[] values, double q) {
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    }
+}

@@ -1,0 +1,213 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each analysis on data built here with a known answer. */
+class AnalysesTest {
+
+    @TempDir
+    Path dir;
+
+    private AnalysisReport analyze(String name, Consumer<PrintWriter> content) throws Exception {
+        Path file = dir.resolve(name);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            content.accept(out);
+        }
+        EngineSettings settings = new EngineSettings(2, "512MB", dir.resolve("spill"));
+        return new CsvAnalyzer(settings).analyze(file, ProgressListener.NONE, new CancellationToken());
+    }
+
+    private static List<String> kinds(AnalysisReport report) {
+        return report.keyFindings().stream().map(KeyFinding::kind).toList();
+    }
+
+    private static String f(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    @Test
+    void independentRandomNoiseYieldsNoTrendCorrelationSegmentOrSeasonFinding() throws Exception {
+        Random random = new Random(20240601);
+        AnalysisReport report = analyze("noise.csv", out -> {
+            out.println("day,x1,x2,x3,x4,group,color,flag");
+            LocalDate start = LocalDate.of(2022, 1, 1);
+            String[] groups = {"g1", "g2", "g3", "g4"};
+            String[] colors = {"red", "green", "blue"};
+            for (int i = 0; i < 3000; i++) {
+                out.println(start.plusDays(random.nextInt(730)) + "," + f(random.nextGaussian()) + ","
+                        + f(random.nextGaussian() * 5 + 50) + "," + f(random.nextDouble() * 100) + ","
+                        + f(random.nextGaussian()) + "," + groups[random.nextInt(4)] + ","
+                        + colors[random.nextInt(3)] + "," + random.nextBoolean());
+            }
+        });
+
+        assertThat(report.timeSeries().series()).isNotEmpty();
+        assertThat(report.relationships().strongestPairs()).isNotEmpty();
+        assertThat(kinds(report)).doesNotContain("trend", "correlation", "association", "segment_difference",
+                "segment_concentration", "seasonality", "change_point", "functional_dependency");
+    }
+
+    @Test
+    void linearRelationWithNoiseIsFoundCorrelated() throws Exception {
+        Random random = new Random(1);
+        AnalysisReport report = analyze("linear.csv", out -> {
+            out.println("x,y,z");
+            for (int i = 0; i < 500; i++) {
+                double x = random.nextDouble() * 10;
+                out.println(f(x) + "," + f(2 * x + random.nextGaussian()) + "," + f(random.nextGaussian()));
+            }
+        });
+
+        KeyFinding finding = report.keyFindings().stream().filter(k -> k.kind().equals("correlation")).findFirst()
+                .orElseThrow();
+        assertThat(finding.evidence().columns()).containsExactly("x", "y");
+        assertThat(finding.sentence()).contains("strongly positively correlated");
+        assertThat(report.relationships().pearson().get(0).get(1)).isGreaterThan(0.9);
+        assertThat(report.keyFindings()).filteredOn(k -> k.evidence().columns().contains("z")
+                && k.kind().equals("correlation")).isEmpty();
+    }
+
+    @Test
+    void plantedOutliersAreFoundAndListedWithTheirRows() throws Exception {
+        Random random = new Random(2);
+        AnalysisReport report = analyze("outliers.csv", out -> {
+            out.println("id,value");
+            for (int i = 1; i <= 1000; i++) {
+                double value = i == 100 || i == 500 || i == 900 ? 1000 + i : 100 + random.nextGaussian() * 10;
+                out.println(i + "," + f(value));
+            }
+        });
+
+        Outliers.ColumnOutliers value = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("value")).findFirst().orElseThrow();
+        assertThat(value.rows()).extracting(Outliers.OutlierRow::row).startsWith(900L, 500L, 100L);
+        assertThat(value.rows().get(0).values()).containsEntry("id", 900L);
+        assertThat(value.high()).isGreaterThanOrEqualTo(3);
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("outliers");
+            assertThat(k.evidence().rows()).contains(100L, 500L, 900L);
+        });
+    }
+
+    @Test
+    void plantedMonthlyTrendIsFoundWithTheRightSign() throws Exception {
+        Random random = new Random(3);
+        AnalysisReport report = analyze("monthly.csv", out -> {
+            out.println("month,sales,returns");
+            for (int i = 0; i < 48; i++) {
+                out.println(LocalDate.of(2020, 1, 1).plusMonths(i) + "," + f(1000 + 25 * i + random.nextGaussian() * 40)
+                        + "," + f(500 - 6 * i + random.nextGaussian() * 20));
+            }
+        });
+
+        assertThat(report.timeSeries().period()).isEqualTo("month");
+        TimeSeries.Series sales = series(report, "sales");
+        TimeSeries.Series returns = series(report, "returns");
+        assertThat(sales.trend().direction()).isEqualTo("up");
+        assertThat(sales.trend().slopePerPeriod()).isBetween(20.0, 30.0);
+        assertThat(returns.trend().direction()).isEqualTo("down");
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("trend");
+            assertThat(k.sentence()).startsWith("sales (mean per month) rose over 48 months");
+        });
+        assertThat(sales.changes()).extracting(TimeSeries.PeriodChange::kind)
+                .contains("previous_period", "year_over_year");
+        assertThat(sales.forecast().values().get(0)).isGreaterThan(2000);
+    }
+
+    @Test
+    void plantedWeeklySeasonIsFound() throws Exception {
+        Random random = new Random(4);
+        AnalysisReport report = analyze("weekly.csv", out -> {
+            out.println("date,visitors");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 140; i++) {
+                LocalDate day = start.plusDays(i);
+                boolean weekend = day.getDayOfWeek().getValue() >= 6;
+                out.println(day + "," + Math.round(200 + (weekend ? 80 : 0) + random.nextGaussian() * 15));
+            }
+        });
+
+        TimeSeries.Series visitors = series(report, "visitors");
+        assertThat(visitors.seasonality()).anySatisfy(season -> {
+            assertThat(season.kind()).isEqualTo("weekly");
+            assertThat(season.significant()).isTrue();
+            assertThat(season.profile().get(5)).isGreaterThan(1.1);
+        });
+        assertThat(kinds(report)).contains("seasonality").doesNotContain("trend");
+    }
+
+    @Test
+    void exactDifferenceIsReportedAsADependencyNotACorrelation() throws Exception {
+        Random random = new Random(5);
+        AnalysisReport report = analyze("pnl.csv", out -> {
+            out.println("gross,tax,net");
+            for (int i = 0; i < 300; i++) {
+                long gross = 1000 + random.nextInt(100_000);
+                long tax = gross / 5 + random.nextInt(50);
+                out.println(gross / 100.0 + "," + tax / 100.0 + "," + (gross - tax) / 100.0);
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("difference");
+            assertThat(d.expression()).isEqualTo("net = gross − tax");
+            assertThat(d.rowsChecked()).isEqualTo(300);
+        });
+        assertThat(kinds(report)).contains("functional_dependency").doesNotContain("correlation");
+    }
+
+    @Test
+    void meansThatDifferBySegmentAreFound() throws Exception {
+        Random random = new Random(6);
+        AnalysisReport report = analyze("segments.csv", out -> {
+            out.println("store,basket");
+            String[] stores = {"north", "south", "east", "west"};
+            for (int i = 0; i < 2000; i++) {
+                int s = random.nextInt(4);
+                out.println(stores[s] + "," + f(50 + (s == 2 ? 30 : 0) + random.nextGaussian() * 10));
+            }
+        });
+
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("segment_difference");
+            assertThat(k.sentence()).contains("highest for east");
+        });
+        Segments.Breakdown basket = report.segments().breakdowns().stream()
+                .filter(b -> b.measure().equals("basket")).findFirst().orElseThrow();
+        assertThat(basket.top().get(0).value()).isEqualTo("east");
+        assertThat(basket.groups()).isEqualTo(4);
+    }
+
+    private static TimeSeries.Series series(AnalysisReport report, String measure) {
+        return report.timeSeries().series().stream().filter(s -> s.measure().equals(measure)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void reportJsonHasNoNonFiniteNumbers() throws Exception {
+        Random random = new Random(8);
+        AnalysisReport report = analyze("mixed.csv", out -> {
+            out.println("day,amount,qty,category,empty,note");
+            for (int i = 0; i < 400; i++) {
+                out.println(LocalDate.of(2023, 1, 1).plusDays(i % 200) + "," + (i % 17 == 0 ? "" : f(random.nextDouble()
+                        * 100 - 5)) + "," + (i % 5) + "," + (i % 3 == 0 ? "a" : "b") + ",," + (i % 7 == 0 ? "x" : ""));
+            }
+        });
+
+        String json = ReportJson.write(report);
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.0\"");
+    }
+}

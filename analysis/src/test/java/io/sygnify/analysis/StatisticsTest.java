@@ -1,0 +1,98 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void tailProbabilitiesMatchTabulatedCriticalValues() {
+        assertThat(Distributions.normalTwoSided(1.959963984540054)).isCloseTo(0.05, within(1e-9));
+        assertThat(Distributions.chiSquareUpperTail(3.841458820694124, 1)).isCloseTo(0.05, within(1e-9));
+        assertThat(Distributions.chiSquareUpperTail(18.307038053275146, 10)).isCloseTo(0.05, within(1e-9));
+        assertThat(Distributions.fUpperTail(4.964602743730711, 1, 10)).isCloseTo(0.05, within(1e-9));
+        assertThat(Distributions.studentTwoSided(2.228138851986274, 10)).isCloseTo(0.05, within(1e-9));
+        assertThat(Math.exp(Distributions.logGamma(5))).isCloseTo(24, within(1e-9));
+    }
+
+    @Test
+    void theilSenIgnoresAnOutlier() {
+        double[] y = new double[30];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 2 * t + 1;
+        }
+        y[10] = 500;
+
+        TrendTests.Line line = TrendTests.theilSen(y);
+
+        assertThat(line.slope()).isCloseTo(2, within(1e-9));
+        assertThat(line.intercept()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void mannKendallFindsARisingSeriesAndNotNoise() {
+        Random random = new Random(7);
+        double[] rising = new double[40];
+        double[] noise = new double[40];
+        for (int t = 0; t < 40; t++) {
+            rising[t] = t + random.nextGaussian() * 3;
+            noise[t] = random.nextGaussian();
+        }
+
+        assertThat(TrendTests.mannKendall(rising).pValue()).isLessThan(1e-6);
+        assertThat(TrendTests.mannKendall(rising).tau()).isPositive();
+        assertThat(TrendTests.mannKendall(noise).pValue()).isGreaterThan(0.05);
+    }
+
+    @Test
+    void pettittFindsAShiftInLevel() {
+        Random random = new Random(3);
+        double[] y = new double[100];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = (t < 60 ? 10 : 14) + random.nextGaussian();
+        }
+
+        TrendTests.ChangePoint point = TrendTests.pettitt(y);
+
+        assertThat(point.index()).isBetween(58, 62);
+        assertThat(point.pValue()).isLessThan(1e-6);
+    }
+
+    @Test
+    void anovaSeparatesDifferentGroupMeans() {
+        double[] values = {1, 2, 1, 2, 10, 11, 10, 11};
+        int[] groups = {0, 0, 0, 0, 1, 1, 1, 1};
+
+        TrendTests.Anova anova = TrendTests.anova(values, groups, 2);
+
+        assertThat(anova.etaSquared()).isGreaterThan(0.9);
+        assertThat(anova.pValue()).isLessThan(1e-4);
+    }
+
+    @Test
+    void spearmanIsOneForAMonotonicCurve() {
+        double[] x = new double[50];
+        double[] y = new double[50];
+        for (int i = 0; i < 50; i++) {
+            x[i] = i;
+            y[i] = Math.exp(i / 5.0);
+        }
+
+        assertThat(Correlations.spearman(x, y)).isCloseTo(1, within(1e-12));
+        assertThat(Correlations.pearson(x, y)).isLessThan(0.9);
+    }
+
+    @Test
+    void cramersVIsHighForDependentAndNearZeroForIndependentCategories() {
+        long[][] dependent = {{50, 0, 0}, {0, 50, 0}, {0, 0, 50}};
+        long[][] independent = {{50, 50, 50}, {50, 50, 50}, {50, 50, 50}};
+
+        assertThat(Correlations.cramersV(dependent).v()).isGreaterThan(0.95);
+        assertThat(Correlations.cramersV(dependent).pValue()).isLessThan(1e-10);
+        assertThat(Correlations.cramersV(independent).v()).isCloseTo(0, within(1e-9));
+        assertThat(Correlations.cramersV(independent).pValue()).isCloseTo(1, within(1e-9));
+    }
+}
