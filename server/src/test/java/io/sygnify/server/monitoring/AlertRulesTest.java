@@ -50,9 +50,32 @@ class AlertRulesTest {
             assertThat(h.path("rule").asString()).isEqualTo("job_failure_rate");
             assertThat(h.path("cleared_at").isNumber()).isTrue();
         });
-        JsonNode activity = http.get("/api/activity?size=100").json();
-        assertThat(activity.path("items")).extracting(a -> a.path("kind").asString())
-                .contains("alert_raised", "alert_cleared");
+        // The activity log is written in the background: wait for both entries.
+        awaitActivityKinds(http, "alert_raised", "alert_cleared");
+    }
+
+    private static void awaitActivityKinds(TestHttp http, String... kinds) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        java.util.List<String> seen = java.util.List.of();
+        while (System.nanoTime() < deadline) {
+            java.util.List<String> current = new java.util.ArrayList<>();
+            http.get("/api/activity?size=100").json().path("items").forEach(a -> current.add(a.path("kind").asString()));
+            seen = current;
+            if (current.containsAll(java.util.List.of(kinds))) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("Activity never had " + java.util.List.of(kinds) + "; saw " + seen);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static boolean hasActive(JsonNode alerts, String rule) {
