@@ -40,7 +40,7 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
               --jar=PATH                server jar (server/target/sygnify.jar)
               --work-dir=PATH           CSVs, data dirs, logs, results (bench/target/realtime)
               --port=P                  server port (a free one)
-              --rows=R                  rows per uploaded CSV (300000)
+              --rows=R                  rows per uploaded CSV (200000)
               --stalled-percent=P       stalled share of N in the stalled scenario (1)
               --stalled-watch-all=B     stalled clients watch all M jobs, not one (false)
               --time-limit=SECONDS      bound of the whole run, server start-up included (300)
@@ -53,7 +53,7 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
         Path jar = Path.of("server/target/sygnify.jar");
         Path workDir = Path.of("bench/target/realtime");
         int port = 0;
-        int rows = 300_000;
+        int rows = 200_000;
         double stalledPercent = 1;
         boolean stalledWatchAll = false;
         int timeLimitSeconds = 300;

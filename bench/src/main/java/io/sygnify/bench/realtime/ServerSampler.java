@@ -11,6 +11,7 @@ final class ServerSampler implements AutoCloseable {
 
     private final ServerProcess server;
     private final ServerApi api;
+    private final int port;
     private final Deadline deadline;
     private final Thread thread;
     private volatile boolean running = true;
@@ -20,7 +21,6 @@ final class ServerSampler implements AutoCloseable {
     private volatile long heapMaxBytes = -1;
     private volatile long peakServerSendQueue = -1;
     private volatile long peakClientReceiveQueue = -1;
-    private final int port;
 
     ServerSampler(ServerProcess server, ServerApi api, int port, Deadline deadline) {
         this.port = port;

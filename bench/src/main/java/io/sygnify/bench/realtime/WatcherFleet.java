@@ -23,6 +23,7 @@ import reactor.netty.resources.LoopResources;
 final class WatcherFleet implements AutoCloseable {
 
     static final int EVENT_LOOP_THREADS = 2;
+    private static final long LAG_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final LoopResources loops = LoopResources.create("bench-ws", EVENT_LOOP_THREADS, true);
     private final DeliveryStats stats = new DeliveryStats();
@@ -44,6 +45,11 @@ final class WatcherFleet implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             watchers.add(new Watcher(client, stats, deadline));
         }
+        startLagProbes();
+    }
+
+    /** On each client event loop (the group runOn uses: native when available), a task every 50 ms. */
+    private void startLagProbes() {
         loops.onClient(true).forEach(loop -> {
             long[] expected = {System.nanoTime() + LAG_PROBE_NANOS};
             lagProbes.add(loop.scheduleAtFixedRate(() -> {
@@ -53,8 +59,6 @@ final class WatcherFleet implements AutoCloseable {
             }, LAG_PROBE_NANOS, LAG_PROBE_NANOS, TimeUnit.NANOSECONDS));
         });
     }
-
-    private static final long LAG_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     Histogram loopLagMicros() {
         return loopLagMicros;

@@ -50,6 +50,9 @@ class JobSocketHandler implements WebSocketHandler {
                         .subscribe(null, e -> log.debug("Close of {} failed", session.getId(), e)));
         self[0] = connection;
         if (!connections.add(connection)) {
+            if (connections.isClosing()) {
+                return session.close(CloseCodes.GOING_AWAY);
+            }
             log.warn("Refusing WebSocket {}: {} connections open (limit)", session.getId(), connections.size());
             return session.close(CloseCodes.TRY_AGAIN_LATER);
         }

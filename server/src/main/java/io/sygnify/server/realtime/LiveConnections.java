@@ -12,14 +12,24 @@ class LiveConnections {
 
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
     private final int max;
+    private volatile boolean closing;
 
     LiveConnections(RealtimeProperties properties) {
         this.max = properties.maxConnections();
     }
 
-    /** False when the server already holds its maximum of connections. */
+    /** From now on every new connection is refused: the server is stopping. */
+    void closeToNewConnections() {
+        closing = true;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** False when the server is stopping or already holds its maximum of connections. */
     boolean add(ClientConnection connection) {
-        if (open.size() >= max) {
+        if (closing || open.size() >= max) {
             return false;
         }
         open.add(connection);

@@ -34,6 +34,9 @@ class RealtimeShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // A client reconnecting within milliseconds must not land on the stopping server and hold up its
+        // graceful shutdown until the timeout.
+        connections.closeToNewConnections();
         List<ClientConnection> open = connections.snapshot();
         int batch = properties.shutdownBatchSize();
         for (int i = 0; i < open.size(); i += batch) {

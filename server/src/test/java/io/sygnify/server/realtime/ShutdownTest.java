@@ -33,10 +33,13 @@ class ShutdownTest {
                 socket.awaitType("pong", Duration.ofSeconds(10));
                 sockets.add(socket);
             }
+            long start = System.nanoTime();
             context.close();
             for (TestSocket socket : sockets) {
                 assertThat(socket.awaitClose(Duration.ofSeconds(20))).isEqualTo(1001);
             }
+            // Nothing held the graceful shutdown up to its 30 s timeout.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         } finally {
             sockets.forEach(TestSocket::close);
             context.close();
