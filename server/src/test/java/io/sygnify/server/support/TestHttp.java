@@ -89,9 +89,14 @@ public final class TestHttp {
         return awaitJob(jobId, j -> j.path("status").asString().matches("insights_ready|error|cancelled"), timeout);
     }
 
+    /** No request of a test may hang: a server that does not answer fails the test with a clear error. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .timeout(REQUEST_TIMEOUT).build();
+            HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (java.io.IOException e) {
