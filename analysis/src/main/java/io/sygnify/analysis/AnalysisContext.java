@@ -18,7 +18,7 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             "amount|revenue|sales|total|price|value|cost|profit|income|spend|paid|fee|qty|quantity|units|volume"
                     + "|balance|margin|close|count");
     private static final Pattern DIMENSION_NAME = Pattern.compile(
-            "categor|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
+            "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");
 
     DatasetColumn column(int index) {
@@ -73,7 +73,17 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
         return time;
     }
 
+    /**
+     * Whether a word of the name is one of the pattern's words: {@code unit_price}, {@code UnitPrice} and
+     * {@code unit price} have the word price; {@code discount} does not have count.
+     */
     static boolean matches(Pattern pattern, String name) {
-        return pattern.matcher(name.toLowerCase(Locale.ROOT)).find();
+        String words = name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        for (String word : words.split("[^a-z0-9]+")) {
+            if (pattern.matcher(word).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

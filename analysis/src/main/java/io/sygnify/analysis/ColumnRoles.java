@@ -26,6 +26,8 @@ final class ColumnRoles {
     private static final long MAX_CATEGORIES = 1000;
     private static final double CATEGORY_DISTINCT_SHARE = 0.5;
     private static final double FREE_TEXT_MEAN_LENGTH = 30;
+    // a store_id with a dozen values splits the data like a category; a customer_id with thousands identifies
+    private static final long ID_AS_CATEGORY = 100;
 
     private ColumnRoles() {
     }
@@ -56,7 +58,7 @@ final class ColumnRoles {
         if (meanLength >= FREE_TEXT_MEAN_LENGTH && distinctShare > CATEGORY_DISTINCT_SHARE) {
             return FREE_TEXT;
         }
-        if (distinctShare >= IDENTIFIER_DISTINCT_SHARE || (idName && distinctShare > CATEGORY_DISTINCT_SHARE)) {
+        if (distinctShare >= IDENTIFIER_DISTINCT_SHARE || (idName && distinct > ID_AS_CATEGORY)) {
             return IDENTIFIER;
         }
         if (distinct <= MAX_CATEGORIES && (distinctShare <= CATEGORY_DISTINCT_SHARE || distinct <= 20)) {

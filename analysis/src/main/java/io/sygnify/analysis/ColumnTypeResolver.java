@@ -153,29 +153,30 @@ final class ColumnTypeResolver {
             for (end = start; end < m && (end == start || aggregates < AGGREGATES_PER_QUERY); end++) {
                 aggregates += 3 + 2 * proposals.get(end).candidates().size();
             }
-            // each value is classified once (0 blank, 1 placeholder, 2 NA, 3 value), then counted per proposal;
-            // count_if, not count(*) FILTER: DuckDB copies the input chunk for every FILTER, which on hundreds of
-            // columns runs out of memory
-            StringJoiner kinds = new StringJoiner(", ");
+            // per column: present values, placeholders, placeholders that are also codes, and per proposal the
+            // values that fit neither it nor a placeholder. CASE runs the costly placeholder test only on values
+            // that do not fit (no placeholder fits a format). count_if, not count(*) FILTER: DuckDB copies the input
+            // chunk for every FILTER, which on hundreds of columns runs out of memory
             StringJoiner select = new StringJoiner(", ");
             for (int i = start; i < end; i++) {
                 String v = CsvDialect.sqlName(i);
-                String k = "k" + i;
-                kinds.add(v + ", CASE WHEN " + blank(v) + " THEN 0 WHEN " + MissingValues.isToken(v,
-                        MissingValues.tokens(ColumnType.TEXT)) + " THEN 1 WHEN " + MissingValues.isToken(v,
-                        MissingValues.TEXT_CODES) + " THEN 2 ELSE 3 END AS " + k);
-                select.add("count_if(" + k + " > 0)");
-                select.add("count_if(" + k + " IN (1, 2))");
-                select.add("count_if(" + k + " = 1)");
-                for (ValueFormat format : proposals.get(i).candidates()) {
-                    select.add("count_if(" + k + " = 3 AND NOT (" + format.accepts(v) + "))");
-                    select.add(format.type().isDateOrTimestamp() ? "count_if(" + k + " = 3 AND "
+                String token = MissingValues.isToken(v, MissingValues.TOKENS);
+                String codes = MissingValues.isToken(v, MissingValues.TEXT_CODES);
+                List<ValueFormat> candidates = proposals.get(i).candidates();
+                String fits = candidates.isEmpty() ? "false" : candidates.get(0).accepts(v);
+                select.add("count_if(NOT " + blank(v) + ")");
+                select.add("count_if(CASE WHEN " + blank(v) + " OR " + fits + " THEN false ELSE " + token + " END)");
+                select.add("count_if(CASE WHEN " + blank(v) + " OR " + fits + " THEN false ELSE " + codes + " END)");
+                for (ValueFormat format : candidates) {
+                    select.add("count_if(CASE WHEN " + blank(v) + " OR " + format.accepts(v) + " THEN false ELSE NOT "
+                            + token + " END)");
+                    select.add(format.type().isDateOrTimestamp() ? "count_if(NOT " + blank(v) + " AND "
                             + MissingValues.isPlaceholderDate(format.read(v)) + ")" : "0");
                 }
             }
             int chunkStart = start;
             int chunkEnd = end;
-            counts.addAll(session.query("SELECT " + select + " FROM (SELECT " + kinds + " FROM " + CsvLoader.TABLE + ")",
+            counts.addAll(session.query("SELECT " + select + " FROM " + CsvLoader.TABLE,
                     percentage -> onFraction.accept((chunkStart + (chunkEnd - chunkStart) * percentage / 100) / m),
                     row -> {
                         row.next();
@@ -185,7 +186,7 @@ final class ColumnTypeResolver {
                             int k = proposals.get(i).candidates().size();
                             long nonBlank = row.getLong(column++);
                             long tokens = row.getLong(column++);
-                            long textTokens = row.getLong(column++);
+                            long textTokens = tokens - row.getLong(column++);
                             long[] failures = new long[k];
                             long[] placeholders = new long[k];
                             for (int c = 0; c < k; c++) {

@@ -58,26 +58,32 @@ final class Correlations {
         return pearson(ranks(px), ranks(py));
     }
 
+    /** Ranks 1..n, ties sharing their average rank; sorts a copy of primitives rather than boxed indices. */
     static double[] ranks(double[] values) {
-        int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[n];
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && values[order[j]] == values[order[i]]) {
-                j++;
-            }
-            double rank = (i + j + 1) / 2.0;
-            for (int m = i; m < j; m++) {
-                ranks[order[m]] = rank;
-            }
-            i = j;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int first = lowerBound(sorted, values[i]);
+            int last = lowerBound(sorted, Math.nextUp(values[i])) - 1;
+            ranks[i] = (first + last) / 2.0 + 1;
         }
         return ranks;
+    }
+
+    /** The first index whose value is not below {@code key}. */
+    private static int lowerBound(double[] sorted, double key) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < key) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Two-sided p-value of a correlation coefficient r on n pairs (t-test with n − 2 degrees of freedom). */

@@ -75,6 +75,12 @@ public final class CsvAnalyzer {
                         "line " + first.line() + " is the first that is not UTF-8");
                 ingested = ingest(csvFile, singleByte, session, stages, cancel);
             }
+            if (head.size() > settings.memoryLimitBytes() / 2) {
+                // an in-memory table stays uncompressed until a checkpoint; compressed (about 8 times smaller), a
+                // table that would spill to disk on every query fits in memory
+                stages.report(AnalysisStage.PARSING, 1.0, "Compressing the table");
+                session.execute("CHECKPOINT");
+            }
             if (outputDirectory != null) {
                 TableExport.write(session, outputDirectory, ingested.columns);
             }
@@ -163,7 +169,8 @@ public final class CsvAnalyzer {
                     load.firstRejects().get(0).reason()));
         }
         List<DatasetColumn> columns = new ColumnTypeResolver(session).resolve(dialect, fraction -> stages.report(
-                AnalysisStage.PARSING, LOAD_SHARE + (1 - LOAD_SHARE) * fraction, "Checking column types over all rows"));
+                AnalysisStage.PARSING, LOAD_SHARE + (1 - LOAD_SHARE) * fraction,
+                "Checking column types over all rows"));
         int read = CsvLoader.columnsRead(dialect);
         if (read < dialect.columns().size()) {
             warnings.add(String.format("The file has %,d columns: the first %,d are read and analysed, the others "

@@ -163,7 +163,7 @@ final class CsvLoader {
         for (int i = 0; i < keys.length; i++) {
             offsets[i] = keys[i][2];
         }
-        long[] lines = LineIndex.linesAt(file, offsets);
+        long[] lines = LineIndex.linesAt(file, offsets, session.cancellation());
         session.execute("CREATE TABLE reject_lines (scan_id BIGINT, position BIGINT, line BIGINT)");
         session.append("reject_lines", keys.length, (appender, i) -> {
             appender.append(keys[i][0]);

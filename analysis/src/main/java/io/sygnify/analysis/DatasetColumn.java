@@ -21,7 +21,7 @@ record DatasetColumn(String name, String sqlName, ColumnType type, String format
                      List<ColumnProfile.ValueCount> disguisedMissing, boolean ambiguousDayMonth,
                      String ambiguityEvidence) {
 
-    /** Header names made unique and non-blank: a repeated name gets {@code _2}, {@code _3}; a blank one {@code columnN}. */
+    /** Header names made unique and non-blank: a repeated name gets {@code _2}, {@code _3}; a blank one columnN. */
     static List<String> uniqueNames(List<String> names) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String> unique = new java.util.ArrayList<>();

@@ -47,7 +47,8 @@ final class DatasetProfiler {
                     });
             session.execute("DROP TABLE duplicate_groups");
         }
-        long memory = session.queryLong("SELECT sum(memory_usage_bytes + temporary_storage_bytes) FROM duckdb_memory()"
+        // temporary_storage_bytes also counts spilled blocks of tables already dropped, so only memory is reported
+        long memory = session.queryLong("SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
                 + " WHERE tag = 'IN_MEMORY_TABLE'");
         return new Facts(duplicates, examples, memory, keys);
     }

@@ -23,7 +23,8 @@ import java.util.List;
  * @param missingCellsPercent missingCells as a percentage of rows × columns
  * @param duplicateRows       rows equal in every column to an earlier row
  * @param duplicateExamples   up to 5 groups of identical rows, by first occurrence
- * @param memoryBytes         bytes the typed table takes in the engine (in memory or spilled)
+ * @param memoryBytes         bytes of memory the engine's tables take after parsing (compressed when the file is
+ *                            large next to the memory limit; blocks spilled to disk not counted)
  * @param candidateKeys       columns, or pairs of columns, whose values are present and unique on every row
  */
 public record DatasetSummary(long rows, int columns, long fileSizeBytes, String delimiter, String quote,

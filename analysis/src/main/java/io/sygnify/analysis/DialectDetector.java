@@ -71,7 +71,8 @@ final class DialectDetector {
         }
         try {
             CsvDialect explicit = sniff(file, ", delim = " + Sql.literal(best.delimiter()) + ", skip = "
-                    + best.skipLines() + (best.comment().isEmpty() ? "" : ", comment = " + Sql.literal(best.comment())));
+                    + best.skipLines()
+                    + (best.comment().isEmpty() ? "" : ", comment = " + Sql.literal(best.comment())));
             if (explicit.columns().size() == best.fields()) {
                 return explicit;
             }
@@ -106,7 +107,8 @@ final class DialectDetector {
         Object[] names = (Object[]) row.getArray(9).getArray();
         Object[] types = (Object[]) row.getArray(10).getArray();
         List<CsvDialect.SniffedColumn> columns = IntStream.range(0, names.length)
-                .mapToObj(i -> new CsvDialect.SniffedColumn((String) names[i], ColumnType.fromDuckDb((String) types[i])))
+                .mapToObj(i -> new CsvDialect.SniffedColumn((String) names[i],
+                        ColumnType.fromDuckDb((String) types[i])))
                 .toList();
         return new CsvDialect(row.getString(1), detectedQuote, quote, escape, option(row.getString(4)), row.getLong(5),
                 row.getBoolean(6), columns, row.getString(7), row.getString(8));

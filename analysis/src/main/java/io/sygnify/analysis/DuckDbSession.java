@@ -74,6 +74,11 @@ final class DuckDbSession implements AutoCloseable {
         return new DuckDbSession(connection, cancel);
     }
 
+    /** The analysis's token, for Java work between queries that must stop on cancel too. */
+    CancellationToken cancellation() {
+        return cancel;
+    }
+
     void execute(String sql) throws SQLException, AnalysisCancelledException {
         query(sql, NO_PROGRESS, resultSet -> null);
     }

@@ -22,4 +22,16 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         }
         Objects.requireNonNull(tempDirectory, "tempDirectory");
     }
+
+    /** {@link #memoryLimit} in bytes (KB, MB … are powers of 1000, KiB, MiB … of 1024, as DuckDB reads them). */
+    public long memoryLimitBytes() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(I?)B")
+                .matcher(memoryLimit.strip());
+        if (!m.matches()) {
+            throw new IllegalStateException("memoryLimit was validated: " + memoryLimit);
+        }
+        int power = "KMGT".indexOf(m.group(2).toUpperCase(java.util.Locale.ROOT)) + 1;
+        double base = m.group(3).isEmpty() ? 1000 : 1024;
+        return (long) (Double.parseDouble(m.group(1)) * Math.pow(base, power));
+    }
 }

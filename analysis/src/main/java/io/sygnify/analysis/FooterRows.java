@@ -50,7 +50,7 @@ final class FooterRows {
         long lastRejected = session.queryLong("SELECT coalesce(max(line), 0) FROM " + CsvLoader.REJECTS);
         List<RejectedRow> footers = new ArrayList<>();
         if (!loaded.isEmpty()) {
-            long[] lines = lastLines(file, loaded.size());
+            long[] lines = lastLines(file, loaded.size(), session.cancellation());
             for (int i = 0; i < loaded.size(); i++) {
                 long line = lines[lines.length - 1 - i];
                 if (line > lastRejected) {
@@ -76,7 +76,7 @@ final class FooterRows {
                 });
         // rejected total lines are a footer only at the very end of the file, after every row read
         long lastLine = rejected.isEmpty() ? 0 : LineIndex.linesAt(file,
-                new long[] {Math.max(0, java.nio.file.Files.size(file) - 1)})[0];
+                new long[] {Math.max(0, java.nio.file.Files.size(file) - 1)}, session.cancellation())[0];
         rejected.removeIf(footer -> footer.line() <= lastLine - 2 * TRAILING);
         if (!rejected.isEmpty()) {
             for (RejectedRow footer : rejected) {
@@ -89,9 +89,10 @@ final class FooterRows {
     }
 
     /** Line numbers of the last {@code count} non-blank lines of the file. */
-    private static long[] lastLines(Path file, int count) throws IOException {
+    private static long[] lastLines(Path file, int count, CancellationToken cancel)
+            throws IOException, AnalysisCancelledException {
         long size = java.nio.file.Files.size(file);
-        long total = LineIndex.linesAt(file, new long[] {Math.max(0, size - 1)})[0];
+        long total = LineIndex.linesAt(file, new long[] {Math.max(0, size - 1)}, cancel)[0];
         int tail = (int) Math.min(size, 64 * 1024);
         String text;
         try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {

@@ -33,6 +33,8 @@ final class KpiAnalysis {
     // Nigrini (2012), first-digit test: MAD conformity ranges
     private static final double[] BENFORD_MAD = {0.006, 0.012, 0.015};
     private static final int BENFORD_MIN_ROWS = 500;
+    // prices are walked in Java, in order: a million of them is 40 years of minutes, and fits the heap
+    private static final long MAX_PRICES = 1_000_000;
     private static final double BENFORD_MIN_RANGE = 100;
 
     private final AnalysisContext context;
@@ -95,6 +97,11 @@ final class KpiAnalysis {
         if (timeProfile.distinctCount() < 0.95 * timeProfile.presentCount() || timeProfile.distinctCount() < 10) {
             notes.add("price_series: " + context.name(close.get()) + " is not one price per date (" + Text.count(
                     timeProfile.distinctCount()) + " dates for " + Text.count(timeProfile.presentCount()) + " rows).");
+            return Optional.empty();
+        }
+        if (timeProfile.presentCount() > MAX_PRICES) {
+            notes.add("price_series: more than " + Text.count(MAX_PRICES) + " prices; indicators are computed for "
+                    + "series up to that length.");
             return Optional.empty();
         }
         ColumnProfile.NumericStats stats = context.profile(close.get()).numeric();

@@ -23,7 +23,8 @@ final class LineIndex {
      *
      * @param sortedOffsets byte offsets in ascending order
      */
-    static long[] linesAt(Path file, long[] sortedOffsets) throws IOException {
+    static long[] linesAt(Path file, long[] sortedOffsets, CancellationToken cancel)
+            throws IOException, AnalysisCancelledException {
         long[] lines = new long[sortedOffsets.length];
         if (sortedOffsets.length == 0) {
             return lines;
@@ -36,6 +37,9 @@ final class LineIndex {
             boolean previousCr = false;
             int read;
             while (next < sortedOffsets.length && (read = in.read(buffer)) > 0) {
+                if (cancel.isCancelled()) {
+                    throw new AnalysisCancelledException("The analysis was cancelled.");
+                }
                 for (int i = 0; i < read && next < sortedOffsets.length; i++, position++) {
                     while (next < sortedOffsets.length && sortedOffsets[next] <= position) {
                         lines[next++] = line;

@@ -33,11 +33,18 @@ final class MissingValues {
 
     /** SQL true when the text {@code value} (trimmed) is one of the tokens. */
     static String isToken(String value, List<String> tokens) {
-        // one function over a constant list: an IN list becomes one comparison per token, and with hundreds of
-        // columns the query takes seconds to plan
-        return "list_contains([" + tokens.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "], trim("
-                + value + "))";
+        // one function over a constant list (an IN list is one comparison per token, and with hundreds of columns
+        // the query takes seconds to plan), and only on short values: no placeholder is longer
+        // CASE, not AND: DuckDB evaluates both sides of an AND, but only the branch a CASE takes; strlen is the
+        // stored byte length, free where length() counts characters
+        int longest = tokens.stream().mapToInt(String::length).max().orElse(0);
+        return "(CASE WHEN strlen(" + value + ") <= " + (longest + PADDING) + " THEN list_contains(["
+                + tokens.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "], trim(" + value
+                + ")) ELSE false END)";
     }
+
+    // placeholders may come with a few spaces around them
+    private static final int PADDING = 4;
 
     /** SQL true when the typed date or timestamp {@code value} is a placeholder date. */
     static String isPlaceholderDate(String value) {

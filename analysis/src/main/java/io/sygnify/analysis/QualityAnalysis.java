@@ -112,7 +112,8 @@ final class QualityAnalysis {
                     .map(v -> "'" + v.value() + "' × " + Text.count(v.count())).toList());
             add("disguised_missing", "warning", name, String.format("%s has %s placeholder values counted as "
                             + "missing: %s.", p.name(), Text.count(p.disguisedMissingCount()), values),
-                    p.disguisedMissingCount(), 0, Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
+                    p.disguisedMissingCount(), 0,
+                    Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
         }
         if (p.invalidCount() > 0) {
             add("mixed_types", "warning", name, String.format("%s is %s in %s of its values; %s do not fit and are "
@@ -129,7 +130,8 @@ final class QualityAnalysis {
         double distinctShare = p.presentCount() == 0 ? 0 : (double) p.distinctCount() / p.presentCount();
         if (role.equals(ColumnRoles.IDENTIFIER)) {
             add("unique", "info", name, String.format("%s has %s distinct values in %s rows: an identifier, left out "
-                            + "of the statistics.", p.name(), Text.count(p.distinctCount()), Text.count(p.presentCount())),
+                            + "of the statistics.", p.name(), Text.count(p.distinctCount()),
+                    Text.count(p.presentCount())),
                     distinctShare, 0.95, 0.1);
         } else if (p.type().equals("text") && p.distinctCount() > HIGH_CARDINALITY
                 && distinctShare > HIGH_CARDINALITY_SHARE) {

@@ -39,7 +39,8 @@ final class ReportBuilder {
 
         stages.report(AnalysisStage.PROFILING, 0.0, "Profiling columns");
         boolean compact = columns.size() > ColumnProfiler.COMPACT_ABOVE_COLUMNS;
-        List<ColumnProfile> profiles = new ColumnProfiler(session, compact).profile(columns, rows, done -> stages.report(
+        ColumnProfiler profiler = new ColumnProfiler(session, compact);
+        List<ColumnProfile> profiles = profiler.profile(columns, rows, done -> stages.report(
                 AnalysisStage.PROFILING, (double) done / columns.size(),
                 "Profiled " + done + " of " + columns.size() + " columns"));
         stages.section("columns", profiles);
@@ -52,7 +53,8 @@ final class ReportBuilder {
         stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
         Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped).run(), findings,
                 "Looking for outliers");
-        Outliers outliers = done("outliers", new OutlierAnalysis(context).run(), findings, "Analysing trends over time");
+        Outliers outliers = done("outliers", new OutlierAnalysis(context).run(), findings,
+                "Analysing trends over time");
         TimeSeries timeSeries = done("time_series", new TimeSeriesAnalysis(context).run(), findings,
                 "Comparing segments");
         Segments segments = done("segments", new SegmentAnalysis(context, grouped).run(), findings,

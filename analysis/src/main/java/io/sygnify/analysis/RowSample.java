@@ -19,10 +19,14 @@ final class RowSample {
 
     /** A WHERE clause keeping about {@link #SIZE} rows of {@code rows}, or an empty string to keep them all. */
     static String where(long rows) {
-        if (rows <= SIZE) {
+        return where(rows, SIZE);
+    }
+
+    static String where(long rows, int size) {
+        if (rows <= size) {
             return "";
         }
-        long keep = (long) Math.ceil((double) SIZE / rows * BUCKETS);
+        long keep = (long) Math.ceil((double) size / rows * BUCKETS);
         return " WHERE hash(" + ColumnTypeResolver.ROW + ") % " + BUCKETS + " < " + keep;
     }
 
@@ -56,11 +60,12 @@ final class RowSample {
     }
 
     /** The sampled values of columns as text, {@code values[column][row]}, null where missing. */
-    static String[][] text(DuckDbSession session, List<String> sqlColumns, long rows)
+    static String[][] text(DuckDbSession session, List<String> sqlColumns, long rows, int size)
             throws SQLException, AnalysisCancelledException {
         StringJoiner select = new StringJoiner(", ");
         sqlColumns.forEach(column -> select.add("CAST(" + column + " AS VARCHAR)"));
-        return session.query("SELECT " + select + " FROM " + ColumnTypeResolver.TABLE + where(rows), resultSet -> {
+        String sql = "SELECT " + select + " FROM " + ColumnTypeResolver.TABLE + where(rows, size);
+        return session.query(sql, resultSet -> {
             int m = sqlColumns.size();
             List<String[]> list = new java.util.ArrayList<>();
             while (resultSet.next()) {

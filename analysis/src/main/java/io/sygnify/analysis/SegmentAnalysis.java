@@ -8,8 +8,8 @@ import java.util.List;
 /** Top and bottom contributors and concentration per measure and dimension (see {@link Segments}). */
 final class SegmentAnalysis {
 
-    private static final int MAX_MEASURES = 3;
-    private static final int MAX_DIMENSIONS = 5;
+    static final int MAX_MEASURES = 3;
+    static final int MAX_DIMENSIONS = 5;
     private static final long MAX_GROUPS = 1000;
     private static final int LISTED = 5;
     private static final double ALPHA = 0.001;
@@ -17,10 +17,14 @@ final class SegmentAnalysis {
     // a Gini of 0.4 over at least 5 groups means a clearly uneven split
     private static final double CONCENTRATED_GINI = 0.4;
     private static final int MIN_GROUPS_FOR_CONCENTRATION = 5;
+    private static final double BEYOND_ROWS = 0.1;
+    private static final java.util.regex.Pattern INTENSIVE_NAME = java.util.regex.Pattern.compile(
+            "price|rate|ratio|pct|percent|percentage|score|temp|temperature|age|avg|average|mean|index|level");
 
     private final AnalysisContext context;
     private final GroupedMeasures grouped;
     private final List<KeyFinding> findings = new ArrayList<>();
+    private double rowsGini; // of the dimension being broken down, set by its rows breakdown, which comes first
 
     SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped) {
         this.context = context;
@@ -103,8 +107,13 @@ final class SegmentAnalysis {
                         "segments:" + measure + ":" + dimension, List.of()));
             }
         }
-        // an uneven row count is the dimension's imbalance, a quality alert; a measure's is a finding
-        boolean concentrated = !rows && shares.size() >= MIN_GROUPS_FOR_CONCENTRATION && gini >= CONCENTRATED_GINI;
+        // an uneven row count is the dimension's imbalance (a quality alert), and a measure that is only as uneven
+        // as the rows says nothing more; sums of prices or rates mean nothing at all
+        if (rows) {
+            rowsGini = gini;
+        }
+        boolean concentrated = !rows && shares.size() >= MIN_GROUPS_FOR_CONCENTRATION && gini >= CONCENTRATED_GINI
+                && gini - rowsGini >= BEYOND_ROWS && !AnalysisContext.matches(INTENSIVE_NAME, measure);
         if (concentrated) {
             findings.add(KeyFinding.of("segment_concentration", String.format("%s is concentrated by %s: the top %d "
                             + "of %d values (20 %%) account for %s of the total (Gini %s); %s alone has %s.",

@@ -33,7 +33,8 @@ final class Text {
     static String percent(double share) {
         double p = share * 100;
         return (Math.abs(p) >= 10 || p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p)
-                : Math.abs(p) >= 1 ? String.format(Locale.ROOT, "%.1f", p) : String.format(Locale.ROOT, "%.2g", p)) + " %";
+                : Math.abs(p) >= 1 ? String.format(Locale.ROOT, "%.1f", p)
+                : String.format(Locale.ROOT, "%.2g", p)) + " %";
     }
 
     static String pValue(double p) {

@@ -29,7 +29,8 @@ final class TimeSeriesAnalysis {
     private static final double COMPLETE_COVERAGE = 0.9;
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
-    private static final Pattern MEAN_NAME = Pattern.compile("price|rate|ratio|pct|percent|score|temp|age|avg"
+    private static final Pattern MEAN_NAME = Pattern.compile("price|rate|ratio|pct|percent|percentage|score|temp"
+            + "|temperature|age|avg|average"
             + "|mean|index|level|close|open|high|low|yield|speed|humidity|balance|weight|height");
 
     /** A unit of aggregation, as DuckDB's date_trunc names it. */
@@ -557,7 +558,8 @@ final class TimeSeriesAnalysis {
             lower.add(Results.finite(nonNegative ? Math.max(0, point + low) : point + low));
             upper.add(Results.finite(nonNegative ? Math.max(0, point + high) : point + high));
         }
-        String method = (trend ? "theil_sen_trend" : "median_level") + (weekdayOffsets == null ? "" : "+weekly_profile");
+        String method = (trend ? "theil_sen_trend" : "median_level")
+                + (weekdayOffsets == null ? "" : "+weekly_profile");
         return new TimeSeries.Forecast(method, periods, values, lower, upper);
     }
 }

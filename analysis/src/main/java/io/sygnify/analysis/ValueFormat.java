@@ -58,7 +58,8 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
             Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"),
             v -> "TRY_CAST(" + v + " AS TIMESTAMP)", null);
     static final ValueFormat ISO_TIMESTAMP_ZONE = new ValueFormat(null, ColumnType.TIMESTAMP_WITH_ZONE,
-            Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|[-+]\\d{2}(:?\\d{2})?)"),
+            Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"
+                    + "\\s*(Z|[-+]\\d{2}(:?\\d{2})?)"),
             v -> "TRY_CAST(" + v + " AS TIMESTAMPTZ)", null);
 
     private static final String CURRENCY = "(?:[$€£¥₹₩₽]|(?:US|CA|AU|NZ|HK|S|R)\\$|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD"

@@ -120,7 +120,8 @@ class IngestionTest {
 
     @Test
     void utf16BigEndianWithByteOrderMarkIsRead() throws Exception {
-        Path file = Files.write(dir.resolve("be.csv"), "\ufeffname,city\nJosé,Zürich\n".getBytes(StandardCharsets.UTF_16BE));
+        Path file = Files.write(dir.resolve("be.csv"),
+                "\ufeffname,city\nJosé,Zürich\n".getBytes(StandardCharsets.UTF_16BE));
 
         AnalysisReport report = analyze(file);
 

@@ -70,7 +70,8 @@ class InsightsSchemaTest {
                 if (!properties.has(field.getKey())) {
                     problems.add(path + "." + field.getKey() + " is not in the schema");
                 } else {
-                    check(field.getValue(), properties.get(field.getKey()), root, path + "." + field.getKey(), problems);
+                    check(field.getValue(), properties.get(field.getKey()), root, path + "." + field.getKey(),
+                            problems);
                 }
             }
             for (JsonNode required : spec.path("required")) {

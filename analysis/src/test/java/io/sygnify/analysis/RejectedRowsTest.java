@@ -140,7 +140,8 @@ class RejectedRowsTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("ann");
             assertThat(rows.getDouble(2)).isEqualTo(1.5);
-            var rejects = statement.executeQuery("SELECT line, reason, raw FROM '" + out.resolve("rejects.parquet") + "'");
+            var rejects = statement.executeQuery("SELECT line, reason, raw FROM '" + out.resolve("rejects.parquet")
+                    + "'");
             assertThat(rejects.next()).isTrue();
             assertThat(rejects.getLong(1)).isEqualTo(4);
             assertThat(rejects.getString(3)).isEqualTo("bad,row,here");

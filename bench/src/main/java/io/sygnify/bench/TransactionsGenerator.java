@@ -50,7 +50,7 @@ public final class TransactionsGenerator {
     public static Path write(Path file, long rows, long seed) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         SplittableRandom random = new SplittableRandom(seed);
-        // two years of transactions, evenly spread, with a mild upward drift in volume
+        // two years of transactions, evenly spread in time (exponential gaps)
         LocalDateTime time = LocalDateTime.of(2023, 1, 1, 0, 0);
         double secondsPerRow = 2.0 * 365 * 86400 / rows;
         StringBuilder line = new StringBuilder(256);
