@@ -2,6 +2,7 @@ package io.sygnify.analysis;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,8 +45,11 @@ final class DuckDbSession implements AutoCloseable {
     private final ScheduledExecutorService progressThread;
     private final AtomicReference<DuckDBPreparedStatement> running = new AtomicReference<>();
 
-    private DuckDbSession(DuckDBConnection connection, CancellationToken cancel) {
+    private final Path spillDirectory;
+
+    private DuckDbSession(DuckDBConnection connection, Path spillDirectory, CancellationToken cancel) {
         this.connection = connection;
+        this.spillDirectory = spillDirectory;
         this.cancel = cancel;
         this.progressThread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sygnify-query-progress");
@@ -57,11 +61,21 @@ final class DuckDbSession implements AutoCloseable {
 
     static DuckDbSession open(EngineSettings settings, CancellationToken cancel) throws SQLException, IOException {
         Files.createDirectories(settings.tempDirectory());
-        DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        // A directory of its own: DuckDB names spill files without an instance id and deletes its whole temp
+        // directory on close (duckdb/duckdb#15173, #5878), so two analyses sharing one, in this JVM or on another
+        // instance sharing the data directory, would read each other's blocks or lose their own.
+        Path spill = Files.createTempDirectory(settings.tempDirectory().toAbsolutePath(), "duckdb-");
+        DuckDBConnection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            deleteQuietly(spill);
+            throw e;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET threads = " + settings.threads());
             statement.execute("SET memory_limit = " + Sql.literal(settings.memoryLimit()));
-            statement.execute("SET temp_directory = " + Sql.literal(settings.tempDirectory().toString()));
+            statement.execute("SET temp_directory = " + Sql.literal(spill.toString()));
             // TIMESTAMPTZ values come back in the session zone; UTC keeps reports independent of the host
             statement.execute("SET TimeZone = 'UTC'");
             // progress is polled through JDBC; DuckDB must not also draw a bar on stdout
@@ -69,9 +83,10 @@ final class DuckDbSession implements AutoCloseable {
             statement.execute("PRAGMA enable_progress_bar");
         } catch (SQLException e) {
             connection.close();
+            deleteQuietly(spill);
             throw e;
         }
-        return new DuckDbSession(connection, cancel);
+        return new DuckDbSession(connection, spill, cancel);
     }
 
     /** The analysis's token, for Java work between queries that must stop on cancel too. */
@@ -175,9 +190,30 @@ final class DuckDbSession implements AutoCloseable {
         }
     }
 
+    /** The directory this session spills to; gone once the session is closed. */
+    Path spillDirectory() {
+        return spillDirectory;
+    }
+
     @Override
     public void close() throws SQLException {
         progressThread.shutdownNow();
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            deleteQuietly(spillDirectory);
+        }
+    }
+
+    /** DuckDB usually removes the directory itself; what it leaves (after a failed query, say) goes here. */
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a leftover spill file wastes disk but harms no other analysis: it is in a directory of its own
+        }
     }
 }
