@@ -208,13 +208,24 @@ public final class RealtimeConnection implements AutoCloseable {
         link.open(http, config);
     }
 
+    /** The socket is open; the heartbeat starts, and a server that never says {@code welcome} counts as silent. */
     private void opened(SocketLink opened) {
-        connected = true;
         lastInboundNanos = System.nanoTime();
         long interval = policy.heartbeatInterval().toMillis();
         heartbeat = loop.scheduleAtFixedRate(() -> heartbeat(opened), interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The server's first message: it is ready to read. Only now do subscriptions go out, since a message sent
+     * before it can be lost in the server's WebSocket upgrade (docs/protocol.md, "Connecting").
+     */
+    private void welcomed() {
+        if (connected) {
+            return;
+        }
+        connected = true;
         publish(new ConnectionState.Connected());
-        subscriptions.forEach((jobId, cursor) -> opened.send(subscribeMessage(jobId, cursor)));
+        subscriptions.forEach((jobId, cursor) -> link.send(subscribeMessage(jobId, cursor)));
         firstConnect.complete(null);
     }
 
@@ -241,6 +252,10 @@ public final class RealtimeConnection implements AutoCloseable {
             message = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
             log.log(Level.WARNING, "Ignoring a frame that is not JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if ("welcome".equals(Json.text(message, "type"))) {
+            welcomed();
             return;
         }
         JobEvent event = JobEvent.fromJson(message);

@@ -92,6 +92,13 @@ final class SocketLink {
     private final class Frames implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
+        /** Before any message: the server's welcome may be handled on the loop ahead of {@code opened}. */
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
