@@ -1,5 +1,6 @@
 package io.sygnify.server.security;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,7 +14,12 @@ import reactor.core.publisher.Mono;
  * script, so it gets the same policy minus the script restriction.
  */
 @Component
+@Order(SecurityHeaders.ORDER)
 class SecurityHeaders implements WebFilter {
+
+    /** Ahead of Spring Security's chain (-100), so that its 401 and 403 answers carry the headers too. */
+    static final int ORDER = -200;
+
 
     static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'%s; object-src 'none'; "
