@@ -1,6 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { AccessRevokedNotice } from '../features/auth/AccessRevokedNotice';
+import { useSignedInUser } from '../features/auth/signed-in-user';
+import { UserMenu } from '../features/auth/UserMenu';
 import { NotificationToggle } from '../features/notifications/NotificationToggle';
+import { canUpload, isAdmin } from '../lib/api/session';
 
 function navClass({ isActive }: { isActive: boolean }): string {
   return `rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
@@ -9,6 +13,7 @@ function navClass({ isActive }: { isActive: boolean }): string {
 }
 
 export function Layout() {
+  const user = useSignedInUser();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -26,30 +31,43 @@ export function Layout() {
             </NavLink>
             <nav aria-label="Main">
               <ul className="flex flex-wrap items-center gap-1">
-                <li>
-                  <NavLink to="/" end className={navClass}>
-                    Upload
-                  </NavLink>
-                </li>
+                {canUpload(user) && (
+                  <li>
+                    <NavLink to="/" end className={navClass}>
+                      Upload
+                    </NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/jobs" className={navClass}>
                     Jobs
                   </NavLink>
                 </li>
-                <li>
-                  <NavLink to="/monitor" className={navClass}>
-                    Real-Time Monitor
-                  </NavLink>
-                </li>
+                {isAdmin(user) && (
+                  <>
+                    <li>
+                      <NavLink to="/monitor" className={navClass}>
+                        Real-Time Monitor
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/admin/users" className={navClass}>
+                        Users
+                      </NavLink>
+                    </li>
+                  </>
+                )}
               </ul>
             </nav>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <NotificationToggle />
             <ConnectionIndicator />
+            <UserMenu />
           </div>
         </div>
       </header>
+      <AccessRevokedNotice />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         <Outlet />
       </main>

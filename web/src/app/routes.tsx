@@ -1,9 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorState } from '../components/states';
+import { RequireAdmin } from '../features/auth/RequireAdmin';
+import { RequireSignIn } from '../features/auth/RequireSignIn';
+import { SignInPage } from '../features/auth/SignInPage';
 import { JobsPage } from '../features/jobs/list/JobsPage';
 import { JobPage } from '../features/jobs/processing/JobPage';
 import { UploadPage } from '../features/jobs/upload/UploadPage';
+import { OpenShareLinkPage } from '../features/sharing/OpenShareLinkPage';
 import { errorMessage } from '../lib/api/problem';
 import { Layout } from './Layout';
 
@@ -29,16 +33,31 @@ function RouteError() {
 
 /** Shared by the browser router and the tests' memory router. The server must answer these paths with index.html. */
 export const routes: RouteObject[] = [
+  { path: 'login', element: <SignInPage />, errorElement: <RouteError /> },
   {
-    element: <Layout />,
+    // Everything else needs a signed-in user (docs/security.md).
+    element: <RequireSignIn />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <UploadPage /> },
-      { path: 'jobs', element: <JobsPage /> },
-      { path: 'jobs/:id', element: <JobPage /> },
-      // Loaded on first visit: the charts are not part of the first page's JavaScript.
-      { path: 'monitor', lazy: async () => ({ Component: (await import('../features/monitor/MonitorPage')).default }) },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <UploadPage /> },
+          { path: 'jobs', element: <JobsPage /> },
+          { path: 'jobs/:id', element: <JobPage /> },
+          { path: 'shared/:token', element: <OpenShareLinkPage /> },
+          // Loaded on first visit: pages most people open rarely stay out of the first page's JavaScript.
+          { path: 'account', lazy: async () => ({ Component: (await import('../features/account/AccountPage')).default }) },
+          {
+            element: <RequireAdmin />,
+            children: [
+              { path: 'monitor', lazy: async () => ({ Component: (await import('../features/monitor/MonitorPage')).default }) },
+              { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/UsersPage')).default }) },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

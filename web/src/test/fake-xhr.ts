@@ -9,6 +9,8 @@ export class FakeXhr {
   body: FormData | null = null;
   status = 0;
   responseText = '';
+  requestHeaders: Record<string, string> = {};
+  responseHeaders: Record<string, string> = {};
   upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
@@ -23,7 +25,14 @@ export class FakeXhr {
     this.url = url;
   }
 
-  setRequestHeader() {}
+  setRequestHeader(name: string, value: string) {
+    this.requestHeaders[name] = value;
+  }
+
+  getResponseHeader(name: string): string | null {
+    const found = Object.entries(this.responseHeaders).find(([key]) => key.toLowerCase() === name.toLowerCase());
+    return found ? found[1] : null;
+  }
 
   send(body: FormData) {
     this.body = body;

@@ -1,5 +1,13 @@
 import type { Insights } from '../lib/api/insights';
 import type { Job } from '../lib/api/job';
+import type { CurrentUser } from '../lib/api/session';
+
+/** Who GET /api/auth/me says is signed in, unless a test answers it itself (test/fetch-stub.ts). */
+export const signedInUser: CurrentUser = { id: '1', username: 'ada', role: 'ADMIN' };
+
+export function user(overrides: Partial<CurrentUser> = {}): CurrentUser {
+  return { ...signedInUser, ...overrides };
+}
 
 export const JOB_ID = '0b8f6c1e-5d7a-4f3e-9a21-6c0d2e4b7a10';
 

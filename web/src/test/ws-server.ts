@@ -24,7 +24,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(port = 0): Promise<TestServer> {
+export async function startTestServer(port = 0, { welcome = true } = {}): Promise<TestServer> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port });
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);
@@ -37,6 +37,8 @@ export async function startTestServer(port = 0): Promise<TestServer> {
 
   wss.on('connection', (socket) => {
     const index = connections.push(socket) - 1;
+    // Like Sygnify's server, the first message says it is ready to read (docs/protocol.md, "Connecting").
+    if (welcome) socket.send(JSON.stringify({ type: 'welcome', protocol_version: '1.4', username: 'test', heartbeat_interval_seconds: 30 }));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as Record<string, unknown>;
       received.push({ connection: index, message });

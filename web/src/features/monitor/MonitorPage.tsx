@@ -6,10 +6,11 @@ import { ActiveJobs } from './ActiveJobs';
 import { ActivityFeed } from './ActivityFeed';
 import { AlertsPanel } from './AlertsPanel';
 import { HealthPanel } from './HealthPanel';
+import { InstancesPanel } from './InstancesPanel';
 import { MetricCharts, measured } from './MetricCharts';
 import { useMonitor } from './use-monitor';
 
-/** The Real-Time Monitor: health, live server figures, running jobs, activity and alerts. */
+/** The Real-Time Monitor: health, the cluster's instances, live server figures, running jobs, activity and alerts. */
 export default function MonitorPage() {
   useDocumentTitle('Real-Time Monitor');
   const { state, activitySeed, metricsSeed } = useMonitor();
@@ -37,6 +38,7 @@ export default function MonitorPage() {
         <p role="status" className="text-sm text-amber-800">Earlier samples could not be loaded ({errorMessage(metricsSeed.error)}); the charts start now.</p>
       )}
       <HealthPanel />
+      <InstancesPanel />
       <section aria-labelledby="metrics-heading" className="flex flex-col gap-3">
         <h2 id="metrics-heading" className="text-lg font-semibold text-slate-900">
           Server

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClusterInstance } from '../../lib/api/system-instances';
 import type { SystemSnapshot } from '../../lib/api/system-metrics';
 import type { RealtimeClient } from '../../lib/realtime/realtime-client';
 import { stubFetch } from '../../test/fetch-stub';
@@ -22,6 +23,24 @@ function sample(timestamp: number, overrides: Partial<SystemSnapshot> = {}): Sys
     active_jobs: 1,
     queued_jobs: 3,
     storage_free_bytes: 50 * 1024 ** 3,
+    ...overrides,
+  };
+}
+
+function instance(id: string, overrides: Partial<ClusterInstance> = {}): ClusterInstance {
+  return {
+    instance_id: id,
+    self: false,
+    status: 'UP',
+    started_at: '2026-01-05T09:00:00Z',
+    last_seen: '2026-01-05T09:30:00Z',
+    cpu: 0.12,
+    heap_used_bytes: 80 * 1024 * 1024,
+    heap_max_bytes: 1024 * 1024 * 1024,
+    connections: 5,
+    running_jobs: 1,
+    workers: 1,
+    queue_depth: 0,
     ...overrides,
   };
 }
@@ -130,8 +149,9 @@ describe('MonitorPage', () => {
     vi.unstubAllGlobals();
   });
 
-  function stubSystem() {
+  function stubSystem(answers: Parameters<typeof stubFetch>[0] = {}) {
     return stubFetch({
+      '/api/system/instances': { body: { instances: [instance('solo:8000', { self: true })], totals: { instances: 1, connections: 5, running_jobs: 1, workers: 1 } } },
       '/api/system/health': {
         status: 503,
         body: {
@@ -148,6 +168,7 @@ describe('MonitorPage', () => {
         body: { active: [{ rule: 'disk', severity: 'critical', message: 'Free storage is below 1 GB.', value: 1024, threshold: 1073741824, raised_at: 1_700_000_000, cleared_at: null }], history: [] },
       },
       '/api/activity?page=0&size=100': { body: { items: [activity(3, 'job_completed')], page: 0, size: 100, total: 1 } },
+      ...answers,
     });
   }
 
@@ -182,6 +203,50 @@ describe('MonitorPage', () => {
     ws.send(jobUpdate('run', 9, 'analyzing', 75, 'Finding correlations'));
     await waitFor(() => expect(within(running).getByTestId('job-status')).toHaveTextContent('Analyzing 75%'));
     expect(screen.getAllByTestId('activity-entry').map((entry) => entry.dataset.kind)).toEqual(['job_created', 'job_completed']);
+  });
+
+  it('lists every instance with its load and the cluster totals, and follows them as they are polled', async () => {
+    let answer = {
+      instances: [
+        instance('host-a:8001', { self: true }),
+        instance('host-b:8002', { status: 'DRAINING', cpu: null, heap_used_bytes: null, heap_max_bytes: null, connections: 5, running_jobs: 0, queue_depth: null, last_seen: null }),
+      ],
+      totals: { instances: 2, connections: 10, running_jobs: 1, workers: 2 },
+    };
+    stubSystem({ '/api/system/instances': () => ({ body: answer }) });
+    renderApp('/monitor', client);
+
+    const table = await screen.findByRole('table', { name: 'Server instances' });
+    const rows = within(table).getAllByTestId('cluster-instance');
+    expect(rows.map((row) => [row.dataset.instance, row.dataset.status])).toEqual([
+      ['host-a:8001', 'UP'],
+      ['host-b:8002', 'DRAINING'],
+    ]);
+    const [a, b] = rows as [HTMLElement, HTMLElement];
+    expect(within(a).getByRole('rowheader')).toHaveTextContent('host-a:8001this instance');
+    expect(within(b).queryByTestId('self-badge')).toBeNull();
+    expect(within(a).getByTestId('instance-cpu')).toHaveTextContent('12%');
+    expect(within(a).getByTestId('instance-heap')).toHaveTextContent('80 MB / 1 GB');
+    expect(within(a).getByTestId('instance-jobs')).toHaveTextContent('1 / 1');
+    // null is "not reported", never a zero.
+    expect(within(b).getByTestId('instance-cpu')).toHaveTextContent('unknown');
+    expect(within(b).getByTestId('instance-heap')).toHaveTextContent('unknown');
+    expect(within(b).getByTestId('instance-queue')).toHaveTextContent('unknown');
+    expect(screen.getByTestId('total-instances')).toHaveTextContent('2');
+    expect(screen.getByTestId('total-connections')).toHaveTextContent('10');
+    expect(screen.getByTestId('total-jobs')).toHaveTextContent('1 / 2');
+
+    answer = {
+      instances: [instance('host-a:8001', { self: true, connections: 7, running_jobs: 0 }), instance('host-b:8002', { connections: 6 })],
+      totals: { instances: 2, connections: 13, running_jobs: 1, workers: 2 },
+    };
+
+    // The next poll, 2 s later, brings the new figures without a reload.
+    await waitFor(() => expect(screen.getByTestId('total-connections')).toHaveTextContent('13'));
+    const updated = within(table).getAllByTestId('cluster-instance');
+    expect(updated.map((row) => row.dataset.status)).toEqual(['UP', 'UP']);
+    expect(within(updated[0] as HTMLElement).getByTestId('instance-connections')).toHaveTextContent('7');
+    expect(within(updated[1] as HTMLElement).getByTestId('instance-cpu')).toHaveTextContent('12%');
   });
 
   it('stops listening to the system stream when the page is left', async () => {

@@ -62,6 +62,12 @@ export function readReport(raw: unknown): ReportModel {
   };
 }
 
+/**
+ * A file with more columns shows only the column profiles and cards near the screen (a 500-column report would
+ * otherwise put some 60,000 elements in the page); fewer are shown whole, so find-in-page and printing see them all.
+ */
+export const WINDOW_ABOVE_COLUMNS = 50;
+
 /** Anchor ids of the report's sections, so findings can link to their evidence. */
 export const SECTION_IDS = {
   summary: 'report-summary',

@@ -51,6 +51,27 @@ describe('ReportView', () => {
     expect(document.activeElement).toHaveTextContent('amount by region');
   });
 
+  it('keeps only the nearby column cards of a wide file in the page, and brings in the one a finding links to', async () => {
+    stubFetch({});
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+    const columns = Array.from({ length: 500 }, (_, i) => ({ ...fullReport.columns[0]!, name: `c${i + 1}` }));
+    const finding = { sentence: 'c450 is right-skewed.', kind: 'skew', score: 1, evidence: { columns: ['c450'], chart_key: 'histogram:c450' } };
+    show({ ...fullReport, columns, key_findings: [finding] });
+
+    const list = screen.getByTestId('column-details');
+    expect(list).toHaveAttribute('data-count', '500');
+    expect(within(list).getAllByTestId('column-detail').length).toBeLessThan(20);
+    expect(document.getElementById('column-c450')).toBeNull();
+
+    await userEvent.click(within(screen.getByTestId('key-finding')).getByRole('link'));
+
+    await waitFor(() => expect(document.activeElement?.id).toBe('column-c450'));
+    expect(document.activeElement).toHaveAttribute('data-column', 'c450');
+    expect(within(list).getAllByTestId('column-detail').length).toBeLessThan(20);
+    expect(scrollTo).toHaveBeenCalled();
+    scrollTo.mockRestore();
+  });
+
   it('renders every section present in the report from its own figures', () => {
     stubFetch({});
     show(fullReport);
@@ -146,6 +167,20 @@ describe('DataPreview', () => {
     expect(rendered[1]).toHaveTextContent('21.5North');
     expect(screen.getByTestId('preview-range')).toHaveTextContent('Rows 1–500 of 1,000');
     expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+  });
+
+  it('puts only the columns in sight of a wide file in the DOM, and says how many there are', async () => {
+    const names = Array.from({ length: 500 }, (_, i) => `c${i + 1}`);
+    const rows = Array.from({ length: 3 }, (_, r) => ({ row_number: r + 1, ...Object.fromEntries(names.map((name, c) => [name, r * 1000 + c])) }));
+    stubFetch({ [ROWS]: { body: { columns: names.map((name) => ({ name, type: 'BIGINT' })), rows, offset: 0, limit: 500, total: 3 } } });
+    show(insights);
+
+    const table = await screen.findByTestId('rows-table');
+    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers.slice(0, 3)).toEqual(['Row', 'c1', 'c2']);
+    expect(headers.length).toBeLessThan(20);
+    expect(table).toHaveAttribute('aria-colcount', '501');
+    expect(within(table).getAllByTestId('preview-row')[1]).toHaveTextContent(/^210001001/);
   });
 });
 

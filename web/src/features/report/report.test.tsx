@@ -33,6 +33,19 @@ describe('ColumnProfilesTable', () => {
     expect(cells('big')).toEqual(['decimal', '1 (<0.1%)', '1,204,331', '-0.000123', '98,765,432.11', '1,234.57']);
   });
 
+  it('keeps only the rows near the screen of a wide file in the page, and says how many there are', () => {
+    const columns = Array.from({ length: 500 }, (_, i) => ({ ...insights.columns[0]!, name: `c${i + 1}` }));
+    render(<ColumnProfilesTable columns={columns} />);
+
+    const table = screen.getByTestId('column-profiles');
+    const rows = within(table).getAllByTestId('column-row');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
+    expect(rows[0]).toHaveTextContent(/^c1decimal/);
+    expect(table).toHaveAttribute('aria-rowcount', '501');
+  });
+
   it('says so when the file has no columns', () => {
     render(<ColumnProfilesTable columns={[]} />);
     expect(screen.getByText('The file has no columns.')).toBeInTheDocument();

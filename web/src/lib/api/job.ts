@@ -43,6 +43,10 @@ export const jobSchema = z.looseObject({
   error: z.string().nullable(),
   /** Stable reason of a failure (header_only, malformed_row, cancelled …), when the server sends it. */
   error_code: z.string().nullish(),
+  /** docs/security.md: `owner` or `shared` (read-only). Absent from older servers. */
+  access: z.string().nullish(),
+  /** User name of the owner. */
+  owner: z.string().nullish(),
 });
 
 export type Job = z.infer<typeof jobSchema>;

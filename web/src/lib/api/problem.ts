@@ -16,14 +16,26 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly problem: Problem | undefined;
+  /** From the `Retry-After` header of a 429 or 503, when the server sent one. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, problem: Problem | undefined, request: string) {
+  constructor(status: number, problem: Problem | undefined, request: string, retryAfterSeconds?: number) {
     super(problem?.detail ?? problem?.title ?? `${request} failed with HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = problem?.code;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** The server answered 2xx, but not with the shape this client was built against. */

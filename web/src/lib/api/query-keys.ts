@@ -14,4 +14,5 @@ export const jobKeys = {
   detail: (id: string) => ['jobs', 'detail', id] as const,
   insights: (id: string) => ['jobs', 'insights', id] as const,
   rows: (id: string, offset: number, limit: number) => ['jobs', 'rows', id, offset, limit] as const,
+  shares: (id: string) => ['jobs', 'shares', id] as const,
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { jobStatusSchema } from './job';
-import { ApiError, NetworkError, ResponseShapeError, describeIssues, parseProblem } from './problem';
+import { csrfHeaders } from './csrf';
+import { ApiError, NetworkError, ResponseShapeError, describeIssues, parseProblem, parseRetryAfter } from './problem';
+import { reportIfUnauthenticated } from './unauthenticated';
 
 export const uploadAcceptedSchema = z.looseObject({
   job_id: z.string().min(1),
@@ -39,6 +41,7 @@ export function uploadJob(file: File, options: UploadOptions = {}): Promise<Uplo
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/jobs');
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
 
     xhr.upload.onprogress = (event) => {
       options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
@@ -46,7 +49,9 @@ export function uploadJob(file: File, options: UploadOptions = {}): Promise<Uplo
     xhr.onload = () => {
       const body = typeof xhr.responseText === 'string' ? xhr.responseText : '';
       if (xhr.status < 200 || xhr.status >= 300) {
-        reject(new ApiError(xhr.status, parseProblem(body), REQUEST));
+        const error = new ApiError(xhr.status, parseProblem(body), REQUEST, parseRetryAfter(xhr.getResponseHeader('Retry-After')));
+        reportIfUnauthenticated(error);
+        reject(error);
         return;
       }
       let json: unknown;

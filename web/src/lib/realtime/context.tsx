@@ -9,9 +9,11 @@ const RealtimeContext = createContext<RealtimeClient>(sharedRealtimeClient);
 export function RealtimeProvider({ client, children }: { client: RealtimeClient; children: ReactNode }) {
   useEffect(() => {
     client.connect();
-    // Coming back online is the best moment to try again after the client gave up.
+    // Coming back online is the best moment to try again after the client gave up, unless the server refused
+    // the credentials (44xx): only signing in again helps then.
     const onOnline = () => {
-      if (client.getConnectionStatus().state === 'offline') client.retry();
+      const status = client.getConnectionStatus();
+      if (status.state === 'offline' && status.closeCode === undefined) client.retry();
     };
     window.addEventListener('online', onOnline);
     return () => {

@@ -38,6 +38,8 @@ export interface JobLiveState {
   completed: boolean;
   /** `job`: the job failed (job_error). `protocol`: the server refused the subscription, e.g. job_not_found. */
   error: { source: 'job' | 'protocol'; message: string; code: string | null } | null;
+  /** The server ended the subscription because the reader lost access (share removed, link revoked). */
+  revoked: boolean;
 }
 
 export function emptyLiveState(jobId: string | null): JobLiveState {
@@ -54,6 +56,7 @@ export function emptyLiveState(jobId: string | null): JobLiveState {
     insights: undefined,
     completed: false,
     error: null,
+    revoked: false,
   };
 }
 
@@ -97,4 +100,8 @@ export function applyJobEvent(state: JobLiveState, event: JobEventMessage): JobL
 
 export function applyProtocolError(state: JobLiveState, error: ProtocolErrorMessage): JobLiveState {
   return { ...state, error: { source: 'protocol', message: error.message, code: error.code } };
+}
+
+export function applyRevoked(state: JobLiveState): JobLiveState {
+  return { ...state, revoked: true };
 }

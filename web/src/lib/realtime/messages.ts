@@ -37,10 +37,19 @@ export const subscribedSchema = z.looseObject({
   channel: z.string().nullish(),
   job_id: z.string().nullish(),
 });
+// `reason` is set when the server ended the subscription itself, e.g. `access_revoked` (docs/security.md).
 export const unsubscribedSchema = z.looseObject({
   type: z.literal('unsubscribed'),
   channel: z.string().nullish(),
   job_id: z.string().nullish(),
+  reason: z.string().nullish(),
+});
+
+/** The signed-in people watching a job, sorted by name, each once; sent whenever the set changes. */
+export const presenceSchema = z.looseObject({
+  type: z.literal('presence'),
+  job_id: z.string(),
+  viewers: z.array(z.looseObject({ username: z.string() })),
 });
 
 /** Every unfinished job, sent once after subscribe_system. */
@@ -56,6 +65,13 @@ export const systemMetricsMessageSchema = z.looseObject({
 });
 export const activityMessageSchema = activityEntrySchema.extend({ type: z.literal('activity') });
 export const pongSchema = z.looseObject({ type: z.literal('pong'), timestamp: z.number().optional() });
+/** The server's first message on every socket: it is ready to read what the client sends. */
+export const welcomeSchema = z.looseObject({
+  type: z.literal('welcome'),
+  protocol_version: z.string().optional(),
+  username: z.string().optional(),
+  heartbeat_interval_seconds: z.number().optional(),
+});
 export const protocolErrorSchema = z.looseObject({
   type: z.literal('error'),
   code: z.string(),
@@ -69,7 +85,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   jobErrorSchema,
   subscribedSchema,
   unsubscribedSchema,
+  presenceSchema,
   pongSchema,
+  welcomeSchema,
   protocolErrorSchema,
   jobsSnapshotSchema,
   systemMetricsMessageSchema,
@@ -80,6 +98,9 @@ export type JobUpdateMessage = z.infer<typeof jobUpdateSchema>;
 export type JobCompleteMessage = z.infer<typeof jobCompleteSchema>;
 export type JobErrorMessage = z.infer<typeof jobErrorSchema>;
 export type ProtocolErrorMessage = z.infer<typeof protocolErrorSchema>;
+export type UnsubscribedMessage = z.infer<typeof unsubscribedSchema>;
+export type PresenceMessage = z.infer<typeof presenceSchema>;
+export type Viewer = PresenceMessage['viewers'][number];
 export type JobsSnapshotMessage = z.infer<typeof jobsSnapshotSchema>;
 export type SystemMetricsMessage = z.infer<typeof systemMetricsMessageSchema>;
 export type ActivityMessage = z.infer<typeof activityMessageSchema>;

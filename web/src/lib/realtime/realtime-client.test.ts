@@ -44,6 +44,26 @@ afterEach(async () => {
 });
 
 describe('RealtimeClient', () => {
+  it("sends nothing before the server's welcome, then its subscriptions", async () => {
+    const ws = await startTestServer(0, { welcome: false });
+    servers.push(ws);
+    const realtime = client(ws.url);
+    realtime.subscribeToJob(JOB);
+    realtime.connect();
+    await until(() => realtime.getConnectionStatus().state === 'connected', 'the socket to open');
+    realtime.subscribeToJob('another-job');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ws.received).toEqual([]);
+
+    ws.send({ type: 'welcome', protocol_version: '1.4', username: 'test', heartbeat_interval_seconds: 30 });
+
+    await serverReceives(ws, (m) => m.job_id === 'another-job');
+    expect(ws.received.map((r) => r.message)).toEqual([
+      { type: 'subscribe_job', job_id: JOB },
+      { type: 'subscribe_job', job_id: 'another-job' },
+    ]);
+  });
+
   it('subscribes to a job and delivers its updates to listeners', async () => {
     const ws = await server();
     const realtime = client(ws.url);
@@ -157,12 +177,18 @@ describe('RealtimeClient', () => {
     await until(() => realtime.getConnectionStatus().state === 'connected', 'the retried connection');
   });
 
-  it('caps the backoff delay and spreads it with full jitter', () => {
+  it('caps the backoff delay and spreads it with equal jitter over the upper half', () => {
     expect(backoffDelay(1, 1_000, 30_000, () => 1)).toBe(1_000);
     expect(backoffDelay(3, 1_000, 30_000, () => 1)).toBe(4_000);
     expect(backoffDelay(10, 1_000, 30_000, () => 1)).toBe(30_000);
-    expect(backoffDelay(10, 1_000, 30_000, () => 0)).toBe(0);
-    expect(backoffDelay(2, 1_000, 30_000, () => 0.5)).toBe(1_000);
+    expect(backoffDelay(10, 1_000, 30_000, () => 0)).toBe(15_000);
+    expect(backoffDelay(1, 1_000, 30_000, () => 0)).toBe(500);
+    expect(backoffDelay(2, 1_000, 30_000, () => 0.5)).toBe(1_500);
+  });
+
+  it('keeps trying for at least 15.5 s over the default five attempts, however the dice fall', () => {
+    const shortest = [1, 2, 3, 4, 5].reduce((sum, attempt) => sum + backoffDelay(attempt, 1_000, 30_000, () => 0), 0);
+    expect(shortest).toBe(15_500);
   });
 
   it('stops delivering to removed listeners and tells the server when the last subscriber leaves', async () => {
@@ -282,9 +308,99 @@ describe('RealtimeClient', () => {
     ws.connections[0]?.close(4403, 'access revoked');
 
     await until(() => realtime.getConnectionStatus().state === 'offline', 'going offline');
-    expect(realtime.getConnectionStatus()).toEqual({ state: 'offline', reason: 'Access revoked (close code 4403: access revoked)' });
+    expect(realtime.getConnectionStatus()).toEqual({
+      state: 'offline',
+      reason: 'Access revoked (close code 4403: access revoked)',
+      closeCode: 4403,
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(ws.connections).toHaveLength(1);
+  });
+
+  it('does not reconnect after 4401, and says it was not signed in', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    realtime.subscribeToJob(JOB);
+    realtime.connect();
+    await until(() => realtime.getConnectionStatus().state === 'connected', 'the connection');
+
+    ws.connections[0]?.close(4401, 'Not signed in');
+
+    await until(() => realtime.getConnectionStatus().state === 'offline', 'going offline');
+    expect(realtime.getConnectionStatus()).toEqual({
+      state: 'offline',
+      reason: 'Not authenticated (close code 4401: Not signed in)',
+      closeCode: 4401,
+    });
+    // Backoff here is 5–40 ms: a reconnect would have happened by now.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(ws.connections).toHaveLength(1);
+  });
+
+  it('opens a fresh connection on restart, e.g. after signing in, and subscribes again', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    realtime.connect();
+    await until(() => realtime.getConnectionStatus().state === 'connected', 'the connection');
+    ws.connections[0]?.close(4401, 'Not signed in');
+    await until(() => realtime.getConnectionStatus().state === 'offline', 'going offline');
+    realtime.subscribeToJob(JOB);
+
+    realtime.restart();
+
+    const subscribe = await serverReceives(ws, (m) => m.type === 'subscribe_job');
+    expect(subscribe.connection).toBe(1);
+    expect(realtime.getConnectionStatus()).toEqual({ state: 'connected' });
+  });
+
+  it('keeps who is watching each subscribed job, and forgets it when the job is left or the link drops', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    const seen: string[][] = [];
+    realtime.addPresenceListener(JOB, (viewers) => seen.push(viewers.map((viewer) => viewer.username)));
+    realtime.connect();
+    realtime.subscribeToJob(JOB);
+    await serverReceives(ws, (m) => m.type === 'subscribe_job');
+
+    ws.send({ type: 'presence', job_id: 'another-job', viewers: [{ username: 'eve' }] });
+    ws.send({ type: 'presence', job_id: JOB, viewers: [{ username: 'alice' }, { username: 'bob' }] });
+    await until(() => seen.length === 1, 'the presence');
+    expect(realtime.getPresence(JOB).map((viewer) => viewer.username)).toEqual(['alice', 'bob']);
+    expect(realtime.getPresence('another-job')).toEqual([]);
+
+    ws.dropConnections();
+    await until(() => seen.length === 2, 'presence cleared by the disconnect');
+    expect(seen[1]).toEqual([]);
+
+    await until(() => ws.received.some((r) => r.connection === 1 && r.message.type === 'subscribe_job'), 'resubscribing');
+    ws.send({ type: 'presence', job_id: JOB, viewers: [{ username: 'alice' }] });
+    await until(() => seen.length === 3, 'presence after reconnecting');
+
+    realtime.unsubscribeFromJob(JOB);
+    expect(seen.at(-1)).toEqual([]);
+    expect(realtime.getPresence(JOB)).toEqual([]);
+  });
+
+  it('ends a subscription the server revoked, and does not ask for it again after a reconnect', async () => {
+    const ws = await server();
+    const realtime = client(ws.url);
+    const revoked: string[] = [];
+    realtime.addJobEventListener(JOB, 'revoked', (message) => revoked.push(String(message.reason)));
+    realtime.connect();
+    realtime.subscribeToJob(JOB);
+    realtime.subscribeToJob('other');
+    await until(() => messagesOfType(ws, 'subscribe_job').length === 2, 'both subscriptions');
+
+    ws.send({ type: 'unsubscribed', channel: 'job', job_id: JOB, reason: 'access_revoked' });
+    await until(() => revoked.length === 1, 'the revocation');
+    expect(revoked).toEqual(['access_revoked']);
+    expect(realtime.isSubscribed(JOB)).toBe(false);
+    expect(realtime.isSubscribed('other')).toBe(true);
+
+    ws.dropConnections();
+    await until(() => ws.received.some((r) => r.connection === 1 && r.message.type === 'subscribe_job'), 'resubscribing');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ws.received.filter((r) => r.connection === 1 && r.message.type === 'subscribe_job').map((r) => r.message.job_id)).toEqual(['other']);
   });
 
   it('reconnects after a 40xx close, as after a heartbeat timeout', async () => {

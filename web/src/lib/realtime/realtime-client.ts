@@ -6,29 +6,42 @@ import {
   type JobErrorMessage,
   type JobEventMessage,
   type JobUpdateMessage,
+  type PresenceMessage,
   type ProtocolErrorMessage,
   type SystemMessage,
+  type UnsubscribedMessage,
+  type Viewer,
 } from './messages';
 
 export type ConnectionStatus =
   | { state: 'connecting'; attempt: number; maxAttempts: number }
   | { state: 'connected' }
-  | { state: 'reconnecting'; attempt: number; maxAttempts: number; delayMs: number; retryAt: number }
-  | { state: 'offline'; reason: string };
+  /** `closeCode` is the server's close that caused the reconnect, when there was one (e.g. 4001 role changed). */
+  | { state: 'reconnecting'; attempt: number; maxAttempts: number; delayMs: number; retryAt: number; closeCode?: number }
+  /** `closeCode` is set when the server refused the connection for good (44xx: 4401 not signed in, 4403 revoked). */
+  | { state: 'offline'; reason: string; closeCode?: number };
 
 export type ConnectionStatusListener = (status: ConnectionStatus) => void;
 
-/** What each job listener type receives. `error` also carries protocol errors about the job, e.g. job_not_found. */
+/**
+ * What each job listener type receives. `error` also carries protocol errors about the job, e.g. job_not_found;
+ * `revoked` is the server ending the subscription because the reader may no longer see the job.
+ */
 export interface JobEventMap {
   update: JobUpdateMessage;
   complete: JobCompleteMessage;
   error: JobErrorMessage | ProtocolErrorMessage;
+  revoked: UnsubscribedMessage;
 }
 
 export type JobEventType = keyof JobEventMap;
 export type JobEventListener<T extends JobEventType> = (event: JobEventMap[T]) => void;
 export type AnyJobEventListener = (event: JobEventMessage) => void;
 export type SystemListener = (message: SystemMessage) => void;
+export type PresenceListener = (viewers: readonly Viewer[]) => void;
+
+/** docs/security.md: the server ended a job subscription because the share or link behind it was removed. */
+export const ACCESS_REVOKED = 'access_revoked';
 
 export interface SubscribeOptions {
   /**
@@ -55,16 +68,25 @@ export interface RealtimeClientOptions {
 
 export const MAX_ATTEMPTS_REASON = 'Max reconnection attempts reached';
 
+/** The user's role changed: reconnect, and the new connection has the new role (docs/protocol.md 1.2). */
+export const CLOSE_ROLE_CHANGED = 4001;
+export const CLOSE_NOT_AUTHENTICATED = 4401;
+/** The account was disabled, or the credential (token) or access behind the socket revoked. */
+export const CLOSE_ACCESS_REVOKED = 4403;
+
 /** docs/protocol.md: 44xx means "not without new credentials", so reconnecting by itself is pointless. */
 function isFinalClose(code: number): boolean {
   return code >= 4400 && code <= 4499;
 }
 
 function finalCloseReason(code: number, reason: string): string {
-  const meaning = code === 4401 ? 'Not authenticated' : code === 4403 ? 'Access revoked' : 'Refused by the server';
+  const meaning =
+    code === CLOSE_NOT_AUTHENTICATED ? 'Not authenticated' : code === CLOSE_ACCESS_REVOKED ? 'Access revoked' : 'Refused by the server';
   return `${meaning} (close code ${code}${reason ? `: ${reason}` : ''})`;
 }
+
 const OPEN = 1;
+const NOBODY: readonly Viewer[] = Object.freeze([]);
 
 interface Subscription {
   refs: number;
@@ -110,6 +132,8 @@ export class RealtimeClient {
   private readonly onInvalidMessage: (reason: string, data: unknown) => void;
 
   private socket: WebSocket | null = null;
+  /** The server said `welcome` on the current socket: what we send now is read (docs/protocol.md). */
+  private welcomed = false;
   private wanted = false;
   private reconnectAttempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -123,6 +147,8 @@ export class RealtimeClient {
   private readonly statusListeners = new Set<ConnectionStatusListener>();
   private readonly anyJobListeners = new Set<AnyJobEventListener>();
   private readonly systemListeners = new Set<SystemListener>();
+  private readonly presence = new Map<string, readonly Viewer[]>();
+  private readonly presenceListeners = new Map<string, Set<PresenceListener>>();
   private systemRefs = 0;
 
   constructor(options: RealtimeClientOptions = {}) {
@@ -157,6 +183,7 @@ export class RealtimeClient {
     this.wanted = false;
     this.clearReconnectTimer();
     this.stopHeartbeat();
+    this.clearPresence();
     const socket = this.socket;
     this.socket = null;
     if (socket) {
@@ -164,6 +191,15 @@ export class RealtimeClient {
       socket.close(1000, 'client disconnect');
     }
     this.setStatus({ state: 'offline', reason: 'Disconnected' });
+  }
+
+  /**
+   * Closes the current connection, if any, and opens a new one: after signing in, so the socket carries the new
+   * session rather than whatever (or no) credential the old one was opened with. Subscriptions are re-sent.
+   */
+  restart(): void {
+    this.disconnect();
+    this.connect();
   }
 
   /** Starts over after the client gave up: a fresh round of reconnection attempts. */
@@ -205,15 +241,14 @@ export class RealtimeClient {
     if (!subscription) return;
     subscription.refs -= 1;
     if (subscription.refs > 0) return;
-    this.subscriptions.delete(jobId);
-    this.latestEvents.delete(jobId);
+    this.forgetJob(jobId);
     this.send({ type: 'unsubscribe_job', job_id: jobId });
   }
 
   addJobEventListener<T extends JobEventType>(jobId: string, type: T, listener: JobEventListener<T>): () => void {
     let sets = this.jobListeners.get(jobId);
     if (!sets) {
-      sets = { update: new Set(), complete: new Set(), error: new Set() };
+      sets = { update: new Set(), complete: new Set(), error: new Set(), revoked: new Set() };
       this.jobListeners.set(jobId, sets);
     }
     (sets[type] as Set<JobEventListener<T>>).add(listener);
@@ -224,7 +259,7 @@ export class RealtimeClient {
     const sets = this.jobListeners.get(jobId);
     if (!sets) return;
     (sets[type] as Set<JobEventListener<T>>).delete(listener);
-    if (sets.update.size + sets.complete.size + sets.error.size === 0) this.jobListeners.delete(jobId);
+    if (listenerTotal(sets) === 0) this.jobListeners.delete(jobId);
   }
 
   /** The newest event received for a subscribed job, so a late listener can start from it. */
@@ -235,7 +270,7 @@ export class RealtimeClient {
   /** Listeners registered for a job, all types together (for leak checks). */
   jobListenerCount(jobId: string): number {
     const sets = this.jobListeners.get(jobId);
-    return sets ? sets.update.size + sets.complete.size + sets.error.size : 0;
+    return sets ? listenerTotal(sets) : 0;
   }
 
   isSubscribed(jobId: string): boolean {
@@ -246,6 +281,27 @@ export class RealtimeClient {
   addAnyJobEventListener(listener: AnyJobEventListener): () => void {
     this.anyJobListeners.add(listener);
     return () => this.anyJobListeners.delete(listener);
+  }
+
+  // ---- presence --------------------------------------------------------------------------------
+
+  /** Who is watching a subscribed job, as the server last said (nobody until it says, and after a disconnect). */
+  getPresence(jobId: string): readonly Viewer[] {
+    return this.presence.get(jobId) ?? NOBODY;
+  }
+
+  /** Called with the full list of viewers each time it changes. Returns a function that removes the listener. */
+  addPresenceListener(jobId: string, listener: PresenceListener): () => void {
+    let listeners = this.presenceListeners.get(jobId);
+    if (!listeners) {
+      listeners = new Set();
+      this.presenceListeners.set(jobId, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.presenceListeners.get(jobId) === listeners) this.presenceListeners.delete(jobId);
+    };
   }
 
   // ---- system stream (the Real-Time Monitor) -------------------------------------------------
@@ -289,10 +345,10 @@ export class RealtimeClient {
     socket.onopen = () => {
       if (this.socket !== socket) return;
       this.reconnectAttempt = 0;
+      this.welcomed = false;
       this.setStatus({ state: 'connected' });
       this.startHeartbeat();
-      if (this.systemRefs > 0) this.send({ type: 'subscribe_system' });
-      for (const jobId of this.subscriptions.keys()) this.sendSubscribe(jobId);
+      // Subscriptions wait for the server's `welcome` (docs/protocol.md, "Connecting").
     };
     socket.onmessage = (event: MessageEvent) => {
       if (this.socket !== socket) return;
@@ -303,17 +359,18 @@ export class RealtimeClient {
       if (this.socket !== socket) return;
       this.socket = null;
       this.stopHeartbeat();
+      this.clearPresence();
       if (isFinalClose(event.code)) {
         this.wanted = false;
-        this.setStatus({ state: 'offline', reason: finalCloseReason(event.code, event.reason) });
-      } else if (this.wanted) this.scheduleReconnect();
+        this.setStatus({ state: 'offline', reason: finalCloseReason(event.code, event.reason), closeCode: event.code });
+      } else if (this.wanted) this.scheduleReconnect(event.code);
       else this.setStatus({ state: 'offline', reason: 'Disconnected' });
     };
     // A close event always follows an error; the reconnect logic lives there.
     socket.onerror = () => {};
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(closeCode?: number): void {
     if (this.reconnectAttempt >= this.maxAttempts) {
       this.setStatus({ state: 'offline', reason: MAX_ATTEMPTS_REASON });
       return;
@@ -326,6 +383,7 @@ export class RealtimeClient {
       maxAttempts: this.maxAttempts,
       delayMs,
       retryAt: this.now() + delayMs,
+      ...(closeCode === undefined ? {} : { closeCode }),
     });
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
@@ -343,6 +401,7 @@ export class RealtimeClient {
         // Nothing at all (not even a pong) for a whole interval: the link is dead even if TCP has not noticed.
         this.socket = null;
         this.stopHeartbeat();
+        this.clearPresence();
         detach(socket);
         socket.close(4000, 'heartbeat timeout');
         this.scheduleReconnect();
@@ -374,9 +433,19 @@ export class RealtimeClient {
     );
   }
 
-  /** Drops the message when not connected: subscriptions are re-sent on open, pings are moot. */
+  /**
+   * Drops the message until the server has said `welcome` on an open socket: a message sent earlier can be lost
+   * in the server's WebSocket upgrade. Subscriptions are sent on `welcome`; pings are moot.
+   */
   private send(message: ClientMessage): void {
-    if (this.socket && this.socket.readyState === OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket && this.socket.readyState === OPEN && this.welcomed) this.socket.send(JSON.stringify(message));
+  }
+
+  private onWelcome(): void {
+    if (this.welcomed) return;
+    this.welcomed = true;
+    if (this.systemRefs > 0) this.send({ type: 'subscribe_system' });
+    for (const jobId of this.subscriptions.keys()) this.sendSubscribe(jobId);
   }
 
   private handleFrame(data: unknown): void {
@@ -388,6 +457,9 @@ export class RealtimeClient {
     if (result.kind === 'unknown-type') return;
     const message = result.message;
     switch (message.type) {
+      case 'welcome':
+        this.onWelcome();
+        break;
       case 'job_update':
         this.handleJobEvent('update', message);
         break;
@@ -406,8 +478,13 @@ export class RealtimeClient {
       case 'activity':
         this.emitSystem(message);
         break;
-      case 'subscribed':
+      case 'presence':
+        this.handlePresence(message);
+        break;
       case 'unsubscribed':
+        if (message.job_id && message.reason === ACCESS_REVOKED) this.handleRevoked(message.job_id, message);
+        break;
+      case 'subscribed':
       case 'pong':
         break;
     }
@@ -429,6 +506,43 @@ export class RealtimeClient {
         listener(message);
       } catch (error) {
         console.error(`Listener for all jobs threw on ${message.type} of ${message.job_id}`, error);
+      }
+    }
+  }
+
+  private handlePresence(message: PresenceMessage): void {
+    // Presence for a job we stopped watching is a late message, not news.
+    if (!this.subscriptions.has(message.job_id)) return;
+    this.setPresence(message.job_id, Object.freeze([...message.viewers]));
+  }
+
+  /** The server already ended the subscription: forget it, so a reconnect does not ask again, and tell the listeners. */
+  private handleRevoked(jobId: string, message: UnsubscribedMessage): void {
+    if (!this.subscriptions.has(jobId)) return;
+    this.forgetJob(jobId);
+    this.emit(jobId, 'revoked', message);
+  }
+
+  private forgetJob(jobId: string): void {
+    this.subscriptions.delete(jobId);
+    this.latestEvents.delete(jobId);
+    if (this.presence.has(jobId)) this.setPresence(jobId, NOBODY);
+    this.presence.delete(jobId);
+  }
+
+  /** Nobody is known to be watching while we are not connected; the server says again after re-subscribing. */
+  private clearPresence(): void {
+    for (const jobId of [...this.presence.keys()]) this.setPresence(jobId, NOBODY);
+    this.presence.clear();
+  }
+
+  private setPresence(jobId: string, viewers: readonly Viewer[]): void {
+    this.presence.set(jobId, viewers);
+    for (const listener of [...(this.presenceListeners.get(jobId) ?? [])]) {
+      try {
+        listener(viewers);
+      } catch (error) {
+        console.error(`Presence listener for job ${jobId} threw`, error);
       }
     }
   }
@@ -465,6 +579,10 @@ export class RealtimeClient {
       }
     }
   }
+}
+
+function listenerTotal(sets: ListenerSets): number {
+  return sets.update.size + sets.complete.size + sets.error.size + sets.revoked.size;
 }
 
 function detach(socket: WebSocket): void {

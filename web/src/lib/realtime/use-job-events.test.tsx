@@ -54,7 +54,8 @@ describe('useJobEvents', () => {
       </RealtimeProvider>,
     );
     await serverReceives(ws, (m) => m.type === 'subscribe_job');
-    expect(client.jobListenerCount(JOB)).toBe(3);
+    // update, complete, error and revoked
+    expect(client.jobListenerCount(JOB)).toBe(4);
 
     act(() => view.rerender(<RealtimeProvider client={client}>{null}</RealtimeProvider>));
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRealtimeClient } from './context';
-import { applyJobEvent, applyProtocolError, emptyLiveState, type JobLiveState } from './job-live-state';
+import { applyJobEvent, applyProtocolError, applyRevoked, emptyLiveState, type JobLiveState } from './job-live-state';
 import type { JobEventMap } from './realtime-client';
 
 export interface UseJobEventsOptions {
@@ -57,11 +57,16 @@ export function useJobEvents(jobId: string | undefined, options: UseJobEventsOpt
         event.type === 'error' ? applyProtocolError(accumulated.current, event) : applyJobEvent(accumulated.current, event);
       flush();
     };
+    const onRevoked = () => {
+      accumulated.current = applyRevoked(accumulated.current);
+      flush();
+    };
 
     const removers = [
       client.addJobEventListener(jobId, 'update', onUpdate),
       client.addJobEventListener(jobId, 'complete', onComplete),
       client.addJobEventListener(jobId, 'error', onError),
+      client.addJobEventListener(jobId, 'revoked', onRevoked),
     ];
     client.subscribeToJob(jobId, { replay });
 

@@ -24,6 +24,11 @@ export function JobRow({ job }: { job: Job }) {
         <Link to={`/jobs/${job.id}`} className="link block truncate" title={job.file_name}>
           {job.file_name}
         </Link>
+        {job.access === 'shared' && (
+          <span data-testid="shared-tag" className="mt-0.5 inline-block rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-normal text-indigo-800 ring-1 ring-indigo-200 ring-inset">
+            {job.owner ? `shared by ${job.owner}` : 'shared with you'}
+          </span>
+        )}
       </th>
       <td className="px-3 py-2.5">
         <JobStatusChip status={liveStage ?? job.status} progress={liveStage ? live.progress : job.progress} />

@@ -8,6 +8,8 @@ import { formatBytes, formatDateTime } from '../../../lib/format';
 import type { JobLiveState } from '../../../lib/realtime/job-live-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { JobReport, PartialReport } from '../../report/JobReport';
+import { AlsoWatching } from '../../sharing/AlsoWatching';
+import { ShareButton } from '../../sharing/ShareButton';
 import { JobStatusChip } from '../JobStatusChip';
 import { STATUS_LABELS } from '../status-labels';
 import { CancelJobButton } from './CancelJobButton';
@@ -79,6 +81,8 @@ function JobProgress({ job, view, live }: { job: Job; view: JobView; live: JobLi
 }
 
 function JobHeader({ job, view }: { job: Job; view: JobView }) {
+  // Older servers send no `access`: the reader then owns every job they see.
+  const shared = job.access === 'shared';
   return (
     <header className="flex flex-col gap-2">
       <p className="text-sm">
@@ -89,14 +93,23 @@ function JobHeader({ job, view }: { job: Job; view: JobView }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-bold tracking-tight break-all text-slate-900">{job.file_name}</h1>
         <JobStatusChip status={view.status} />
-        <div className="ml-auto">
-          <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
-        </div>
+        {!shared && (
+          <div className="ml-auto flex flex-wrap items-start gap-2">
+            {job.access === 'owner' && <ShareButton jobId={job.id} fileName={job.file_name} />}
+            <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
+          </div>
+        )}
       </div>
+      {shared && (
+        <p data-testid="shared-by" className="text-sm font-medium text-indigo-800">
+          {job.owner ? `Shared with you by ${job.owner}` : 'Shared with you'}
+        </p>
+      )}
       <p className="text-sm text-slate-600">
         {formatBytes(job.size_bytes)} · uploaded {formatDateTime(job.created_at)}
         {job.finished_at && <> · finished {formatDateTime(job.finished_at)}</>}
       </p>
+      <AlsoWatching jobId={job.id} />
     </header>
   );
 }
@@ -105,6 +118,11 @@ function LoadedJob({ jobId, job, view, live }: { jobId: string; job: Job; view: 
   useDocumentTitle(`${job.file_name} (${STATUS_LABELS[view.status]})`);
   return (
     <div className="flex flex-col gap-6">
+      {live.revoked && (
+        <p role="alert" data-testid="job-access-revoked" className="rounded-lg border border-rose-200 bg-rose-50 p-4 font-semibold text-rose-900">
+          Your access to this job was revoked.
+        </p>
+      )}
       <JobHeader job={job} view={view} />
       <JobProgress job={job} view={view} live={live} />
       {view.status === 'error' && <JobErrorPanel message={view.failure} code={view.failureCode} />}

@@ -52,6 +52,11 @@ export function useLiveJob(jobId: string) {
     }
   }, [live, jobId, queryClient]);
 
+  // The job left the reader's list along with their access.
+  useEffect(() => {
+    if (live.revoked) void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+  }, [live.revoked, queryClient]);
+
   return { jobQuery, job, live, view: job ? viewOf(job, live) : undefined };
 }
 

@@ -1,11 +1,36 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { canUpload } from '../../../lib/api/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSignedInUser } from '../../auth/signed-in-user';
 import { DropZone } from './DropZone';
 import { UploadQueue } from './UploadQueue';
 import { useUploads } from './use-uploads';
 
+/** Viewers may not upload (the server answers 403): say so instead of offering a drop zone that fails. */
+function ViewersCannotUpload() {
+  return (
+    <section data-testid="upload-not-allowed" className="card flex flex-col gap-2">
+      <h1 className="text-xl font-bold tracking-tight text-slate-900">Uploads are not available to viewers</h1>
+      <p className="text-slate-700">
+        Viewers can only see jobs that others have shared with them. Ask an administrator for the Analyst role to
+        analyze your own files.
+      </p>
+      <p>
+        <Link to="/jobs" className="link">
+          See the jobs shared with you
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export function UploadPage() {
   useDocumentTitle('Upload');
+  const user = useSignedInUser();
+  return canUpload(user) ? <Uploads /> : <ViewersCannotUpload />;
+}
+
+function Uploads() {
   const navigate = useNavigate();
   const { items, upload, cancel, clearFinished } = useUploads({
     onSingleAccepted: (jobId) => navigate(`/jobs/${jobId}`),

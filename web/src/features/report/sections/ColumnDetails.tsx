@@ -1,8 +1,18 @@
+import { useEffect, useState } from 'react';
 import { BarList } from '../../../components/charts/BarList';
+import { useWindowedList, type RowProps } from '../../../components/use-windowed-list';
 import type { ColumnProfile } from '../../../lib/api/insights';
 import { EMPTY, formatInteger, formatNumber, formatPercent } from '../../../lib/format';
-import { columnAnchor } from '../report-model';
+import { useMediaQuery } from '../../../lib/use-media-query';
+import { WINDOW_ABOVE_COLUMNS, columnAnchor } from '../report-model';
 import { HistogramChart } from './HistogramChart';
+import { addRevealer, goToSection } from './ReportSection';
+
+/** Tailwind's md breakpoint, where the cards go two to a line (md:grid-cols-2 below). */
+const TWO_PER_LINE = '(min-width: 48rem)';
+/** A card with statistics and a chart, plus the gap below it; real heights replace this as cards render. */
+const LINE_HEIGHT = 356;
+const GAP = 16;
 
 function value(number: number | null | undefined): string {
   return number === null || number === undefined ? EMPTY : formatNumber(number);
@@ -37,12 +47,20 @@ function statsOf(column: ColumnProfile): Array<[string, string]> {
   return stats;
 }
 
-function ColumnCard({ column }: { column: ColumnProfile }) {
+interface ColumnCardProps {
+  column: ColumnProfile;
+  position: number;
+  total: number;
+  /** On the first card of each line of a windowed list, which measures the line by it. */
+  line?: RowProps;
+}
+
+function ColumnCard({ column, position, total, line }: ColumnCardProps) {
   const histogram = column.numeric?.histogram ?? column.histogram;
   const topValues = column.categories?.top_values ?? column.top_values;
   const headingId = `${columnAnchor(column.name)}-heading`;
   return (
-    <li>
+    <li {...line} aria-posinset={position} aria-setsize={total}>
       <article
         id={columnAnchor(column.name)}
         tabIndex={-1}
@@ -88,18 +106,66 @@ function ColumnCard({ column }: { column: ColumnProfile }) {
   );
 }
 
-/** One card per column: its statistics, distribution and most frequent values, as far as the report has them. */
+/**
+ * One card per column: its statistics, distribution and most frequent values, as far as the report has them. A wide
+ * file keeps only the lines of cards near the screen in the page; a finding's link to a card brings it in.
+ */
 export function ColumnDetails({ columns }: { columns: ColumnProfile[] }) {
+  const perLine = useMediaQuery(TWO_PER_LINE) ? 2 : 1;
+  const windowed = columns.length > WINDOW_ABOVE_COLUMNS;
+  const lines = useWindowedList({
+    count: Math.ceil(columns.length / perLine),
+    estimatedHeight: LINE_HEIGHT,
+    gap: GAP,
+    overscan: 2,
+    enabled: windowed,
+  });
+  const { jumpTo, first, last } = lines;
+  const [revealing, setRevealing] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!windowed) return;
+    return addRevealer((id) => {
+      const index = columns.findIndex((column) => columnAnchor(column.name) === id);
+      if (index === -1) return false;
+      jumpTo(Math.floor(index / perLine));
+      setRevealing(id);
+      return true;
+    });
+  }, [windowed, columns, perLine, jumpTo]);
+
+  // Once the card asked for is in the page, move to it exactly and focus it.
+  useEffect(() => {
+    if (revealing === null || !document.getElementById(revealing)) return;
+    setRevealing(null);
+    goToSection(revealing);
+  }, [revealing, first, last]);
+
   if (columns.length === 0) return null;
   return (
     <section aria-labelledby="column-details-heading" className="card">
       <h2 id="column-details-heading" className="text-lg font-semibold text-slate-900">
         Column details
       </h2>
-      <ul className="mt-4 grid gap-4 md:grid-cols-2">
-        {columns.map((column, index) => (
-          <ColumnCard key={`${index}-${column.name}`} column={column} />
-        ))}
+      <ul
+        ref={lines.listRef}
+        data-testid="column-details"
+        data-count={columns.length}
+        className="mt-4 grid gap-4 md:grid-cols-2"
+        style={windowed ? { paddingTop: lines.before, paddingBottom: lines.after } : undefined}
+      >
+        {columns.slice(first * perLine, last * perLine).map((column, offset) => {
+          const index = first * perLine + offset;
+          return (
+            <ColumnCard
+              key={`${index}-${column.name}`}
+              column={column}
+              position={index + 1}
+              total={columns.length}
+              line={index % perLine === 0 ? lines.rowProps(index / perLine) : undefined}
+            />
+          );
+        })}
       </ul>
     </section>
   );

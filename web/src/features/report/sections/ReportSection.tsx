@@ -36,10 +36,28 @@ export function ReportSection<T>({ id, title, section, children, description }: 
   );
 }
 
-/** Moves to a section by id, for keyboard and screen-reader users too (focus follows the scroll). */
+/** Brings an item a windowed list keeps out of the page into it; false when the id is not one of its items. */
+type Revealer = (id: string) => boolean;
+const revealers = new Set<Revealer>();
+
+/** For lists that keep only their visible items in the page. Returns a function that removes the revealer. */
+export function addRevealer(revealer: Revealer): () => void {
+  revealers.add(revealer);
+  return () => {
+    revealers.delete(revealer);
+  };
+}
+
+/**
+ * Moves to a section by id, for keyboard and screen-reader users too (focus follows the scroll). An id not in the
+ * page may be an item of a windowed list: its list renders it and then calls this again.
+ */
 export function goToSection(id: string): void {
   const target = document.getElementById(id);
-  if (!target) return;
+  if (!target) {
+    for (const reveal of [...revealers]) if (reveal(id)) return;
+    return;
+  }
   target.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   target.focus({ preventScroll: true });
   window.history.replaceState(window.history.state, '', `#${id}`);

@@ -10,11 +10,22 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, 0);
+    }
+
+    /** @param retryAfterSeconds sent as {@code Retry-After} when positive (429, 503) */
+    public ApiException(HttpStatus status, String code, String detail, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

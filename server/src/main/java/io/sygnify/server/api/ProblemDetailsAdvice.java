@@ -29,7 +29,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("https://sygnify.io/problems/" + e.code().replace('_', '-')));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status()).body(problem);
+        var response = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,

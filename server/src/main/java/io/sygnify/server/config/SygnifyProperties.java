@@ -71,9 +71,12 @@ public record SygnifyProperties(Path dataDir, Upload upload, Jobs jobs, Engine e
      * @param workers     jobs analysed at once; 0 means one per CPU core
      * @param maxAttempts how often a job interrupted by a stop or crash is started again before it fails
      * @param timeLimit   a job running longer than this ends with an error
+     * @param workerNice  added to the job workers' Linux nice value (0–19), so live delivery and requests get the
+     *                    CPU before analysis on a busy machine; 0 leaves them at normal priority
      */
-    public record Jobs(int workers, int maxAttempts, Duration timeLimit) {
+    public record Jobs(int workers, int maxAttempts, Duration timeLimit, int workerNice) {
         public Jobs {
+            require(workerNice >= 0 && workerNice <= 19, "sygnify.jobs.worker-nice must be 0 to 19, was " + workerNice);
             require(workers >= 0, "sygnify.jobs.workers must not be negative (0 = one per core), was " + workers);
             require(maxAttempts >= 1, "sygnify.jobs.max-attempts must be at least 1, was " + maxAttempts);
             require(timeLimit != null && !timeLimit.isNegative() && !timeLimit.isZero(),

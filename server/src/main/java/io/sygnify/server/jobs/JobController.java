@@ -2,12 +2,14 @@ package io.sygnify.server.jobs;
 
 import java.util.concurrent.Callable;
 
+import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.api.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,28 +30,34 @@ class JobController {
     private final JobService jobs;
     private final UploadStorage storage;
 
-    JobController(JobService jobs, UploadStorage storage) {
+    private final UploadRateLimit uploadRateLimit;
+
+    JobController(JobService jobs, UploadStorage storage, UploadRateLimit uploadRateLimit) {
         this.jobs = jobs;
         this.storage = storage;
+        this.uploadRateLimit = uploadRateLimit;
     }
 
     record JobCreated(String jobId, String status, String wsUrl) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request) {
+    Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request,
+                                            @AuthenticationPrincipal Viewer viewer) {
         if (!jobs.acceptingUploads()) {
             return Mono.error(JobService.shuttingDown());
         }
+        uploadRateLimit.check(viewer);
         return new MultipartUpload(storage, request.getHeaders().getContentLength()).fileFrom(parts)
-                .flatMap(file -> blocking(() -> jobs.create(file.clientName(), file.stored())))
+                .flatMap(file -> blocking(() -> jobs.create(viewer, file.clientName(), file.stored())))
                 .map(job -> ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(new JobCreated(job.id(), job.status().wireName(), "/ws/job/" + job.id())));
     }
 
     @GetMapping
     Mono<JobService.Page> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                               @RequestParam(required = false) String status) {
+                               @RequestParam(required = false) String status,
+                               @AuthenticationPrincipal Viewer viewer) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_page",
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + " (got page=" + page + ", size="
@@ -59,22 +67,25 @@ class JobController {
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_status", "Unknown status '"
                         + status + "'; use one of queued, parsing, profiling, analyzing, insights_ready, error, "
                         + "cancelled."));
-        return blocking(() -> jobs.page(filter, page, size));
+        return blocking(() -> jobs.page(viewer, filter, page, size));
     }
 
     @GetMapping("/{id}")
-    Mono<JobView> get(@PathVariable String id) {
-        return blocking(() -> JobView.of(jobs.get(id)));
+    Mono<JobView> get(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        return blocking(() -> jobs.view(id, viewer));
     }
 
     @GetMapping(value = "/{id}/insights", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<String> insights(@PathVariable String id) {
-        return blocking(() -> jobs.insights(id));
+    Mono<String> insights(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        return blocking(() -> jobs.insights(id, viewer));
     }
 
     @PostMapping("/{id}/cancel")
-    Mono<ResponseEntity<JobView>> cancel(@PathVariable String id) {
-        return blocking(() -> ResponseEntity.accepted().body(JobView.of(jobs.cancel(id))));
+    Mono<ResponseEntity<JobView>> cancel(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        return blocking(() -> {
+            jobs.cancel(id, viewer);
+            return ResponseEntity.accepted().body(jobs.view(id, viewer));
+        });
     }
 
     private static <T> Mono<T> blocking(Callable<T> call) {

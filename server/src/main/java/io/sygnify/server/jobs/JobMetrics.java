@@ -44,7 +44,7 @@ public class JobMetrics {
         for (JobStage outcome : new JobStage[] {JobStage.INSIGHTS_READY, JobStage.ERROR, JobStage.CANCELLED}) {
             finishedCounter(outcome);
         }
-        bus.subscribe(this::onEvent);
+        bus.subscribeToLocal(this::onEvent);
     }
 
     void created() {

@@ -40,24 +40,39 @@ public class JobRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = ?").param(id).query(JobRepository::map).optional();
     }
 
-    /** Newest first. {@code status} null means every status. */
-    public List<Job> page(JobStage status, int page, int size) {
-        String where = status == null ? "" : " WHERE status = :status";
-        var spec = jdbc.sql("SELECT " + COLUMNS + " FROM jobs" + where
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", size).param("offset", (long) page * size);
+    /** A job together with its owner's user name, as one user sees it in a list. */
+    public record Listed(Job job, String ownerName) {
+    }
+
+    /** The jobs {@code userId} may see, newest first. {@code status} null means every status. */
+    public List<Listed> pageVisibleTo(String userId, JobStage status, int page, int size) {
+        String where = " WHERE " + JobAccess.VISIBLE_TO_UID + (status == null ? "" : " AND j.status = :status");
+        var spec = jdbc.sql("SELECT j.*, u.username AS owner_name FROM jobs j LEFT JOIN users u ON u.id = j.owner"
+                        + where + " ORDER BY j.created_at DESC, j.id DESC LIMIT :limit OFFSET :offset")
+                .param("uid", userId).param("limit", size).param("offset", (long) page * size);
         if (status != null) {
             spec = spec.param("status", status.wireName());
         }
-        return spec.query(JobRepository::map).list();
+        return spec.query((rs, n) -> new Listed(map(rs, n), rs.getString("owner_name"))).list();
     }
 
-    public long count(JobStage status) {
-        if (status == null) {
-            return jdbc.sql("SELECT COUNT(*) FROM jobs").query(Long.class).single();
+    public long countVisibleTo(String userId, JobStage status) {
+        var spec = jdbc.sql("SELECT COUNT(*) FROM jobs j WHERE " + JobAccess.VISIBLE_TO_UID
+                + (status == null ? "" : " AND j.status = :status")).param("uid", userId);
+        if (status != null) {
+            spec = spec.param("status", status.wireName());
         }
+        return spec.query(Long.class).single();
+    }
+
+    /** All jobs in {@code status}, whoever owns them: for metrics and the operators' monitor. */
+    public long count(JobStage status) {
         return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE status = ?").param(status.wireName())
                 .query(Long.class).single();
+    }
+
+    public Optional<String> ownerName(Job job) {
+        return jdbc.sql("SELECT username FROM users WHERE id = ?").param(job.owner()).query(String.class).optional();
     }
 
     /** Terminal statuses (insights_ready or error) of the most recently finished jobs, newest first. */
@@ -74,11 +89,58 @@ public class JobRepository {
                 .query(String.class).list();
     }
 
-    /** Takes a queued job for a worker; false when someone else took it or it is no longer queued. */
-    public boolean claim(String id, OffsetDateTime now) {
-        return jdbc.sql("UPDATE jobs SET status = 'parsing', attempts = attempts + 1, "
-                        + "started_at = COALESCE(started_at, :now) WHERE id = :id AND status = 'queued'")
-                .param("id", id).param("now", now).update() == 1;
+    /**
+     * Takes a queued job for a worker, with a lease held by {@code owner} until {@code leaseUntil}, as a new run
+     * (see {@link JobEventLog.Run}); empty when someone else took it or it is no longer queued.
+     */
+    public Optional<String> claim(String id, OffsetDateTime now, String owner, OffsetDateTime leaseUntil) {
+        String runId = java.util.UUID.randomUUID().toString();
+        int claimed = jdbc.sql("UPDATE jobs SET status = 'parsing', attempts = attempts + 1, "
+                        + "started_at = COALESCE(started_at, :now), lease_owner = :owner, "
+                        + "lease_expires_at = :until, run_id = :run WHERE id = :id AND status = 'queued'")
+                .param("id", id).param("now", now).param("owner", owner).param("until", leaseUntil)
+                .param("run", runId).update();
+        return claimed == 1 ? Optional.of(runId) : Optional.empty();
+    }
+
+    /**
+     * Cluster mode: takes the oldest queued job nobody else is taking right now. Call inside a transaction:
+     * {@code SKIP LOCKED} lets instances claim side by side without waiting on each other's rows.
+     */
+    Optional<String> lockOldestQueued() {
+        return jdbc.sql("SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1 "
+                + "FOR UPDATE SKIP LOCKED").query(String.class).optional();
+    }
+
+    /** Extends this instance's leases; returns the ids whose lease it no longer holds. */
+    List<String> renewLeases(List<String> ids, String owner, OffsetDateTime until) {
+        List<String> lost = new java.util.ArrayList<>();
+        for (String id : ids) {
+            int renewed = jdbc.sql("UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? "
+                    + "AND status IN ('parsing', 'profiling', 'analyzing')").params(until, id, owner).update();
+            if (renewed == 0) {
+                lost.add(id);
+            }
+        }
+        return lost;
+    }
+
+    /** Running jobs whose lease ran out (their instance died or lost the database), or that nobody holds. */
+    List<String> withExpiredLease(OffsetDateTime now) {
+        return jdbc.sql("SELECT id FROM jobs WHERE status IN ('parsing', 'profiling', 'analyzing') "
+                + "AND (lease_expires_at < ? OR lease_expires_at IS NULL) ORDER BY created_at")
+                .param(now).query(String.class).list();
+    }
+
+    /**
+     * Takes an expired lease over for recovery, itself leased: true for exactly one of several instances trying
+     * at once, and if the recovery fails half-way (database gone again), the job is recovered after that lease.
+     */
+    boolean takeExpiredLease(String id, OffsetDateTime now, String recoverer, OffsetDateTime until) {
+        // run_id = NULL: the run that let the lease expire may still be going; nothing of it is stored any more
+        return jdbc.sql("UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, run_id = NULL WHERE id = ? "
+                        + "AND (lease_expires_at < ? OR lease_expires_at IS NULL)")
+                .params(recoverer, until, id, now).update() == 1;
     }
 
     /** A graceful stop is not the job's fault: it does not count towards the attempt limit. */
@@ -86,11 +148,14 @@ public class JobRepository {
         jdbc.sql("UPDATE jobs SET attempts = attempts - 1 WHERE id = ? AND attempts > 0").param(id).update();
     }
 
-    public void saveResult(String jobId, String insightsJson, OffsetDateTime now) {
+    /** Stores the report of {@code runId}; false (nothing stored) when that run no longer holds the job. */
+    public boolean saveResult(String jobId, String runId, String insightsJson, OffsetDateTime now) {
+        String heldByRun = " AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND run_id = ?)";
         // A job re-run after a crash between result and completion event must not trip over its old result.
-        jdbc.sql("DELETE FROM job_results WHERE job_id = ?").param(jobId).update();
-        jdbc.sql("INSERT INTO job_results (job_id, insights, created_at) VALUES (?, ?, ?)")
-                .params(jobId, insightsJson, now).update();
+        jdbc.sql("DELETE FROM job_results WHERE job_id = ?" + heldByRun).params(jobId, jobId, runId).update();
+        return jdbc.sql("INSERT INTO job_results (job_id, insights, created_at) SELECT ?, ?, ? FROM jobs "
+                        + "WHERE id = ? AND run_id = ?")
+                .params(jobId, insightsJson, now, jobId, runId).update() == 1;
     }
 
     public Optional<String> findResult(String jobId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.api.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -14,18 +15,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class JobService {
 
-    /** Every job has an owner; until accounts exist it is this local user. */
-    public static final String LOCAL_OWNER = "local";
-
     private final JobRepository jobs;
     private final JobEventLog eventLog;
     private final JobWorkerPool workers;
     private final RunningJobs running;
     private final JobMetrics metrics;
+    private final JobAccess access;
     private final Clock clock;
 
     JobService(JobRepository jobs, JobEventLog eventLog, JobWorkerPool workers, RunningJobs running,
-               JobMetrics metrics, Clock clock) {
+               JobMetrics metrics, JobAccess access, Clock clock) {
+        this.access = access;
         this.metrics = metrics;
         this.jobs = jobs;
         this.eventLog = eventLog;
@@ -39,12 +39,12 @@ public class JobService {
         return workers.isRunning();
     }
 
-    public Job create(String clientFileName, UploadStorage.StoredUpload upload) {
+    public Job create(Viewer owner, String clientFileName, UploadStorage.StoredUpload upload) {
         if (!acceptingUploads()) {
             throw shuttingDown();
         }
         String id = UUID.randomUUID().toString();
-        Job job = new Job(id, LOCAL_OWNER, DisplayFileName.sanitise(clientFileName), upload.storedName(),
+        Job job = new Job(id, owner.userId(), DisplayFileName.sanitise(clientFileName), upload.storedName(),
                 upload.sizeBytes(), JobStage.QUEUED, 0, null, null, null, 0, 0, OffsetDateTime.now(clock), null, null);
         jobs.insert(job);
         metrics.created();
@@ -64,24 +64,66 @@ public class JobService {
         return jobs.find(id);
     }
 
+    /** Any job, whoever owns it: for the server's own use, never for answering a person. */
     public Job get(String id) {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    /**
+     * The job if {@code viewer} may see it. A job they may not see is answered exactly like one that does not
+     * exist, so that ids cannot be probed.
+     */
+    public Job get(String id, Viewer viewer) {
+        if (!access.canRead(viewer, id)) {
+            throw ApiException.notFound("job", id);
+        }
+        return get(id);
+    }
+
+    public JobView view(String id, Viewer viewer) {
+        JobAccess.Level level = access.of(viewer, id);
+        if (level == JobAccess.Level.NONE) {
+            throw ApiException.notFound("job", id);
+        }
+        Job job = get(id);
+        return JobView.of(job, jobs.ownerName(job).orElse(null), level == JobAccess.Level.OWNER ? "owner" : "shared");
+    }
+
+    /** The owner's job; people it is shared with get 403, everyone else the usual 404. */
+    public Job owned(String id, Viewer viewer) {
+        switch (access.of(viewer, id)) {
+            case NONE -> throw ApiException.notFound("job", id);
+            case READ -> throw new ApiException(HttpStatus.FORBIDDEN, "read_only",
+                    "Job " + id + " is shared with you read-only; only its owner may change it.");
+            case OWNER -> { }
+        }
+        return get(id);
     }
 
     public record Page(List<JobView> items, int page, int size, long total) {
     }
 
-    public Page page(JobStage status, int page, int size) {
-        return new Page(jobs.page(status, page, size).stream().map(JobView::of).toList(), page, size, jobs.count(status));
+    public Page page(Viewer viewer, JobStage status, int page, int size) {
+        List<JobView> items = jobs.pageVisibleTo(viewer.userId(), status, page, size).stream()
+                .map(l -> JobView.of(l.job(), l.ownerName(), l.job().owner().equals(viewer.userId()) ? "owner"
+                        : "shared"))
+                .toList();
+        return new Page(items, page, size, jobs.countVisibleTo(viewer.userId(), status));
     }
 
-    /** Jobs queued or running, oldest first. */
+    /** Jobs queued or running, oldest first, for the operators' monitor. */
     public List<JobView> unfinished() {
         return jobs.idsInStatus(List.of(JobStage.QUEUED, JobStage.PARSING, JobStage.PROFILING, JobStage.ANALYZING))
-                .stream().map(jobs::find).flatMap(Optional::stream).map(JobView::of).toList();
+                .stream().map(jobs::find).flatMap(Optional::stream)
+                .map(job -> JobView.of(job, jobs.ownerName(job).orElse(null), null)).toList();
     }
 
-    /** The insights JSON of a finished job. */
+    public String insights(String id, Viewer viewer) {
+        get(id, viewer);
+        return insights(id);
+    }
+
+    /** The insights JSON of a finished job, whoever owns it. */
     public String insights(String id) {
         Job job = get(id);
         if (job.status() != JobStage.INSIGHTS_READY) {
@@ -97,8 +139,8 @@ public class JobService {
                 "Job " + id + " is finished but its insights are missing."));
     }
 
-    public Job cancel(String id) {
-        Job job = get(id);
+    public Job cancel(String id, Viewer viewer) {
+        Job job = owned(id, viewer);
         if (job.status().isTerminal()) {
             throw new ApiException(HttpStatus.CONFLICT, "job_finished",
                     "Job " + id + " has already ended (" + job.status().wireName() + ").");

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sygnify.server.config.ClusterProperties;
 import io.sygnify.server.config.SygnifyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,13 @@ public class JobWorkerPool implements SmartLifecycle {
     private final RunningJobs running;
     private final SygnifyProperties properties;
     private volatile ThreadPoolExecutor executor;
+    private final ClusterProperties cluster;
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile Runnable claimTrigger = () -> { };
 
     JobWorkerPool(JobRepository jobs, JobEventLog eventLog, JobRunner runner, RunningJobs running,
-                  SygnifyProperties properties) {
+                  SygnifyProperties properties, ClusterProperties cluster) {
+        this.cluster = cluster;
         this.jobs = jobs;
         this.eventLog = eventLog;
         this.runner = runner;
@@ -39,7 +44,12 @@ public class JobWorkerPool implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** A new upload. On a single node it joins this pool's queue; in a cluster, whichever instance is free takes it. */
     public void submit(String jobId) {
+        if (cluster.enabled()) {
+            claimTrigger.run();
+            return;
+        }
         ThreadPoolExecutor current = executor;
         if (current == null || current.isShutdown()) {
             return; // stays queued in the database and is taken up at the next start
@@ -47,8 +57,39 @@ public class JobWorkerPool implements SmartLifecycle {
         current.execute(() -> runner.run(jobId));
     }
 
-    /** Jobs waiting for a worker on this instance. */
+    /** Cluster mode: runs a job this instance has claimed in the database. */
+    void executeClaimed(String jobId, String runId) {
+        busy.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    runner.runClaimed(jobId, runId);
+                } finally {
+                    busy.decrementAndGet();
+                    claimTrigger.run(); // the next queued job starts now, not at the next poll of the queue
+                }
+            });
+        } catch (RuntimeException rejected) {
+            busy.decrementAndGet();
+            throw rejected;
+        }
+    }
+
+    /** Cluster mode: workers running (or about to run) a claimed job. */
+    int busyWorkers() {
+        return busy.get();
+    }
+
+    /** Cluster mode: what to run when this instance may claim a job, after a local upload or a finished job. */
+    void setClaimTrigger(Runnable wake) {
+        this.claimTrigger = wake;
+    }
+
+    /** Jobs waiting for a worker: on this instance, or in the shared queue in a cluster. */
     public int queueDepth() {
+        if (cluster.enabled()) {
+            return (int) jobs.count(JobStage.QUEUED);
+        }
         ThreadPoolExecutor current = executor;
         return current == null ? 0 : current.getQueue().size();
     }
@@ -64,10 +105,19 @@ public class JobWorkerPool implements SmartLifecycle {
         executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     // stop() re-queues running jobs; a worker must never keep a stopping JVM alive
-                    Thread t = new Thread(r, "sygnify-worker-" + threadNumber.incrementAndGet());
+                    int nice = properties.jobs().workerNice();
+                    Thread t = new Thread(() -> {
+                        WorkerPriority.lowerCurrentThread(nice);
+                        r.run();
+                    }, "sygnify-worker-" + threadNumber.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        if (cluster.enabled()) {
+            // Other instances may be running jobs right now: leases, not start-up, decide what is abandoned.
+            log.info("Job workers started: {} threads, taking jobs from the cluster queue", workers);
+            return;
+        }
         recoverInterruptedJobs();
         List<String> queued = jobs.idsInStatus(List.of(JobStage.QUEUED));
         queued.forEach(this::submit);
@@ -105,6 +155,12 @@ public class JobWorkerPool implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         current.shutdownNow();
+    }
+
+    /** Just below the default, so that the cluster queue (default phase) starts after and stops before it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
     }
 
     @Override

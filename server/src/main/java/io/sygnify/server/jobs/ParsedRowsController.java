@@ -4,7 +4,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.api.ApiException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -38,25 +40,28 @@ class ParsedRowsController {
 
     @GetMapping("/rows")
     Mono<ParsedRows.Page> rows(@PathVariable String id, @RequestParam(defaultValue = "0") long offset,
-                               @RequestParam(defaultValue = "100") int limit) {
+                               @RequestParam(defaultValue = "100") int limit,
+                               @AuthenticationPrincipal Viewer viewer) {
         checkWindow(offset, limit);
-        return Mono.fromCallable(() -> parsedRows.rows(id, offset, limit)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> parsedRows.rows(jobs.get(id, viewer).id(), offset, limit)).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/rejects")
     Mono<ParsedRows.Page> rejects(@PathVariable String id, @RequestParam(defaultValue = "0") long offset,
-                                  @RequestParam(defaultValue = "100") int limit) {
+                                  @RequestParam(defaultValue = "100") int limit,
+                                  @AuthenticationPrincipal Viewer viewer) {
         checkWindow(offset, limit);
-        return Mono.fromCallable(() -> parsedRows.rejects(id, offset, limit)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> parsedRows.rejects(jobs.get(id, viewer).id(), offset, limit)).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Streams as it reads: a pipe carries DuckDB's rows to the response without holding the table in memory. */
     @GetMapping(value = "/rows.csv", produces = "text/csv")
-    Mono<ResponseEntity<Flux<DataBuffer>>> csv(@PathVariable String id) {
+    Mono<ResponseEntity<Flux<DataBuffer>>> csv(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
         // Everything that can be refused is refused before the first byte is sent.
         return Mono.fromCallable(() -> {
+            Job job = jobs.get(id, viewer);
             parsedRows.requireRows(id);
-            return jobs.get(id);
+            return job;
         }).subscribeOn(Schedulers.boundedElastic()).map(job -> {
             String name = job.fileName().replaceAll("(?i)\\.(csv|tsv|txt)$", "") + "-parsed.csv";
             Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(stream -> {

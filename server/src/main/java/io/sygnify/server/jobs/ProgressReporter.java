@@ -12,15 +12,13 @@ import io.sygnify.analysis.ProgressListener;
  */
 final class ProgressReporter implements ProgressListener {
 
-    private final String jobId;
-    private final JobEventLog eventLog;
+    private final JobEventLog.Run run;
     private final tools.jackson.databind.json.JsonMapper json;
     private volatile JobStage currentStage;
     private int lastProgress = -1;
 
-    ProgressReporter(String jobId, JobEventLog eventLog, tools.jackson.databind.json.JsonMapper json) {
-        this.jobId = jobId;
-        this.eventLog = eventLog;
+    ProgressReporter(JobEventLog.Run run, tools.jackson.databind.json.JsonMapper json) {
+        this.run = run;
         this.json = json;
     }
 
@@ -29,7 +27,7 @@ final class ProgressReporter implements ProgressListener {
     public synchronized void onSection(String key, Object section) {
         JobStage stage = currentStage();
         String partial = json.writeValueAsString(java.util.Map.of(key, section));
-        eventLog.partial(jobId, stage, Math.max(lastProgress, 0), "Report section ready: " + key, partial);
+        run.partial(stage, Math.max(lastProgress, 0), "Report section ready: " + key, partial);
     }
 
     @Override
@@ -41,7 +39,7 @@ final class ProgressReporter implements ProgressListener {
         }
         currentStage = jobStage;
         lastProgress = Math.max(lastProgress, progress);
-        eventLog.update(jobId, jobStage, lastProgress, message);
+        run.update(jobStage, lastProgress, message);
     }
 
     /** The stage the engine last reported, for error messages. */

@@ -50,6 +50,10 @@ class RunningJobs {
         return handles.size();
     }
 
+    java.util.List<String> ids() {
+        return java.util.List.copyOf(handles.keySet());
+    }
+
     Optional<Handle> find(String jobId) {
         return Optional.ofNullable(handles.get(jobId));
     }

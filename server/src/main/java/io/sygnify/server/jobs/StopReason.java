@@ -7,5 +7,7 @@ enum StopReason {
     /** It ran past {@code sygnify.jobs.time-limit}. */
     TIME_LIMIT,
     /** The server is shutting down; the job goes back to the queue. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** Cluster mode: this instance could not renew its lease and another instance may run the job now. */
+    LEASE_LOST
 }

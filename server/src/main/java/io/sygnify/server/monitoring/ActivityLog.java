@@ -25,6 +25,7 @@ public class ActivityLog {
     private final JdbcClient jdbc;
     private final int retention;
     private final List<Consumer<Activity>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Activity> relay = activity -> { };
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sygnify-activity-writer");
         t.setDaemon(true);
@@ -40,12 +41,23 @@ public class ActivityLog {
         listeners.add(listener);
     }
 
+    /** Cluster mode: entries recorded here are also handed to {@code relay}, which tells the other instances. */
+    public void relayTo(Consumer<Activity> relay) {
+        this.relay = relay;
+    }
+
+    /** An entry another instance recorded (and stored): delivered to this instance's live listeners only. */
+    public void deliverFromPeer(Activity activity) {
+        writer.execute(() -> listeners.forEach(l -> l.accept(activity)));
+    }
+
     public void record(String kind, String severity, String message, String jobId) {
         long now = System.currentTimeMillis();
         writer.execute(() -> {
             try {
                 Activity activity = insert(now, kind, severity, message, jobId);
                 listeners.forEach(l -> l.accept(activity));
+                relay.accept(activity);
             } catch (RuntimeException e) {
                 log.warn("Could not record activity '{}': {}", kind, e.getMessage());
             }

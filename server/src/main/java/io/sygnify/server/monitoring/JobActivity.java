@@ -17,7 +17,7 @@ class JobActivity {
 
     JobActivity(JobEventBus bus, ActivityLog activity) {
         this.activity = activity;
-        bus.subscribe(this::onEvent);
+        bus.subscribeToLocal(this::onEvent);
     }
 
     private void onEvent(JobEvent event) {

@@ -23,7 +23,11 @@ class SystemController {
     private final AlertMonitor alerts;
     private final ActivityLog activity;
 
-    SystemController(SystemHealth health, SystemSampler sampler, AlertMonitor alerts, ActivityLog activity) {
+    private final Instances instances;
+
+    SystemController(SystemHealth health, SystemSampler sampler, AlertMonitor alerts, ActivityLog activity,
+                     Instances instances) {
+        this.instances = instances;
         this.health = health;
         this.sampler = sampler;
         this.alerts = alerts;
@@ -37,6 +41,12 @@ class SystemController {
             SystemHealth.Report report = health.check();
             return ResponseEntity.status("UP".equals(report.status()) ? 200 : 503).body(report);
         });
+    }
+
+    /** Every instance of the cluster (just this one on a single node) with its load, and the totals. */
+    @GetMapping("/api/system/instances")
+    Mono<Instances.View> instances() {
+        return blocking(instances::view);
     }
 
     record MetricsView(SystemSnapshot current, List<SystemSnapshot> history) {

@@ -18,8 +18,10 @@ public final class CloseCodes {
     public static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "Too many connections; try again later");
     public static final CloseStatus HEARTBEAT_TIMEOUT = new CloseStatus(4000, "No frame received for two heartbeat "
             + "intervals; reconnect");
+    public static final CloseStatus PERMISSIONS_CHANGED = new CloseStatus(4001, "Your role changed; reconnect");
     public static final CloseStatus TOO_SLOW = new CloseStatus(4008, "Client too slow; reconnect and resume with "
             + "last_seq");
-    public static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "Not signed in");
-    public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Access revoked");
+    public static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "Not signed in, or credential revoked "
+            + "or expired");
+    public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Account disabled");
 }

@@ -33,9 +33,12 @@ class HeartbeatMonitor implements SmartLifecycle {
 
     void check() {
         long now = System.nanoTime();
+        java.time.Instant wallClock = java.time.Instant.now();
         for (ClientConnection connection : connections.snapshot()) {
             if (connection.isClosed()) {
                 connection.releaseIfClosingSince(now - 2 * intervalNanos);
+            } else if (connection.viewer() != null && connection.viewer().isExpiredAt(wallClock)) {
+                connection.close(CloseCodes.UNAUTHENTICATED);
             } else if (now - connection.lastInboundNanos() > 2 * intervalNanos) {
                 connection.close(CloseCodes.HEARTBEAT_TIMEOUT);
             } else if (now >= connection.nextPingNanos()) {

@@ -56,8 +56,11 @@ class InboundMessages {
                 fanOut.unsubscribe(connection, jobId);
                 return reply(connection, new ServerMessage.Unsubscribed("job", jobId));
             });
-            case "subscribe_system" -> Mono.fromRunnable(() -> systemFeed.subscribe(connection))
-                    .subscribeOn(Schedulers.boundedElastic()).then();
+            case "subscribe_system" -> connection.viewer() == null || !connection.viewer().isAdmin()
+                    ? reply(connection, new ServerMessage.Error("forbidden",
+                            "The system stream is for administrators only.", null))
+                    : Mono.fromRunnable(() -> systemFeed.subscribe(connection))
+                            .subscribeOn(Schedulers.boundedElastic()).then();
             case "unsubscribe_system" -> {
                 systemFeed.unsubscribe(connection);
                 yield reply(connection, new ServerMessage.Unsubscribed("system", null));

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.jobs.JobService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,12 @@ class JobEventStream {
     private final RealtimeMetrics metrics;
     private final RealtimeProperties properties;
 
-    JobEventStream(JobService jobs, JobFanOut fanOut, RealtimeMetrics metrics, RealtimeProperties properties) {
+    static final String ID_PREFIX = "sse-";
+    private final InboundBudgets budgets;
+
+    JobEventStream(JobService jobs, JobFanOut fanOut, RealtimeMetrics metrics, RealtimeProperties properties,
+                   InboundBudgets budgets) {
+        this.budgets = budgets;
         this.jobs = jobs;
         this.fanOut = fanOut;
         this.metrics = metrics;
@@ -38,15 +45,19 @@ class JobEventStream {
     @GetMapping(path = "/api/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> events(@PathVariable String id,
                                          @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId,
-                                         @RequestParam(value = "last_seq", required = false) Long lastSeq) {
+                                         @RequestParam(value = "last_seq", required = false) Long lastSeq,
+                                         @AuthenticationPrincipal Viewer viewer) {
         Long resumeFrom = lastEventId != null ? lastEventId : lastSeq;
-        return Mono.fromCallable(() -> jobs.get(id)).subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(job -> stream(id, resumeFrom));
+        return Mono.fromCallable(() -> jobs.get(id, viewer)).subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(job -> stream(id, resumeFrom, viewer));
     }
 
-    private Flux<ServerSentEvent<String>> stream(String jobId, Long resumeFrom) {
-        ClientConnection connection = new ClientConnection("sse-" + UUID.randomUUID(), properties, metrics,
-                status -> { });
+    private Flux<ServerSentEvent<String>> stream(String jobId, Long resumeFrom, Viewer viewer) {
+        // Closing (on revoked access) simply ends the stream; SSE has no close codes.
+        ClientConnection[] self = new ClientConnection[1];
+        ClientConnection connection = new ClientConnection(ID_PREFIX + UUID.randomUUID(), viewer, properties, metrics,
+                budgets.of(viewer), status -> self[0].markClosed());
+        self[0] = connection;
         Flux<ServerSentEvent<String>> events = connection.frames()
                 .filter(frame -> frame.jobId() != null)
                 .takeUntil(frame -> "job_complete".equals(frame.type()) || "job_error".equals(frame.type()))

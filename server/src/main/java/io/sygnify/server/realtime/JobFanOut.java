@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.sygnify.server.jobs.JobAccess;
 import io.sygnify.server.jobs.JobEvent;
 import io.sygnify.server.jobs.JobEventBus;
 import io.sygnify.server.jobs.JobEventLog;
@@ -19,13 +20,20 @@ import org.springframework.stereotype.Component;
 public class JobFanOut {
 
     private final Map<String, Set<JobSubscription>> byJob = new ConcurrentHashMap<>();
+    private final JobPresence presence = new JobPresence();
     private final JobEventLog eventLog;
     private final JobService jobs;
+    private final JobAccess access;
     private final MessageCodec codec;
     private final int maxSubscriptions;
 
-    JobFanOut(JobEventBus bus, JobEventLog eventLog, JobService jobs, MessageCodec codec,
-              RealtimeProperties properties) {
+    private final PresenceElsewhere elsewhere;
+
+    JobFanOut(JobEventBus bus, JobEventLog eventLog, JobService jobs, JobAccess access, MessageCodec codec,
+              RealtimeProperties properties,
+              org.springframework.beans.factory.ObjectProvider<PresenceElsewhere> elsewhere) {
+        this.access = access;
+        this.elsewhere = elsewhere.getIfAvailable(() -> PresenceElsewhere.NONE);
         this.maxSubscriptions = properties.maxSubscriptions();
         this.eventLog = eventLog;
         this.jobs = jobs;
@@ -38,7 +46,7 @@ public class JobFanOut {
         if (subscribers == null || subscribers.isEmpty()) {
             return;
         }
-        OutboundFrame frame = frameOf(event);
+        OutboundFrame frame = frameOf(event).forMany();
         subscribers.forEach(s -> s.offerLive(frame));
     }
 
@@ -47,7 +55,8 @@ public class JobFanOut {
      * with live events. Blocking: reads the database.
      */
     void subscribe(ClientConnection connection, String jobId, Long lastSeq) {
-        if (jobs.find(jobId).isEmpty()) {
+        // A job this person may not see is answered like a job that does not exist: ids cannot be probed.
+        if (connection.viewer() == null || !access.canRead(connection.viewer(), jobId)) {
             connection.send(codec.frame("error", new ServerMessage.Error("job_not_found",
                     "No job with id " + jobId + ".", jobId)));
             return;
@@ -71,6 +80,12 @@ public class JobFanOut {
                 ? eventLog.latest(jobId).map(List::of).orElse(List.of())
                 : eventLog.after(jobId, lastSeq);
         subscription.start(history.stream().map(this::frameOf).toList());
+        if (presence.join(jobId, connection.viewer().username())) {
+            elsewhere.localChanged(jobId, presence.names(jobId));
+            broadcastPresence(jobId);
+        } else {
+            connection.send(presenceFrame(jobId));
+        }
     }
 
     boolean unsubscribe(ClientConnection connection, String jobId) {
@@ -82,7 +97,62 @@ public class JobFanOut {
             set.remove(subscription);
             return set.isEmpty() ? null : set;
         });
+        if (connection.viewer() != null && presence.leave(jobId, connection.viewer().username())) {
+            elsewhere.localChanged(jobId, presence.names(jobId));
+            broadcastPresence(jobId);
+        }
         return true;
+    }
+
+    /** Ends a subscription whose viewer lost access to the job, and tells the client why. */
+    void revoke(ClientConnection connection, String jobId) {
+        if (unsubscribe(connection, jobId)) {
+            connection.send(codec.frame("unsubscribed", new ServerMessage.Unsubscribed("job", jobId,
+                    "access_revoked")));
+        }
+    }
+
+    /** The connections watching {@code jobId} now. */
+    List<ClientConnection> watchers(String jobId) {
+        return byJob.getOrDefault(jobId, Set.of()).stream().map(JobSubscription::connection).toList();
+    }
+
+    /** Every connection with at least one job subscription (WebSocket or SSE). */
+    Set<ClientConnection> subscribedConnections() {
+        Set<ClientConnection> all = new java.util.HashSet<>();
+        byJob.values().forEach(set -> set.forEach(s -> all.add(s.connection())));
+        return all;
+    }
+
+    /** Cluster mode: watchers on another instance came or went. */
+    public void presenceChangedElsewhere(String jobId) {
+        if (byJob.containsKey(jobId)) {
+            broadcastPresence(jobId);
+        }
+    }
+
+    /** Jobs someone on this instance watches, with this instance's watcher names. */
+    public java.util.Map<String, List<String>> localPresence() {
+        java.util.Map<String, List<String>> names = new java.util.HashMap<>();
+        byJob.keySet().forEach(jobId -> names.put(jobId, presence.names(jobId)));
+        return names;
+    }
+
+    /** Jobs someone on this instance watches. */
+    public Set<String> watchedJobIds() {
+        return Set.copyOf(byJob.keySet());
+    }
+
+    private void broadcastPresence(String jobId) {
+        OutboundFrame frame = presenceFrame(jobId);
+        byJob.getOrDefault(jobId, Set.of()).forEach(s -> s.connection().send(frame));
+    }
+
+    private OutboundFrame presenceFrame(String jobId) {
+        java.util.SortedSet<String> everyone = new java.util.TreeSet<>(presence.names(jobId));
+        everyone.addAll(elsewhere.names(jobId));
+        return codec.frame("presence", new ServerMessage.Presence(jobId, everyone.stream()
+                .map(ServerMessage.PresentViewer::new).toList()));
     }
 
     void unsubscribeAll(ClientConnection connection) {

@@ -1,8 +1,13 @@
 package io.sygnify.server.realtime;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.sygnify.server.accounts.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +26,7 @@ class JobSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JobSocketHandler.class);
     static final String JOB_PATH_PREFIX = "/ws/job/";
+    static final String SUBPROTOCOL = "sygnify.v1";
 
     private final InboundMessages inbound;
     private final JobFanOut fanOut;
@@ -29,9 +35,14 @@ class JobSocketHandler implements WebSocketHandler {
     private final HeartbeatMonitor heartbeat;
     private final RealtimeMetrics metrics;
     private final RealtimeProperties properties;
+    private final InboundBudgets budgets;
+    private final MessageCodec codec;
 
     JobSocketHandler(InboundMessages inbound, JobFanOut fanOut, SystemFeed systemFeed, LiveConnections connections,
-                     HeartbeatMonitor heartbeat, RealtimeMetrics metrics, RealtimeProperties properties) {
+                     HeartbeatMonitor heartbeat, RealtimeMetrics metrics, RealtimeProperties properties,
+                     InboundBudgets budgets, MessageCodec codec) {
+        this.codec = codec;
+        this.budgets = budgets;
         this.inbound = inbound;
         this.fanOut = fanOut;
         this.systemFeed = systemFeed;
@@ -41,11 +52,22 @@ class JobSocketHandler implements WebSocketHandler {
         this.properties = properties;
     }
 
+    /** Answered when a browser sends its token as a {@code bearer.<token>} sub-protocol (docs/security.md). */
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(SUBPROTOCOL);
+    }
+
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        if (!(session.getAttributes().get(Viewer.ATTRIBUTE) instanceof Viewer viewer)) {
+            // Accepted, then closed: a browser can read 4401, while a refused handshake tells it nothing.
+            return session.close(CloseCodes.UNAUTHENTICATED);
+        }
         // The outbound stream ends only once the close frame is written, so Netty does not drop it unsent.
         ClientConnection[] self = new ClientConnection[1];
-        ClientConnection connection = new ClientConnection(session.getId(), properties, metrics,
+        ClientConnection connection = new ClientConnection(session.getId(), viewer, properties, metrics,
+                budgets.of(viewer),
                 status -> session.close(status).doFinally(signal -> self[0].markClosed())
                         .subscribe(null, e -> log.debug("Close of {} failed", session.getId(), e)));
         self[0] = connection;
@@ -61,11 +83,20 @@ class JobSocketHandler implements WebSocketHandler {
         log.debug("WebSocket {} connected", session.getId());
 
         URI uri = session.getHandshakeInfo().getUri();
+        AtomicInteger inboundFrames = new AtomicInteger();
         Mono<Void> subscribeOnConnect = jobIdFromPath(uri)
                 .map(jobId -> inbound.subscribe(connection, jobId, lastSeqFrom(uri)))
                 .orElse(Mono.empty());
-        Mono<Void> input = subscribeOnConnect.thenMany(session.receive()
-                        .doOnNext(message -> connection.markAlive())
+        // Sent as the input is subscribed: from then on an inbound frame is buffered until read, while one that
+        // arrives between the 101 response and this point can be lost inside the upgrade (docs/protocol.md).
+        Mono<Void> welcome = Mono.fromRunnable(() -> connection.send(codec.frame("welcome",
+                new ServerMessage.Welcome(ServerMessage.Welcome.PROTOCOL_VERSION, viewer.username(),
+                        properties.heartbeatInterval().toMillis() / 1000.0))));
+        Mono<Void> input = welcome.then(subscribeOnConnect).thenMany(session.receive()
+                        .doOnNext(message -> {
+                            connection.markAlive();
+                            inboundFrames.incrementAndGet();
+                        })
                         .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
                         .concatMap(message -> {
                             if (!connection.tryAcceptInbound()) {
@@ -84,7 +115,8 @@ class JobSocketHandler implements WebSocketHandler {
                     }
                     return Mono.empty();
                 });
-        Mono<Void> output = session.send(connection.frames().map(frame -> toMessage(session, frame)));
+        writeToChannel(session, connection);
+        Mono<Void> output = connection.released();
 
         return Mono.when(input.doFinally(signal -> connection.markClosed()), output)
                 .doFinally(signal -> {
@@ -93,8 +125,37 @@ class JobSocketHandler implements WebSocketHandler {
                     fanOut.unsubscribeAll(connection);
                     systemFeed.unsubscribe(connection);
                     metrics.closed();
-                    log.debug("WebSocket {} closed ({})", session.getId(), signal);
+                    log.debug("WebSocket {} closed ({}); {} frames in, {} out", session.getId(), signal,
+                            inboundFrames.get(), connection.framesSent());
                 });
+    }
+
+    /**
+     * Hands the connection its Netty channel (put in the session by {@link ChannelAwareUpgradeStrategy}, the only
+     * way sockets are opened here), with a handler that tells it when the channel can take more again.
+     */
+    private static void writeToChannel(WebSocketSession session, ClientConnection connection) {
+        reactor.netty.Connection channel = (reactor.netty.Connection) session.getAttributes()
+                .get(ChannelAwareUpgradeStrategy.CONNECTION_ATTRIBUTE);
+        channel.addHandlerLast("sygnify.writability", new WritabilityRelay(connection));
+        connection.writeTo(channel.channel());
+    }
+
+    /** Resumes a connection's writes when its channel drains below the low-water mark. */
+    private static final class WritabilityRelay extends ChannelInboundHandlerAdapter {
+        private final ClientConnection connection;
+
+        WritabilityRelay(ClientConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext context) {
+            if (context.channel().isWritable()) {
+                connection.channelWritable();
+            }
+            context.fireChannelWritabilityChanged();
+        }
     }
 
     /** A peer that goes away mid-frame is normal; anything else is our fault and worth a WARN. */
@@ -107,14 +168,6 @@ class JobSocketHandler implements WebSocketHandler {
             }
         }
         return false;
-    }
-
-    private static WebSocketMessage toMessage(WebSocketSession session, OutboundFrame frame) {
-        if (frame.kind() == OutboundFrame.Kind.PING) {
-            return session.pingMessage(factory -> factory.wrap(new byte[0]));
-        }
-        // wrap() shares the encoded bytes: one copy per broadcast, however many subscribers.
-        return new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame.bytes()));
     }
 
     static Optional<String> jobIdFromPath(URI uri) {

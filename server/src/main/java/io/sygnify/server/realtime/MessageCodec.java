@@ -49,9 +49,9 @@ public class MessageCodec {
         String stage = event.stage().wireName();
         return switch (event.type()) {
             case UPDATE -> new ServerMessage.JobUpdate(event.jobId(), event.seq(), stage, event.progress(),
-                    event.message(), event.partialJson(), timestamp);
+                    event.message(), timestamp, event.partialJson());
             case COMPLETE -> new ServerMessage.JobComplete(event.jobId(), event.seq(), stage, event.progress(),
-                    event.message(), insightsJson, timestamp);
+                    event.message(), timestamp, insightsJson);
             case ERROR -> new ServerMessage.JobError(event.jobId(), event.seq(), stage, event.progress(),
                     event.message(), event.errorCode(), timestamp);
         };

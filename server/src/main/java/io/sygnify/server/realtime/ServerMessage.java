@@ -26,20 +26,27 @@ import io.sygnify.server.monitoring.SystemSnapshot;
         @JsonSubTypes.Type(ServerMessage.Error.class),
         @JsonSubTypes.Type(ServerMessage.SystemMetrics.class),
         @JsonSubTypes.Type(ServerMessage.ActivityEntry.class),
-        @JsonSubTypes.Type(ServerMessage.JobsSnapshot.class)
+        @JsonSubTypes.Type(ServerMessage.JobsSnapshot.class),
+        @JsonSubTypes.Type(ServerMessage.Presence.class),
+        @JsonSubTypes.Type(ServerMessage.Welcome.class)
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
 
+    /*
+     * Job events put their payload (partial, insights) last, after the timestamp: a client that only needs the
+     * header (seq, stage, progress) can stop reading there (docs/protocol.md, "Job events").
+     */
+
     /** {@code partial}: report sections ready ahead of the report (raw JSON object), or null. */
     @JsonTypeName("job_update")
-    record JobUpdate(String jobId, long seq, String stage, int progress, String message,
-                     @JsonRawValue String partial, double timestamp) implements ServerMessage {
+    record JobUpdate(String jobId, long seq, String stage, int progress, String message, double timestamp,
+                     @JsonRawValue String partial) implements ServerMessage {
     }
 
     @JsonTypeName("job_complete")
-    record JobComplete(String jobId, long seq, String stage, int progress, String message,
-                       @JsonRawValue String insights, double timestamp) implements ServerMessage {
+    record JobComplete(String jobId, long seq, String stage, int progress, String message, double timestamp,
+                       @JsonRawValue String insights) implements ServerMessage {
     }
 
     @JsonTypeName("job_error")
@@ -58,8 +65,20 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** {@code reason}: null when the client asked, {@code access_revoked} when its access to the job ended. */
     @JsonTypeName("unsubscribed")
-    record Unsubscribed(String channel, String jobId) implements ServerMessage {
+    record Unsubscribed(String channel, String jobId, String reason) implements ServerMessage {
+        Unsubscribed(String channel, String jobId) {
+            this(channel, jobId, null);
+        }
+    }
+
+    /** Who is watching a job right now, each signed-in person once, sorted by name. */
+    @JsonTypeName("presence")
+    record Presence(String jobId, List<PresentViewer> viewers) implements ServerMessage {
+    }
+
+    record PresentViewer(String username) {
     }
 
     @JsonTypeName("system_metrics")
@@ -81,6 +100,15 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("pong")
     record Pong(double timestamp) implements ServerMessage {
+    }
+
+    /**
+     * The first message on every socket: the server is ready to read. A client that sends before it may lose that
+     * first message to a race in the WebSocket upgrade (docs/protocol.md).
+     */
+    @JsonTypeName("welcome")
+    record Welcome(String protocolVersion, String username, double heartbeatIntervalSeconds) implements ServerMessage {
+        static final String PROTOCOL_VERSION = "1.4";
     }
 
     /** A protocol error; the connection stays open. */

@@ -1,15 +1,20 @@
 package io.sygnify.server.realtime;
 
+import java.util.List;
 import java.util.Map;
 
+import io.sygnify.server.accounts.Viewer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +36,38 @@ class WebSocketConfig implements WebFluxConfigurer {
     @Override
     public WebSocketService getWebSocketService() {
         int maxFrame = (int) properties.maxInboundMessageBytes().toBytes();
-        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+        return new ViewerCarryingWebSocketService(new ChannelAwareUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
+    }
+
+    /**
+     * Hands the viewer the security filter found on the handshake to the socket's session attributes. (The
+     * built-in attribute predicate copies WebSession attributes, and Sygnify keeps no WebSession.)
+     */
+    private static final class ViewerCarryingWebSocketService extends HandshakeWebSocketService {
+
+        ViewerCarryingWebSocketService(ChannelAwareUpgradeStrategy strategy) {
+            super(strategy);
+        }
+
+        @Override
+        public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
+            Object viewer = exchange.getAttribute(Viewer.ATTRIBUTE);
+            if (viewer == null) {
+                return super.handleRequest(exchange, handler);
+            }
+            return super.handleRequest(exchange, new WebSocketHandler() {
+                @Override
+                public List<String> getSubProtocols() {
+                    return handler.getSubProtocols();
+                }
+
+                @Override
+                public Mono<Void> handle(WebSocketSession session) {
+                    session.getAttributes().put(Viewer.ATTRIBUTE, viewer);
+                    return handler.handle(session);
+                }
+            });
+        }
     }
 }

@@ -35,9 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class JobsAndMonitorBrowserTest {
 
     private static final Path DATA = TempDataDir.create("browser-pages");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final int WIDE = 1280;
-    private static final int NARROW = 375;
     private static Browser browser;
 
     @DynamicPropertySource
@@ -53,7 +50,6 @@ class JobsAndMonitorBrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         browser = Browser.launch();
-        Files.createDirectories(SCREENSHOTS);
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
@@ -68,18 +64,8 @@ class JobsAndMonitorBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    private static BrowserContext context(int width) {
-        return browser.chromium().newContext(new NewContextOptions().setViewportSize(width, width == NARROW ? 812 : 900));
-    }
-
-    /** Full-page screenshots at both widths, the page's state unchanged in between. */
-    private static void screenshots(Page page, String name) {
-        for (int width : new int[] {WIDE, NARROW}) {
-            page.setViewportSize(width, width == NARROW ? 812 : 900);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
-                    .setFullPage(true));
-        }
-        page.setViewportSize(WIDE, 900);
+    private BrowserContext context(int width) {
+        return browser.signedIn(url(""), new NewContextOptions().setViewportSize(width, Browser.heightFor(width)));
     }
 
     private static Locator rowOf(Page page, String fileName) {
@@ -90,7 +76,7 @@ class JobsAndMonitorBrowserTest {
     void twoFilesUploadedTogetherBothReachInsightsReadyOnTheJobsPage() {
         Path first = Csv.largeSales(DATA, 200_000);
         Path second = Csv.largeSales(DATA, 250_000);
-        try (BrowserContext context = context(WIDE)) {
+        try (BrowserContext context = context(Browser.WIDE)) {
             Page page = context.newPage();
             page.navigate(url("/"));
             page.setInputFiles("[data-testid=file-input]", new Path[] {first, second});
@@ -98,7 +84,7 @@ class JobsAndMonitorBrowserTest {
             // Several files: the page stays, each upload becomes its own job with a live status.
             assertThat(page.locator("[data-testid=upload-item][data-phase=accepted]")).hasCount(2);
             assertThat(page).hasURL(Pattern.compile("/$"));
-            screenshots(page, "upload");
+            Browser.screenshots(page, "upload");
 
             page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Jobs").setExact(true)).click();
@@ -118,7 +104,7 @@ class JobsAndMonitorBrowserTest {
             assertThat(page.getByTestId("report-downloads")).isVisible();
             // Every section the real engine sent is one this page can read.
             assertThat(page.getByTestId("section-unreadable")).hasCount(0);
-            screenshots(page, "report");
+            Browser.screenshots(page, "report");
         }
     }
 
@@ -126,7 +112,7 @@ class JobsAndMonitorBrowserTest {
     void cancellingARunningLargeJobShowsItCancelledAndTheMonitorFollowsIt() {
         Path large = Csv.largeSales(DATA, 1_500_000);
         String fileName = large.getFileName().toString();
-        try (BrowserContext context = context(WIDE)) {
+        try (BrowserContext context = context(Browser.WIDE)) {
             Page monitor = context.newPage();
             monitor.navigate(url("/monitor"));
             assertThat(monitor.getByTestId("connection-status")).hasText("Connected");
@@ -145,8 +131,8 @@ class JobsAndMonitorBrowserTest {
             assertThat(monitor.getByTestId("metric-ws_connections")).hasText(Pattern.compile("^([2-9]|\\d\\d+)$"));
             assertThat(monitor.locator("[data-testid=monitor-job][data-job-id='" + jobId + "']")).containsText(fileName);
             assertThat(monitor.locator("[data-testid=activity-entry][data-kind=job_created]").first()).isVisible();
-            screenshots(monitor, "monitor");
-            screenshots(job, "job");
+            Browser.screenshots(monitor, "monitor");
+            Browser.screenshots(job, "job");
 
             job.getByTestId("cancel-job").click();
 
@@ -164,7 +150,7 @@ class JobsAndMonitorBrowserTest {
     void aFileWithOnlyAHeaderShowsWhyItFailedAndWhatToDo() throws Exception {
         Path headerOnly = DATA.resolve("header-only.csv");
         Files.writeString(headerOnly, "a,b\n");
-        try (BrowserContext context = context(WIDE)) {
+        try (BrowserContext context = context(Browser.WIDE)) {
             Page page = context.newPage();
             page.navigate(url("/"));
             page.setInputFiles("[data-testid=file-input]", headerOnly);

@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class UploadPageBrowserTest {
 
     private static final Path DATA = TempDataDir.create("browser");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static Browser browser;
 
     @DynamicPropertySource
@@ -56,7 +55,8 @@ class UploadPageBrowserTest {
     @Test
     void uploadedFileIsWatchedThroughItsStagesToTheResultTable() throws Exception {
         Path csv = Csv.largeSales(DATA, 400_000);
-        try (BrowserContext context = browser.chromium().newContext(new NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = browser.signedIn("http://localhost:" + port,
+                new NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/");
             page.setInputFiles("[data-testid=file-input]", csv);
@@ -88,8 +88,8 @@ class UploadPageBrowserTest {
                 assertThat(progress.get(i).doubleValue()).isGreaterThanOrEqualTo(progress.get(i - 1).doubleValue());
             }
 
-            Files.createDirectories(SCREENSHOTS);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("job-result-1280.png"))
+            Files.createDirectories(Browser.SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("job-result-1280.png"))
                     .setFullPage(true));
         }
     }
@@ -98,7 +98,7 @@ class UploadPageBrowserTest {
     void rejectedUploadShowsTheServersReason() throws Exception {
         Path empty = DATA.resolve("empty.csv");
         Files.write(empty, new byte[0]);
-        try (BrowserContext context = browser.chromium().newContext()) {
+        try (BrowserContext context = browser.signedIn("http://localhost:" + port, new NewContextOptions())) {
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/");
             page.setInputFiles("[data-testid=file-input]", empty);

@@ -16,6 +16,7 @@ import io.sygnify.client.ReconnectPolicy;
 import io.sygnify.client.cli.SygnifyCli;
 import io.sygnify.server.support.Csv;
 import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -159,6 +160,7 @@ class CliTest {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("SYGNIFY_URL", server); // as a user's shell would set it
+        builder.environment().put("SYGNIFY_TOKEN", TestAccounts.ADMIN_TOKEN);
 
         Process process = builder.start();
 
@@ -170,7 +172,7 @@ class CliTest {
     private Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new SygnifyCli(Map.of(), ReconnectPolicy.DEFAULT.withMaxAttempts(2)).run(args,
+        int code = new SygnifyCli(Map.of("SYGNIFY_TOKEN", TestAccounts.ADMIN_TOKEN), ReconnectPolicy.DEFAULT.withMaxAttempts(2)).run(args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -22,6 +22,7 @@ import io.sygnify.client.SygnifyApiException;
 import io.sygnify.client.SygnifyClient;
 import io.sygnify.server.support.Csv;
 import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +51,7 @@ class ClientAgainstServerTest {
 
     @BeforeEach
     void client() {
-        config = ClientConfig.of("http://localhost:" + port);
+        config = ClientConfig.of("http://localhost:" + port).withToken(TestAccounts.ADMIN_TOKEN);
         client = new SygnifyClient(config);
     }
 

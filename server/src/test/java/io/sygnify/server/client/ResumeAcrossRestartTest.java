@@ -18,6 +18,7 @@ import io.sygnify.client.SygnifyClient;
 import io.sygnify.server.SygnifyApplication;
 import io.sygnify.server.support.Csv;
 import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,7 +41,7 @@ class ResumeAcrossRestartTest {
         Path data = TempDataDir.create("client-restart");
         Path large = Csv.largeSales(data, 1_500_000);
         int port = ConnectionRecoveryTest.freePort();
-        ClientConfig config = ClientConfig.of("http://localhost:" + port);
+        ClientConfig config = ClientConfig.of("http://localhost:" + port).withToken(TestAccounts.ADMIN_TOKEN);
         Recorder<JobEvent> events = new Recorder<>();
         Recorder<ConnectionState> states = new Recorder<>();
 

@@ -36,7 +36,7 @@ final class ScriptedWebSocketServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Completes every handshake, then never sends a byte. */
+    /** Completes every handshake, sends its {@code welcome}, then never another byte. */
     static ScriptedWebSocketServer silent() throws IOException {
         return new ScriptedWebSocketServer(null);
     }
@@ -93,8 +93,21 @@ final class ScriptedWebSocketServer implements AutoCloseable {
         authorizationHeaders.add(authorization);
         if (closeCode != null) {
             out.write(closeFrame(closeCode, "scripted close"));
+        } else {
+            out.write(textFrame("{\"type\":\"welcome\",\"protocol_version\":\"1.4\",\"username\":\"scripted\","
+                    + "\"heartbeat_interval_seconds\":30}"));
         }
         out.flush();
+    }
+
+    /** An unmasked text frame under 126 bytes. */
+    private static byte[] textFrame(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        frame.write(bytes.length);
+        frame.writeBytes(bytes);
+        return frame.toByteArray();
     }
 
     /** An unmasked close frame (RFC 6455 §5.5.1): FIN + opcode 8, length, 2-byte code, reason. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(90)
+// Closed after the test: a cached server whose database is gone keeps its pools, samplers and workers retrying,
+// and their blocked threads (Reactor's shared boundedElastic among them) starve the tests that follow.
+@DirtiesContext
 class DatabaseDownTest {
 
     private static final Path DATA = TempDataDir.create("dbdown");

@@ -65,7 +65,18 @@ class JobStreamTest {
             assertThat(insights.path("dataset").path("columns").asInt()).isEqualTo(4);
             assertThat(insights.path("columns")).extracting(c -> c.path("name").asString() + ":" + c.path("type").asString())
                     .containsExactly("id:integer", "amount:decimal", "category:text", "day:date");
+
+            // protocol 1.4: a job event's payload comes after its header (the parsed node keeps the wire order)
+            assertThat(fieldNames(complete)).endsWith("timestamp", "insights");
+            JsonNode section = events.stream().filter(e -> e.has("partial")).findFirst().orElseThrow();
+            assertThat(fieldNames(section)).endsWith("timestamp", "partial");
         }
+    }
+
+    private static List<String> fieldNames(JsonNode message) {
+        List<String> names = new java.util.ArrayList<>();
+        message.propertyNames().forEach(names::add);
+        return names;
     }
 
     @Test
@@ -103,6 +114,33 @@ class JobStreamTest {
             assertThat(error.path("code").asString()).isEqualTo("job_not_found");
             socket.send(Map.of("type", "ping"));
             assertThat(socket.awaitType("pong", WAIT).path("timestamp").asDouble()).isPositive();
+        }
+    }
+
+    /**
+     * Messages that arrive while a subscribe is still reading history wait their turn; each must still be read as
+     * sent (a message's buffer belongs to Netty once it has been handed on, so it is read at once).
+     */
+    @Test
+    void messagesQueuedBehindASubscribeAreEachAnsweredAsSent() {
+        String jobId = http.createJob("sales.csv", Csv.sales(2000));
+        http.awaitTerminal(jobId, WAIT);
+        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
+            for (int round = 0; round < 5; round++) {
+                socket.send(Map.of("type", "subscribe_job", "job_id", jobId, "last_seq", 0));
+                for (int i = 0; i < 8; i++) {
+                    socket.send(Map.of("type", "unsubscribe_job", "job_id", "job-" + round + "-" + i));
+                }
+            }
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 8; i++) {
+                    String id = "job-" + round + "-" + i;
+                    socket.await(m -> "unsubscribed".equals(m.path("type").asString())
+                            && id.equals(m.path("job_id").asString()), WAIT);
+                }
+            }
+            assertThat(socket.received()).noneMatch(m -> "error".equals(m.path("type").asString()));
+            assertThat(socket.closeCode()).isNull();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import io.sygnify.server.support.Csv;
 import io.sygnify.server.support.RawWebSocket;
 import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestAccounts;
 import io.sygnify.server.support.TestHttp;
 import io.sygnify.server.support.TestSocket;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class RealtimeLimitsTest {
         registry.add("sygnify.realtime.heartbeat-interval", () -> "300ms");
         registry.add("sygnify.realtime.max-inbound-message-bytes", () -> "4KB");
         registry.add("sygnify.realtime.max-subscriptions", () -> "2");
-        registry.add("sygnify.realtime.inbound-rate-per-second", () -> "5");
+        // A slow refill, so that the flood test does not depend on how fast this machine runs it.
+        registry.add("sygnify.realtime.inbound-rate-per-second", () -> "0.2");
         registry.add("sygnify.realtime.inbound-burst", () -> "20");
         registry.add("sygnify.realtime.allowed-origins", () -> "https://trusted.example");
     }
@@ -72,17 +74,31 @@ class RealtimeLimitsTest {
         }
     }
 
+    /** The budget is per user: a second socket of the flooder is out of messages too; others are unaffected. */
     @Test
-    void floodingClosesWith1008() {
-        try (TestSocket socket = TestSocket.connect(port, "/ws")) {
-            for (int i = 0; i < 60 && socket.closeCode() == null; i++) {
-                try {
-                    socket.send(Map.of("type", "ping"));
-                } catch (CompletionException closedMeanwhile) {
-                    break;
-                }
+    void floodingClosesWith1008AndTheBudgetIsPerUser() {
+        TestAccounts.User flooder = TestAccounts.create(new TestHttp(port), "ANALYST");
+        try (TestSocket first = TestSocket.connectAs(port, "/ws", flooder.token());
+             TestSocket second = TestSocket.connectAs(port, "/ws", flooder.token());
+             TestSocket bystander = TestSocket.connect(port, "/ws")) {
+            flood(first, 60);
+            assertThat(first.awaitClose(WAIT)).isEqualTo(1008);
+            // 19 fit in a fresh budget (burst 20); the flooder's refills at 0.2/s, so it holds 19 again only after
+            // 95 s, longer than this test may run.
+            flood(second, 19);
+            assertThat(second.awaitClose(WAIT)).isEqualTo(1008);
+            bystander.send(Map.of("type", "ping"));
+            assertThat(bystander.awaitType("pong", WAIT)).isNotNull();
+        }
+    }
+
+    private static void flood(TestSocket socket, int messages) {
+        for (int i = 0; i < messages && socket.closeCode() == null; i++) {
+            try {
+                socket.send(Map.of("type", "ping"));
+            } catch (CompletionException closedMeanwhile) {
+                break;
             }
-            assertThat(socket.awaitClose(WAIT)).isEqualTo(1008);
         }
     }
 

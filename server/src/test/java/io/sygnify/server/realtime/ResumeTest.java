@@ -21,6 +21,7 @@ import java.util.stream.LongStream;
 
 import io.sygnify.server.support.Csv;
 import io.sygnify.server.support.TempDataDir;
+import io.sygnify.server.support.TestAccounts;
 import io.sygnify.server.support.TestHttp;
 import io.sygnify.server.support.TestSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,8 @@ class ResumeTest {
         assertThat(lastSeq).isGreaterThan(3);
 
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/jobs/" + jobId
-                + "/events")).header("Accept", "text/event-stream").header("Last-Event-ID", "2").build();
+                + "/events")).header("Accept", "text/event-stream").header("Last-Event-ID", "2")
+                .header("Authorization", "Bearer " + TestAccounts.ADMIN_TOKEN).build();
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

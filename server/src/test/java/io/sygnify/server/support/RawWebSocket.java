@@ -32,6 +32,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
+    private Frame welcome;
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -47,6 +48,11 @@ public final class RawWebSocket implements AutoCloseable {
             socket.connect(new java.net.InetSocketAddress("localhost", port), 5000);
             RawWebSocket ws = new RawWebSocket(socket);
             ws.handshake(path, port);
+            // Like every client, sends nothing before the server's welcome (docs/protocol.md, "Connecting").
+            ws.welcome = ws.read(5000);
+            if (ws.welcome == null || ws.welcome.opcode() != 0x1 || !ws.welcome.text().contains("\"welcome\"")) {
+                throw new IOException("Expected the welcome first, got " + ws.welcome);
+            }
             return ws;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,6 +63,7 @@ public final class RawWebSocket implements AutoCloseable {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Authorization: Bearer " + TestAccounts.ADMIN_TOKEN + "\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -79,6 +86,11 @@ public final class RawWebSocket implements AutoCloseable {
             matched = (b == '\r' || b == '\n') && (matched % 2 == 0 ? b == '\r' : b == '\n') ? matched + 1 : 0;
         }
         return buffer.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The server's first frame, read by {@link #connect} before it returned. */
+    public Frame welcome() {
+        return welcome;
     }
 
     public void sendText(String text) {

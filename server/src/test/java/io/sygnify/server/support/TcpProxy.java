@@ -20,8 +20,15 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     public TcpProxy(int targetPort) throws IOException {
+        this(targetPort, 0);
+    }
+
+    /** Listens on {@code listenPort} (0 = any): a proxy closed and opened again on its port is a restart. */
+    public TcpProxy(int targetPort, int listenPort) throws IOException {
         this.targetPort = targetPort;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort), 50);
         Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();

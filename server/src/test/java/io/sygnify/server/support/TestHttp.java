@@ -1,6 +1,7 @@
 package io.sygnify.server.support;
 
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,25 +19,110 @@ public final class TestHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body,
+                           java.util.Map<String, java.util.List<String>> headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return "Response[" + status + " " + contentType + " " + body + "]";
+        }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
     private final String base;
+    /** Sent as {@code Authorization: Bearer}; null to rely on the session cookie (or nothing). */
+    private final String token;
 
+    /** A client acting as the seeded administrator (bearer token). */
     public TestHttp(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, TestAccounts.ADMIN_TOKEN);
+    }
+
+    private boolean sendCsrfHeader = true;
+
+    private TestHttp(String base, String token) {
+        this(base, token, new CookieManager());
+    }
+
+    /** The same session (cookies shared) that forgets the CSRF header, like a forged cross-site request. */
+    public TestHttp withoutCsrfHeader() {
+        TestHttp forged = new TestHttp(base, token, cookies);
+        forged.sendCsrfHeader = false;
+        return forged;
+    }
+
+    private TestHttp(String base, String token, CookieManager cookies) {
+        this.base = base;
+        this.token = token;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+    }
+
+    /** A client acting as the holder of {@code token}. */
+    public TestHttp as(String token) {
+        return new TestHttp(base, token);
+    }
+
+    /** A client with no credential, with its own cookie jar (see {@link #signIn}). */
+    public TestHttp anonymous() {
+        return new TestHttp(base, null);
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
+    /** Signs in with a password; later requests carry the session cookie and, on changes, the CSRF header. */
+    public Response signIn(String username, String password) {
+        return postJson("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET());
     }
 
     public Response post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response patchJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any request, with extra headers, exactly as given (no CSRF header added). */
+    public Response raw(String method, String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(builder::header);
+        return sendAsIs(builder);
     }
 
     /** multipart/form-data with one part named {@code field}. */
@@ -48,9 +134,9 @@ public final class TestHttp {
         body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
+        return send(request("/api/jobs")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public Response upload(String fileName, String csv) {
@@ -92,13 +178,34 @@ public final class TestHttp {
     /** No request of a test may hang: a server that does not answer fails the test with a clear error. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private Response send(HttpRequest request) {
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    /** Like the web app: a change made with the session cookie echoes the XSRF-TOKEN cookie in a header. */
+    private Response send(HttpRequest.Builder builder) {
+        HttpRequest probe = builder.copy().build();
+        if (token == null && !probe.method().equals("GET") && cookie("XSRF-TOKEN") == null
+                && cookie("SYGNIFY_SESSION") != null) {
+            get("/api/auth/me");
+        }
+        String csrf = cookie("XSRF-TOKEN");
+        if (token == null && csrf != null && sendCsrfHeader && !probe.method().equals("GET")) {
+            builder.header("X-XSRF-TOKEN", csrf);
+        }
+        return sendAsIs(builder);
+    }
+
+    private Response sendAsIs(HttpRequest.Builder builder) {
         try {
-            HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
-                    .timeout(REQUEST_TIMEOUT).build();
+            HttpRequest bounded = builder.timeout(REQUEST_TIMEOUT).build();
             HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

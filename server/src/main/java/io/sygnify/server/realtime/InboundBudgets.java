@@ -1,0 +1,33 @@
+package io.sygnify.server.realtime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.sygnify.server.accounts.Viewer;
+import org.springframework.stereotype.Component;
+
+/**
+ * One inbound message budget per user, shared by all their sockets: opening more sockets does not buy more
+ * messages. One entry per user who ever connected, so the map stays as small as the user table.
+ */
+@Component
+class InboundBudgets {
+
+    private final Map<String, InboundRateLimit> byUser = new ConcurrentHashMap<>();
+    private final RealtimeProperties properties;
+
+    InboundBudgets(RealtimeProperties properties) {
+        this.properties = properties;
+    }
+
+    InboundRateLimit of(Viewer viewer) {
+        if (viewer == null) {
+            return newBudget();
+        }
+        return byUser.computeIfAbsent(viewer.userId(), id -> newBudget());
+    }
+
+    private InboundRateLimit newBudget() {
+        return new InboundRateLimit(properties.inboundRatePerSecond(), properties.inboundBurst());
+    }
+}
