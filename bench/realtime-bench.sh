@@ -19,8 +19,10 @@ if [[ ! -d $classes/io/sygnify/bench/realtime ]]; then
   exit 2
 fi
 if [[ ! -s $classpath_file || bench/pom.xml -nt $classpath_file ]]; then
-  # Resolves (does not build) the dependency classpath; offline, from the local repository.
-  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/realtime-classpath.txt >&2
+  # Resolves (does not build) the dependency classpath: offline from the local repository when it can, online
+  # the first time (the dependency plugin itself may not have been downloaded yet).
+  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/realtime-classpath.txt >&2 \
+    || ./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/realtime-classpath.txt >&2
 fi
 
 # Each client is a socket in this JVM (and one more in the server's): 10,000 clients need > 10,000 descriptors.

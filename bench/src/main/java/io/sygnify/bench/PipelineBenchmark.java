@@ -56,10 +56,12 @@ public final class PipelineBenchmark {
             summarize(file, threads, memoryLimit);
             summarize.add((System.nanoTime() - start) / 1e9);
             start = System.nanoTime();
-            report = analyze(analyzer, file, parquet ? work.resolve("out") : null);
+            PhaseTimer phases = new PhaseTimer();
+            report = analyzer.analyze(file, phases, new CancellationToken(), parquet ? work.resolve("out") : null);
             pipeline.add((System.nanoTime() - start) / 1e9);
             System.out.printf(Locale.ROOT, "run %d: SUMMARIZE %.2f s, full report %.2f s%n", run + 1,
                     summarize.get(run), pipeline.get(run));
+            System.out.println("  phases: " + phases.summary());
         }
         byte[] json = ReportJson.bytes(report);
         System.out.printf(Locale.ROOT, "bare SUMMARIZE: min %.2f s, median %.2f s%n", min(summarize),

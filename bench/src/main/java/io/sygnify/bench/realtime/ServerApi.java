@@ -47,6 +47,7 @@ final class ServerApi {
                 + csv.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/jobs")).timeout(TIMEOUT)
+                .header("Authorization", BenchAccount.AUTHORIZATION)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
@@ -69,6 +70,7 @@ final class ServerApi {
     /** Cancels a job (queued or running); a job that has already ended is left as it is. */
     void cancel(String id) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/jobs/" + id + "/cancel")).timeout(TIMEOUT)
+                .header("Authorization", BenchAccount.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202 && response.statusCode() != 409) {
@@ -98,7 +100,8 @@ final class ServerApi {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", BenchAccount.AUTHORIZATION).GET().build();
     }
 
     private JsonNode expectJson(HttpRequest request, int status) throws IOException, InterruptedException {

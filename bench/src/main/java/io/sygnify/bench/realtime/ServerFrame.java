@@ -5,8 +5,10 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The top-level fields of one server message the benchmark needs. Nested objects ({@code insights},
- * {@code partial}) are skipped unread: they contain fields named {@code type} and {@code timestamp} too.
+ * The top-level fields of one server message the benchmark needs. A job event's payload ({@code partial},
+ * {@code insights}) comes after its {@code timestamp} (docs/protocol.md), so reading stops there, as a client
+ * that only follows progress would: the bytes still arrive in full, but are not parsed. Nested objects before
+ * it are skipped: they contain fields named {@code type} and {@code timestamp} too.
  *
  * @param seq       the job event's seq, or -1
  * @param timestamp the event's epoch seconds (millisecond fraction), or NaN
@@ -23,6 +25,14 @@ record ServerFrame(String type, String jobId, long seq, double timestamp, String
     /** Parses UTF-8 bytes as they came off the socket, without decoding them to a String first. */
     static ServerFrame parse(byte[] utf8, int offset, int length) {
         return parse(JSON.createParser(utf8, offset, length), null);
+    }
+
+    /**
+     * Parses a stream of UTF-8 bytes, reading it only as far as the parser gets (in blocks of a few KB): a job
+     * event's header is read without copying its payload out of the socket's buffer.
+     */
+    static ServerFrame parse(java.io.InputStream utf8) {
+        return parse(JSON.createParser(utf8), null);
     }
 
     private static ServerFrame parse(JsonParser created, String textForErrors) {
@@ -50,6 +60,9 @@ record ServerFrame(String type, String jobId, long seq, double timestamp, String
                         }
                     }
                 }
+                if ("timestamp".equals(name) && isJobEvent(type)) {
+                    break;
+                }
             }
         }
         if (type == null) {
@@ -59,7 +72,11 @@ record ServerFrame(String type, String jobId, long seq, double timestamp, String
     }
 
     boolean isJobEvent() {
-        return "job_update".equals(type) || isTerminal();
+        return isJobEvent(type);
+    }
+
+    private static boolean isJobEvent(String type) {
+        return "job_update".equals(type) || "job_complete".equals(type) || "job_error".equals(type);
     }
 
     boolean isTerminal() {

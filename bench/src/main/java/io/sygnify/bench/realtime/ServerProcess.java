@@ -37,7 +37,10 @@ final class ServerProcess {
         command.addAll(options.serverJvmArgs());
         command.addAll(List.of("-jar", options.serverJar().toString(), "--server.port=" + options.port(),
                 "--sygnify.data-dir=" + dataDir, "--sygnify.realtime.max-connections=30000",
-                "--sygnify.realtime.inbound-burst=1000"));
+                "--sygnify.admin.token=" + BenchAccount.TOKEN,
+                // All N watchers are one user here, where in life they are many: per-user budgets must not bind.
+                "--sygnify.realtime.inbound-burst=1000000", "--sygnify.realtime.inbound-rate-per-second=1000000",
+                "--sygnify.security.uploads-per-minute=100000", "--sygnify.security.upload-burst=1000"));
         command.addAll(options.serverArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

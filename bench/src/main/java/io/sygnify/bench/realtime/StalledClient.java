@@ -47,6 +47,7 @@ final class StalledClient implements AutoCloseable {
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
         String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Authorization: " + BenchAccount.AUTHORIZATION + "\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key)
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -55,7 +56,17 @@ final class StalledClient implements AutoCloseable {
             socket.close();
             throw new IOException("WebSocket handshake refused: " + status);
         }
+        skipFrame(socket.getInputStream()); // the welcome: from now on the server reads what we send
         return new StalledClient(socket);
+    }
+
+    /** Reads one unmasked server frame and drops it. */
+    private static void skipFrame(InputStream in) throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        data.readUnsignedByte();
+        int length = data.readUnsignedByte() & 0x7f;
+        long size = length == 126 ? data.readUnsignedShort() : length == 127 ? data.readLong() : length;
+        data.skipNBytes(size);
     }
 
     int localPort() {

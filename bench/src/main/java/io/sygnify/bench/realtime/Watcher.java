@@ -37,6 +37,8 @@ final class Watcher {
     private String jobId;
     private WebsocketOutbound out;
     private boolean subscribeSent;
+    /** The server said {@code welcome} on the current connection: it is ready to read (docs/protocol.md). */
+    private boolean welcomed;
     private long subscribeSentMicros;
     private long lastSeq;
     private long[] receivedAtNanos = new long[64];
@@ -94,7 +96,8 @@ final class Watcher {
             openedOnce = true;
             out = outbound;
             subscribeSent = false;
-            ready = claimSubscribe();
+            welcomed = false;
+            ready = null;
         }
         (first ? stats.connectMicros : stats.reconnectMicros).recordValue(tookNanos / 1_000);
         if (first) {
@@ -108,10 +111,10 @@ final class Watcher {
 
     /**
      * The subscribe_job to send (resuming after the last seq seen), once per connection and only when both the
-     * connection and the job are known; null otherwise. Called holding the lock.
+     * welcomed connection and the job are known; null otherwise. Called holding the lock.
      */
     private Subscription claimSubscribe() {
-        if (jobId == null || out == null || subscribeSent) {
+        if (jobId == null || out == null || !welcomed || subscribeSent) {
             return null;
         }
         subscribeSent = true;
@@ -138,13 +141,18 @@ final class Watcher {
         if (content.hasArray()) {
             message = ServerFrame.parse(content.array(), content.arrayOffset() + content.readerIndex(), length);
         } else {
-            byte[] copy = new byte[length];
-            content.getBytes(content.readerIndex(), copy);
-            message = ServerFrame.parse(copy, 0, length);
+            message = ServerFrame.parse(new io.netty.buffer.ByteBufInputStream(content.duplicate()));
         }
         if (message.isJobEvent()) {
             stats.bytes.add(length);
             onJobEvent(message, nowMicros, nowNanos);
+        } else if ("welcome".equals(message.type())) {
+            Subscription ready;
+            synchronized (this) {
+                welcomed = true;
+                ready = claimSubscribe();
+            }
+            send(ready);
         } else if ("subscribed".equals(message.type())) {
             onSubscribed(nowNanos);
         } else if ("error".equals(message.type())) {

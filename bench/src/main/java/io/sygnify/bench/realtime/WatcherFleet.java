@@ -39,6 +39,7 @@ final class WatcherFleet implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(port)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .headers(h -> h.set("Authorization", BenchAccount.AUTHORIZATION))
                 .responseTimeout(Duration.ofSeconds(20)) // bounds the handshake; removed once it is answered
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(Watcher.MAX_FRAME_BYTES).build())
                 .uri("/ws");

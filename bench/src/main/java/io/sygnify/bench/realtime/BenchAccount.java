@@ -1,0 +1,14 @@
+package io.sygnify.bench.realtime;
+
+/**
+ * The benchmark signs in like any script: the server under test is started with this value as
+ * {@code SYGNIFY_ADMIN_TOKEN}, and every request and handshake carries it as a bearer token.
+ */
+final class BenchAccount {
+
+    static final String TOKEN = "syg_realtime-benchmark-" + Long.toHexString(System.nanoTime());
+    static final String AUTHORIZATION = "Bearer " + TOKEN;
+
+    private BenchAccount() {
+    }
+}
