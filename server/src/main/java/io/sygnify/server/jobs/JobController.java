@@ -2,12 +2,15 @@ package io.sygnify.server.jobs;
 
 import java.util.concurrent.Callable;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.api.ApiException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +44,21 @@ class JobController {
     record JobCreated(String jobId, String status, String wsUrl) {
     }
 
+    /** The upload form as OpenAPI shows it: the body is read raw (MultipartUpload), so it cannot be inferred. */
+    record UploadForm(@Schema(type = "string", format = "binary", description = "The CSV file") String file) {
+    }
+
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<PartEvent> parts, ServerHttpRequest request,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class)))
+    Mono<ResponseEntity<JobCreated>> upload(@RequestBody Flux<DataBuffer> body, ServerHttpRequest request,
                                             @AuthenticationPrincipal Viewer viewer) {
         if (!jobs.acceptingUploads()) {
             return Mono.error(JobService.shuttingDown());
         }
         uploadRateLimit.check(viewer);
-        return new MultipartUpload(storage, request.getHeaders().getContentLength()).fileFrom(parts)
+        return new MultipartUpload(storage, request.getHeaders().getContentLength(),
+                request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).fileFrom(body)
                 .flatMap(file -> blocking(() -> jobs.create(viewer, file.clientName(), file.stored())))
                 .map(job -> ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(new JobCreated(job.id(), job.status().wireName(), "/ws/job/" + job.id())));

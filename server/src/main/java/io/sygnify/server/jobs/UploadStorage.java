@@ -2,24 +2,22 @@ package io.sygnify.server.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.sygnify.server.api.ApiException;
 import io.sygnify.server.config.SygnifyProperties;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Streams an upload to a file with a generated name under the uploads directory, never holding it whole in
- * memory, and refuses it as soon as it passes the size limit.
+ * Keeps uploads under generated names in the uploads directory (never the client's file name), refusing what
+ * can be refused at upload time: too large, empty, not text.
  */
 @Component
 public class UploadStorage {
@@ -39,26 +37,41 @@ public class UploadStorage {
         return properties.upload().maxSize().toBytes();
     }
 
-    public Mono<StoredUpload> store(Flux<DataBuffer> content) {
-        long maxBytes = properties.upload().maxSize().toBytes();
+    Path spoolPath(String name) {
+        return properties.uploadsDir().resolve(name);
+    }
+
+    Mono<Path> ensureDirectory() {
+        return Mono.fromCallable(() -> Files.createDirectories(properties.uploadsDir()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Stores bytes {@code start} to {@code end} of {@code source} as a new upload with a generated name, after the
+     * checks that can be made at upload time. Blocking.
+     */
+    StoredUpload storeRange(Path source, long start, long end) throws IOException {
+        long maxBytes = maxBytes();
+        if (end - start > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
         String storedName = UUID.randomUUID() + ".csv";
         Path target = properties.uploadsDir().resolve(storedName);
-        AtomicLong size = new AtomicLong();
-        Flux<DataBuffer> limited = content.map(buffer -> {
-            if (size.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                DataBufferUtils.release(buffer);
-                throw tooLarge(maxBytes);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long done = 0;
+            while (done < end - start) {
+                long moved = in.transferTo(start + done, end - start - done, out);
+                if (moved <= 0) {
+                    throw new IOException("The upload spool ended early at byte " + (start + done));
+                }
+                done += moved;
             }
-            return buffer;
-        });
-        return Mono.fromCallable(() -> Files.createDirectories(properties.uploadsDir()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then(DataBufferUtils.write(limited, target))
-                .then(Mono.fromCallable(() -> checkContent(new StoredUpload(storedName, target, size.get())))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .onErrorResume(e -> Mono.fromRunnable(() -> delete(target))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .then(Mono.error(e)));
+            return checkContent(new StoredUpload(storedName, target, out.size()));
+        } catch (IOException | RuntimeException e) {
+            delete(target);
+            throw e;
+        }
     }
 
     /** What can be known at upload time is answered at upload time. */

@@ -182,7 +182,10 @@ class JobApiTest {
 
     @Test
     void openApiAndSwaggerUiAreServed() {
-        assertThat(http.get("/api-docs").json().path("paths").has("/api/jobs")).isTrue();
+        JsonNode docs = http.get("/api-docs").json();
+        assertThat(docs.path("paths").has("/api/jobs")).isTrue();
+        assertThat(docs.path("paths").path("/api/jobs").path("post").path("requestBody").path("content")
+                .has("multipart/form-data")).as("the upload form is documented").isTrue();
         assertThat(http.get("/docs").status()).isIn(200, 302, 301, 307);
     }
 
