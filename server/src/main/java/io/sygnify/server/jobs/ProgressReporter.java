@@ -7,8 +7,9 @@ import io.sygnify.analysis.ProgressListener;
  * Turns the engine's per-stage fractions into job events with one overall percentage:
  * parsing 1–40 %, profiling 40–90 %, analysing 90–99 %, 100 % only with the result.
  *
- * <p>Emits only when the stage changes or the whole percentage rises, so a fast engine does not flood the
- * event log.
+ * <p>Emits only when the stage changes, or when the whole percentage rises and the last update of the stage is
+ * at least {@link ProgressThrottle#DEFAULT_INTERVAL_NANOS} old, so a fast engine does not flood the event log
+ * (a 10 MB file made 46 events, mostly one per percent). Report sections always go out at once.
  */
 final class ProgressReporter implements ProgressListener {
 
@@ -16,6 +17,7 @@ final class ProgressReporter implements ProgressListener {
     private final tools.jackson.databind.json.JsonMapper json;
     private volatile JobStage currentStage;
     private int lastProgress = -1;
+    private final ProgressThrottle throttle = new ProgressThrottle(ProgressThrottle.DEFAULT_INTERVAL_NANOS);
 
     ProgressReporter(JobEventLog.Run run, tools.jackson.databind.json.JsonMapper json) {
         this.run = run;
@@ -35,6 +37,9 @@ final class ProgressReporter implements ProgressListener {
         JobStage jobStage = JobStage.valueOf(stage.name());
         int progress = overall(stage, fraction);
         if (jobStage == currentStage && progress <= lastProgress) {
+            return;
+        }
+        if (!throttle.admit(jobStage, System.nanoTime())) {
             return;
         }
         currentStage = jobStage;
