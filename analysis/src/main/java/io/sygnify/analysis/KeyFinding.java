@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param sentence     the finding, with the figures that support it
  * @param kind         {@code trend}, {@code correlation}, {@code association}, {@code functional_dependency},
- *                     {@code outliers}, {@code seasonality}, {@code change_point}, {@code last_period_anomaly},
+ *                     {@code outliers}, {@code seasonality}, {@code change_point}, {@code last_period_anomaly}, {@code period_change},
  *                     {@code segment_concentration}, {@code segment_difference},
  *                     {@code kpi} or {@code data_quality}
  * @param score        impact × significance, 0–1

@@ -23,6 +23,8 @@ final class TimeSeriesAnalysis {
 
     static final int MAX_PERIODS = 1000;
     static final double ALPHA = 0.001;
+    /** Earlier changes of the same kind that an unusual month is judged against. */
+    static final int MIN_CHANGE_HISTORY = 6;
     private static final int MAX_MEASURES = 5;
     private static final double MIN_SEASONAL_STRENGTH = 0.1;
     private static final double ANOMALY_Z = 3.5;
@@ -250,6 +252,7 @@ final class TimeSeriesAnalysis {
                     Text.coefficient(mk.tau()), Text.pValue(mk.pValue())), Math.abs(mk.tau()),
                     KeyFinding.significanceOf(mk.pValue()), columns(measure), "time_series:" + measure, List.of()));
         }
+        unusualMonthlyChanges(sums, counts, aggregate, window, subject, measure);
         double[] trendResiduals = new double[core.length];
         for (int i = 0; i < core.length; i++) {
             trendResiduals[i] = core[i] - line.at(i);
@@ -462,6 +465,66 @@ final class TimeSeriesAnalysis {
                     value(new double[] {sums[last - 4], counts[last - 4]}, aggregate));
         }
         return changes;
+    }
+
+    /**
+     * A finding when the last complete month's change, month over month or year over year, is out of line with the
+     * same kind of change in every earlier month. The test is the prediction interval of a new observation:
+     * t = (change − mean) / (sd·√(1 + 1/n)) with n − 1 degrees of freedom, two-sided p below {@value #ALPHA}; with
+     * a dozen earlier months a robust z would be judged against a spread it cannot estimate, and found findings in
+     * noise. Changes are differences, not percentages: a ratio of two values near zero is heavy-tailed. Needs
+     * {@value #MIN_CHANGE_HISTORY} earlier changes, so a year-over-year finding needs about 19 months of data.
+     */
+    private void unusualMonthlyChanges(double[] sums, double[] counts, String aggregate, Window window,
+                                       String subject, String measure) {
+        Map<YearMonth, double[]> months = months(sums, counts, window);
+        if (months == null || months.size() < MIN_CHANGE_HISTORY + 2) {
+            return;
+        }
+        YearMonth last = new ArrayList<>(months.keySet()).get(months.size() - 1);
+        unusualChange(months, last, 1, "month over month", aggregate, subject, measure);
+        unusualChange(months, last, 12, "year over year", aggregate, subject, measure);
+    }
+
+    private void unusualChange(Map<YearMonth, double[]> months, YearMonth last, int lag, String kind,
+                               String aggregate, String subject, String measure) {
+        List<Double> history = new ArrayList<>();
+        for (YearMonth month : months.keySet()) {
+            double change = change(months, month, lag, aggregate);
+            if (!month.equals(last) && !Double.isNaN(change)) {
+                history.add(change);
+            }
+        }
+        double latest = change(months, last, lag, aggregate);
+        if (Double.isNaN(latest) || history.size() < MIN_CHANGE_HISTORY) {
+            return;
+        }
+        double[] earlier = history.stream().mapToDouble(Double::doubleValue).toArray();
+        int n = earlier.length;
+        double mean = java.util.Arrays.stream(earlier).average().orElse(Double.NaN);
+        double sd = Math.sqrt(java.util.Arrays.stream(earlier).map(d -> (d - mean) * (d - mean)).sum() / (n - 1));
+        if (!(sd > 0)) {
+            return;
+        }
+        double t = (latest - mean) / (sd * Math.sqrt(1 + 1.0 / n));
+        double p = Distributions.studentTwoSided(t, n - 1);
+        if (p >= ALPHA) {
+            return;
+        }
+        double now = value(months.get(last), aggregate);
+        double then = value(months.get(last.minusMonths(lag)), aggregate);
+        String percent = then == 0 ? "" : " (" + (latest > 0 ? "+" : "") + Text.percent(latest / Math.abs(then)) + ")";
+        findings.add(KeyFinding.of("period_change", String.format("%s went from %s to %s%s %s in %s, a change "
+                        + "unlike those of the %d earlier months (t = %s against their mean, %s).", subject, Text.number(then),
+                Text.number(now), percent, kind, last, n, Text.number(t), Text.pValue(p)),
+                then == 0 ? 1 : Math.min(1, Math.abs(latest / then)), KeyFinding.significanceOf(p), columns(measure),
+                "time_series:" + measure, List.of()));
+    }
+
+    /** {@code month} minus {@code lag} months before, or NaN when either is missing. */
+    private static double change(Map<YearMonth, double[]> months, YearMonth month, int lag, String aggregate) {
+        double[] then = months.get(month.minusMonths(lag));
+        return then == null ? Double.NaN : value(months.get(month), aggregate) - value(then, aggregate);
     }
 
     private static void add(List<TimeSeries.PeriodChange> changes, String kind, String period, String comparedTo,

@@ -55,8 +55,8 @@ class AnalysesTest {
 
         assertThat(report.timeSeries().series()).isNotEmpty();
         assertThat(report.relationships().strongestPairs()).isNotEmpty();
-        assertThat(kinds(report)).doesNotContain("trend", "correlation", "association", "segment_difference",
-                "segment_concentration", "seasonality", "change_point", "functional_dependency");
+        assertThat(kinds(report)).as("%s", report.keyFindings()).doesNotContain("trend", "correlation", "association", "segment_difference",
+                "segment_concentration", "seasonality", "change_point", "functional_dependency", "period_change");
     }
 
     @Test
@@ -125,6 +125,48 @@ class AnalysesTest {
         assertThat(sales.changes()).extracting(TimeSeries.PeriodChange::kind)
                 .contains("previous_period", "year_over_year");
         assertThat(sales.forecast().values().get(0)).isGreaterThan(2000);
+    }
+
+    @Test
+    void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
+        Random random = new Random(7);
+        AnalysisReport report = analyze("monthly.csv", out -> {
+            out.println("day,amount");
+            LocalDate start = LocalDate.of(2022, 1, 1);
+            LocalDate lastMonth = LocalDate.of(2023, 12, 1);
+            for (LocalDate day = start; day.isBefore(LocalDate.of(2024, 1, 1)); day = day.plusDays(1)) {
+                double level = day.isBefore(lastMonth) ? 100 : 180; // +80 % in the last month only
+                for (int k = 0; k < 3; k++) {
+                    out.println(day + "," + f(level + random.nextGaussian() * 10));
+                }
+            }
+        });
+
+        List<KeyFinding> changes = report.keyFindings().stream()
+                .filter(finding -> finding.kind().equals("period_change")).toList();
+        assertThat(changes).extracting(KeyFinding::sentence).anySatisfy(sentence ->
+                assertThat(sentence).contains("month over month in 2023-12").contains("+"));
+        assertThat(changes).extracting(KeyFinding::sentence).anySatisfy(sentence ->
+                assertThat(sentence).contains("year over year in 2023-12"));
+        assertThat(changes).allSatisfy(finding ->
+                assertThat(finding.evidence().chartKey()).startsWith("time_series:"));
+    }
+
+    @Test
+    void ordinaryMonthsMakeNoPeriodChangeFinding() throws Exception {
+        Random random = new Random(11);
+        AnalysisReport report = analyze("steady.csv", out -> {
+            out.println("day,amount");
+            for (LocalDate day = LocalDate.of(2022, 1, 1); day.isBefore(LocalDate.of(2024, 1, 1));
+                 day = day.plusDays(1)) {
+                for (int k = 0; k < 3; k++) {
+                    out.println(day + "," + f(100 + random.nextGaussian() * 30));
+                }
+            }
+        });
+
+        assertThat(report.timeSeries().series()).isNotEmpty();
+        assertThat(kinds(report)).doesNotContain("period_change");
     }
 
     @Test
@@ -208,6 +250,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.0\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.1\"");
     }
 }
