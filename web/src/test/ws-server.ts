@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { RealtimeClient, type RealtimeClientOptions } from '../lib/realtime/realtime-client';
 
@@ -105,4 +105,24 @@ export async function serverReceives(
 
 export function jobUpdate(jobId: string, seq: number, stage: string, progress: number, message: string) {
   return { type: 'job_update', job_id: jobId, seq, stage, progress, message, timestamp: 1_700_000_000 + seq };
+}
+
+/**
+ * A test server and a realtime client of it, fresh for each test of the enclosing file or describe block;
+ * {@code use} receives them before each test. After it: the client disconnects, the server stops, stubbed
+ * globals are restored.
+ */
+export function withTestServer(use: (server: TestServer, client: RealtimeClient) => void): void {
+  let server: TestServer;
+  let client: RealtimeClient;
+  beforeEach(async () => {
+    server = await startTestServer();
+    client = testClient(server.url);
+    use(server, client);
+  });
+  afterEach(async () => {
+    client.disconnect();
+    await server.stop();
+    vi.unstubAllGlobals();
+  });
 }

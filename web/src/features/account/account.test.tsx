@@ -1,23 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RealtimeClient } from '../../lib/realtime/realtime-client';
 import { stubFetch } from '../../test/fetch-stub';
 import { renderApp } from '../../test/render';
-import { startTestServer, testClient, type TestServer } from '../../test/ws-server';
+import { withTestServer } from '../../test/ws-server';
 
-let ws: TestServer;
 let client: RealtimeClient;
 
-beforeEach(async () => {
-  ws = await startTestServer();
-  client = testClient(ws.url);
-});
-
-afterEach(async () => {
-  client.disconnect();
-  await ws.stop();
-  vi.unstubAllGlobals();
+withTestServer((_server, realtime) => {
+  client = realtime;
 });
 
 const SECRET = 'syg_c2VjcmV0LXZhbHVlLW9mLXRoaXJ0eS10d28tYnl0ZXM';

@@ -1,24 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RealtimeClient } from '../../lib/realtime/realtime-client';
 import { problemAnswer, stubFetch } from '../../test/fetch-stub';
 import { user } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
-import { startTestServer, testClient, type TestServer } from '../../test/ws-server';
+import { withTestServer } from '../../test/ws-server';
 
-let ws: TestServer;
 let client: RealtimeClient;
 
-beforeEach(async () => {
-  ws = await startTestServer();
-  client = testClient(ws.url);
-});
-
-afterEach(async () => {
-  client.disconnect();
-  await ws.stop();
-  vi.unstubAllGlobals();
+withTestServer((_server, realtime) => {
+  client = realtime;
 });
 
 const ada = { id: 1, username: 'ada', role: 'ADMIN', enabled: true, created_at: '2024-01-01T09:00:00Z' };

@@ -1,26 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionKeys } from '../../lib/api/session';
 import type { RealtimeClient } from '../../lib/realtime/realtime-client';
 import { problemAnswer, stubFetch } from '../../test/fetch-stub';
 import { JOB_ID, job, signedInUser, user } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
-import { startTestServer, testClient, type TestServer } from '../../test/ws-server';
+import { withTestServer, type TestServer } from '../../test/ws-server';
 import { safeNextPath } from './next-path';
 
 let ws: TestServer;
 let client: RealtimeClient;
 
-beforeEach(async () => {
-  ws = await startTestServer();
-  client = testClient(ws.url);
-});
-
-afterEach(async () => {
-  client.disconnect();
-  await ws.stop();
-  vi.unstubAllGlobals();
+withTestServer((server, realtime) => {
+  ws = server;
+  client = realtime;
 });
 
 async function signInAs(username: string, password: string) {

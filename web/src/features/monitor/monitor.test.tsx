@@ -6,7 +6,7 @@ import type { RealtimeClient } from '../../lib/realtime/realtime-client';
 import { stubFetch } from '../../test/fetch-stub';
 import { job } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
-import { jobUpdate, messagesOfType, serverReceives, startTestServer, testClient, type TestServer } from '../../test/ws-server';
+import { jobUpdate, messagesOfType, serverReceives, withTestServer, testClient, type TestServer, startTestServer } from '../../test/ws-server';
 import { MAX_POINTS, MonitorStore, appendMetrics, mergeActivity } from './monitor-store';
 
 function sample(timestamp: number, overrides: Partial<SystemSnapshot> = {}): SystemSnapshot {
@@ -138,15 +138,9 @@ describe('MonitorPage', () => {
   let ws: TestServer;
   let client: RealtimeClient;
 
-  beforeEach(async () => {
-    ws = await startTestServer();
-    client = testClient(ws.url);
-  });
-
-  afterEach(async () => {
-    client.disconnect();
-    await ws.stop();
-    vi.unstubAllGlobals();
+  withTestServer((server, realtime) => {
+    ws = server;
+    client = realtime;
   });
 
   function stubSystem(answers: Parameters<typeof stubFetch>[0] = {}) {

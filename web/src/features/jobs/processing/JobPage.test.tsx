@@ -1,24 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeClient } from '../../../lib/realtime/realtime-client';
 import { stubFetch } from '../../../test/fetch-stub';
 import { JOB_ID, insights, job } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
-import { jobUpdate, messagesOfType, serverReceives, startTestServer, testClient, type TestServer } from '../../../test/ws-server';
+import { jobUpdate, messagesOfType, serverReceives, withTestServer, type TestServer } from '../../../test/ws-server';
 
 let ws: TestServer;
 let client: RealtimeClient;
 
-beforeEach(async () => {
-  ws = await startTestServer();
-  client = testClient(ws.url);
-});
-
-afterEach(async () => {
-  client.disconnect();
-  await ws.stop();
-  vi.unstubAllGlobals();
+withTestServer((server, realtime) => {
+  ws = server;
+  client = realtime;
 });
 
 function stageStates(): Record<string, string | null> {

@@ -1,25 +1,17 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RealtimeClient } from '../../../lib/realtime/realtime-client';
 import { installFakeXhr } from '../../../test/fake-xhr';
 import { stubFetch } from '../../../test/fetch-stub';
 import { JOB_ID, job } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
-import { startTestServer, testClient, type TestServer } from '../../../test/ws-server';
+import { withTestServer } from '../../../test/ws-server';
 
-let ws: TestServer;
 let client: RealtimeClient;
 
-beforeEach(async () => {
-  ws = await startTestServer();
-  client = testClient(ws.url);
-});
-
-afterEach(async () => {
-  client.disconnect();
-  await ws.stop();
-  vi.unstubAllGlobals();
+withTestServer((_server, realtime) => {
+  client = realtime;
 });
 
 function csv(name: string, content = 'a,b\n1,2\n'): File {
