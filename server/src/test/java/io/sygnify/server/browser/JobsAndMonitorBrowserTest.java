@@ -11,7 +11,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.sygnify.server.support.Browser;
 import io.sygnify.server.support.Csv;
@@ -50,7 +49,6 @@ class JobsAndMonitorBrowserTest {
     @BeforeAll
     static void launch() throws Exception {
         browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.sygnify.server.SygnifyApplication;
 import io.sygnify.server.support.Browser;
 import io.sygnify.server.support.Csv;
@@ -68,7 +67,6 @@ class ServerRestartBrowserTest {
         Path large = Csv.largeSales(data, ROWS);
         int port = io.sygnify.server.support.ClusterNode.freePort();
         String base = "http://localhost:" + port;
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
 
         ConfigurableApplicationContext server = start(port, data);
         try (Browser browser = Browser.launch();

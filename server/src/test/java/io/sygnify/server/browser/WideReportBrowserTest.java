@@ -15,7 +15,6 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.sygnify.server.support.Browser;
 import io.sygnify.server.support.TempDataDir;
@@ -134,7 +133,6 @@ class WideReportBrowserTest {
     static void launch() throws IOException {
         browser = Browser.launch();
         Files.createDirectories(Browser.SCREENSHOTS);
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll

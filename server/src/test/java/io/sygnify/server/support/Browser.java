@@ -32,7 +32,13 @@ public final class Browser implements AutoCloseable {
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
 
+    /**
+     * Also sets every Playwright assertion's default wait to 30 s (from 5 s): the setting is global, so one test
+     * class setting it made the others' waits depend on the order the classes ran in; and on two busy cores a
+     * page can take longer than 5 s to show what a running job sends.
+     */
     public static Browser launch() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         return new Browser();
     }
 
