@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
 import io.sygnify.server.accounts.Viewer;
+import io.sygnify.server.security.TokenBucket;
 import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -32,7 +33,7 @@ public final class ClientConnection {
     private final Consumer<CloseStatus> closer;
     private final Map<String, JobSubscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger wip = new AtomicInteger();
-    private final InboundRateLimit rateLimit;
+    private final TokenBucket rateLimit;
     private volatile FluxSink<OutboundFrame> sink;
     /** A WebSocket's Netty channel; null for an SSE stream, which goes through {@link #frames()}. */
     private volatile Channel channel;
@@ -46,7 +47,7 @@ public final class ClientConnection {
 
     /** @param inboundBudget shared by all of one user's connections: the rate limit is per user */
     ClientConnection(String id, Viewer viewer, RealtimeProperties properties, RealtimeMetrics metrics,
-                     InboundRateLimit inboundBudget, Consumer<CloseStatus> closer) {
+                     TokenBucket inboundBudget, Consumer<CloseStatus> closer) {
         this.id = id;
         this.viewer = viewer;
         this.queue = new OutboundQueue(properties.maxQueuedBytes().toBytes(), properties.lagThresholdBytes().toBytes());

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sygnify.server.accounts.Viewer;
+import io.sygnify.server.security.TokenBucket;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,21 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundBudgets {
 
-    private final Map<String, InboundRateLimit> byUser = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> byUser = new ConcurrentHashMap<>();
     private final RealtimeProperties properties;
 
     InboundBudgets(RealtimeProperties properties) {
         this.properties = properties;
     }
 
-    InboundRateLimit of(Viewer viewer) {
+    TokenBucket of(Viewer viewer) {
         if (viewer == null) {
             return newBudget();
         }
         return byUser.computeIfAbsent(viewer.userId(), id -> newBudget());
     }
 
-    private InboundRateLimit newBudget() {
-        return new InboundRateLimit(properties.inboundRatePerSecond(), properties.inboundBurst());
+    private TokenBucket newBudget() {
+        return new TokenBucket(properties.inboundRatePerSecond(), properties.inboundBurst());
     }
 }
