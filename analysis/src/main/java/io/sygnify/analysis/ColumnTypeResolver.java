@@ -157,26 +157,36 @@ final class ColumnTypeResolver {
             // values that fit neither it nor a placeholder. CASE runs the costly placeholder test only on values
             // that do not fit (no placeholder fits a format). count_if, not count(*) FILTER: DuckDB copies the input
             // chunk for every FILTER, which on hundreds of columns runs out of memory
+            // The blank and format tests are computed once per value in an inner projection: written into each
+            // aggregate they were evaluated once per aggregate (3 + 2 per candidate times per value)
             StringJoiner select = new StringJoiner(", ");
+            StringJoiner tests = new StringJoiner(", ");
             for (int i = start; i < end; i++) {
                 String v = CsvDialect.sqlName(i);
                 String token = MissingValues.isToken(v, MissingValues.TOKENS);
                 String codes = MissingValues.isToken(v, MissingValues.TEXT_CODES);
                 List<ValueFormat> candidates = proposals.get(i).candidates();
-                String fits = candidates.isEmpty() ? "false" : candidates.get(0).accepts(v);
-                select.add("count_if(NOT " + blank(v) + ")");
-                select.add("count_if(CASE WHEN " + blank(v) + " OR " + fits + " THEN false ELSE " + token + " END)");
-                select.add("count_if(CASE WHEN " + blank(v) + " OR " + fits + " THEN false ELSE " + codes + " END)");
-                for (ValueFormat format : candidates) {
-                    select.add("count_if(CASE WHEN " + blank(v) + " OR " + format.accepts(v) + " THEN false ELSE NOT "
+                String b = "b" + i;
+                tests.add(v).add(blank(v) + " AS " + b);
+                for (int k = 0; k < candidates.size(); k++) {
+                    tests.add(candidates.get(k).accepts(v) + " AS a" + i + "_" + k);
+                }
+                String fits = candidates.isEmpty() ? "false" : "a" + i + "_0";
+                select.add("count_if(NOT " + b + ")");
+                select.add("count_if(CASE WHEN " + b + " OR " + fits + " THEN false ELSE " + token + " END)");
+                select.add("count_if(CASE WHEN " + b + " OR " + fits + " THEN false ELSE " + codes + " END)");
+                for (int k = 0; k < candidates.size(); k++) {
+                    ValueFormat format = candidates.get(k);
+                    select.add("count_if(CASE WHEN " + b + " OR a" + i + "_" + k + " THEN false ELSE NOT "
                             + token + " END)");
-                    select.add(format.type().isDateOrTimestamp() ? "count_if(NOT " + blank(v) + " AND "
+                    select.add(format.type().isDateOrTimestamp() ? "count_if(NOT " + b + " AND "
                             + MissingValues.isPlaceholderDate(format.read(v)) + ")" : "0");
                 }
             }
             int chunkStart = start;
             int chunkEnd = end;
-            counts.addAll(session.query("SELECT " + select + " FROM " + CsvLoader.TABLE,
+            counts.addAll(session.query("SELECT " + select + " FROM (SELECT " + tests + " FROM " + CsvLoader.TABLE
+                    + ")",
                     percentage -> onFraction.accept((chunkStart + (chunkEnd - chunkStart) * percentage / 100) / m),
                     row -> {
                         row.next();
