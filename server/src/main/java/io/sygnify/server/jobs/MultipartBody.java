@@ -19,9 +19,10 @@ import org.springframework.http.HttpStatus;
  * file name, and where its content lies in the file. Content is never read into memory, only scanned for the
  * delimiter, so a 1 GB file part costs one pass over the file.
  *
- * <p>Why not Spring's streaming multipart reader: a 75 MB upload once reached the disk 8 KiB short, silently
- * (docs/architecture.md, "Uploads"). Spooling the raw body first lets {@link UploadSpool} check it byte for byte
- * against {@code Content-Length}, and this parser has no buffers to lose.
+ * <p>Why not Spring's streaming multipart reader: a 75 MB upload read with it once reached the disk 8 KiB short,
+ * silently (docs/architecture.md, "Uploads"). Spooling the raw body first lets {@link UploadSpool} check it byte
+ * for byte against {@code Content-Length}, so a loss anywhere below is refused rather than analysed, and this
+ * parser has no buffers to lose.
  */
 final class MultipartBody {
 
