@@ -61,7 +61,7 @@ public class ParsedRows {
     /** Writes the whole parsed table as RFC 4180 CSV (UTF-8, CRLF, header from the detected column names). */
     public void writeCsv(String jobId, Writer out) {
         Path file = fileOf(jobId, ROWS);
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = openEngine();
              Statement statement = duck.createStatement();
              ResultSet rs = statement.executeQuery("SELECT * FROM read_parquet(" + literal(file) + ")")) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -86,6 +86,23 @@ public class ParsedRows {
         }
     }
 
+    /**
+     * An in-memory DuckDB for one request: one thread and the engine's memory limit, so that reading a page or
+     * streaming the table never competes with running analyses for every core (DuckDB's default) or for 80 % of
+     * the RAM.
+     */
+    private Connection openEngine() throws SQLException {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement settings = duck.createStatement()) {
+            settings.execute("SET threads = 1");
+            settings.execute("SET memory_limit = '" + properties.engine().memoryLimit().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            duck.close();
+            throw e;
+        }
+        return duck;
+    }
+
     /** Throws the API's answer when the job has no parsed rows to show. */
     public void requireRows(String jobId) {
         fileOf(jobId, ROWS);
@@ -105,8 +122,8 @@ public class ParsedRows {
         return file;
     }
 
-    private static Page page(Path file, String rowNumberField, long offset, int limit) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    private Page page(Path file, String rowNumberField, long offset, int limit) {
+        try (Connection duck = openEngine()) {
             long total;
             try (Statement count = duck.createStatement();
                  ResultSet rs = count.executeQuery("SELECT count(*) FROM read_parquet(" + literal(file) + ")")) {
