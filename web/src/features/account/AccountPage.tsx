@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CopyField } from '../../components/CopyField';
+import { FormField } from '../../components/FormField';
 import { ErrorState, LoadingState } from '../../components/states';
 import {
   MAX_TOKEN_DAYS,
@@ -39,9 +40,6 @@ function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => voi
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const queryClient = useQueryClient();
-  const nameId = useId();
-  const daysId = useId();
-  const daysHintId = useId();
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
   const create = useMutation({
@@ -65,39 +63,33 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Create token">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_12rem]">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={nameId} className="text-sm font-medium text-slate-700">
-            Token name
-          </label>
-          <input
-            id={nameId}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-            placeholder="e.g. nightly import"
-            className="input"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={daysId} className="text-sm font-medium text-slate-700">
-            Expires after (days)
-          </label>
-          <input
-            id={daysId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_TOKEN_DAYS}
-            step={1}
-            value={days}
-            onChange={(event) => setDays(event.target.value)}
-            aria-describedby={daysHintId}
-            className="input"
-          />
-          <p id={daysHintId} className="text-xs text-slate-600">
-            Optional, 1–{MAX_TOKEN_DAYS}. Empty: never expires.
-          </p>
-        </div>
+        <FormField label="Token name">
+          {(field) => (
+            <input
+              {...field}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              required
+              placeholder="e.g. nightly import"
+              className="input"
+            />
+          )}
+        </FormField>
+        <FormField label="Expires after (days)" hint={<>Optional, 1–{MAX_TOKEN_DAYS}. Empty: never expires.</>}>
+          {(field) => (
+            <input
+              {...field}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_TOKEN_DAYS}
+              step={1}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+              className="input"
+            />
+          )}
+        </FormField>
       </div>
       {create.isError && (
         <p role="alert" data-testid="create-token-error" className="text-sm text-rose-800">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { FormField } from '../../components/FormField';
 import { ErrorState, LoadingState } from '../../components/states';
 import {
   MIN_PASSWORD_LENGTH,
@@ -23,11 +24,6 @@ function isRole(value: string): value is Role {
 
 function CreateUserForm() {
   const queryClient = useQueryClient();
-  const nameId = useId();
-  const nameHintId = useId();
-  const passwordId = useId();
-  const passwordHintId = useId();
-  const roleId = useId();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('ANALYST');
@@ -49,62 +45,51 @@ function CreateUserForm() {
   return (
     <form onSubmit={onSubmit} aria-label="Create user" className="flex flex-col gap-3">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={nameId} className="text-sm font-medium text-slate-700">
-            User name
-          </label>
-          <input
-            id={nameId}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            required
-            pattern={USERNAME_PATTERN}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-describedby={nameHintId}
-            className="input"
-          />
-          <p id={nameHintId} className="text-xs text-slate-600">
-            3–40 of a–z, 0–9, dot, underscore, hyphen.
-          </p>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={passwordId} className="text-sm font-medium text-slate-700">
-            Password
-          </label>
-          <input
-            id={passwordId}
-            type="password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            autoComplete="new-password"
-            aria-describedby={passwordHintId}
-            className="input"
-          />
-          <p id={passwordHintId} className="text-xs text-slate-600">
-            At least {MIN_PASSWORD_LENGTH} characters.
-          </p>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={roleId} className="text-sm font-medium text-slate-700">
-            Role
-          </label>
-          <select
-            id={roleId}
-            value={role}
-            onChange={(event) => isRole(event.target.value) && setRole(event.target.value)}
-            className="input"
-          >
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {ROLE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField label="User name" hint="3–40 of a–z, 0–9, dot, underscore, hyphen.">
+          {(field) => (
+            <input
+              {...field}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              required
+              pattern={USERNAME_PATTERN}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              className="input"
+            />
+          )}
+        </FormField>
+        <FormField label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+          {(field) => (
+            <input
+              {...field}
+              type="password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              autoComplete="new-password"
+              className="input"
+            />
+          )}
+        </FormField>
+        <FormField label="Role">
+          {(field) => (
+            <select
+              {...field}
+              value={role}
+              onChange={(event) => isRole(event.target.value) && setRole(event.target.value)}
+              className="input"
+            >
+              {ROLES.map((value) => (
+                <option key={value} value={value}>
+                  {ROLE_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </div>
       {create.isError && (
         <p role="alert" data-testid="create-user-error" className="text-sm text-rose-800">

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { FormField } from '../../components/FormField';
 import { ApiError, errorMessage } from '../../lib/api/problem';
 import { sessionKeys, signIn, type CurrentUser } from '../../lib/api/session';
 import { useRealtimeClient } from '../../lib/realtime/context';
@@ -25,8 +26,6 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const realtime = useRealtimeClient();
-  const usernameId = useId();
-  const passwordId = useId();
   const errorId = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -59,35 +58,33 @@ export function SignInPage() {
         </p>
         <h1 className="mt-4 text-xl font-bold tracking-tight text-slate-900">Sign in</h1>
         <form className="mt-4 flex flex-col gap-4" onSubmit={onSubmit} aria-describedby={failed ? errorId : undefined}>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={usernameId} className="text-sm font-medium text-slate-700">
-              User name
-            </label>
-            <input
-              id={usernameId}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              autoFocus
-              className="input"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={passwordId} className="text-sm font-medium text-slate-700">
-              Password
-            </label>
-            <input
-              ref={passwordRef}
-              id={passwordId}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="input"
-            />
-          </div>
+          <FormField label="User name">
+            {(field) => (
+              <input
+                {...field}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                autoFocus
+                className="input"
+              />
+            )}
+          </FormField>
+          <FormField label="Password">
+            {(field) => (
+              <input
+                {...field}
+                ref={passwordRef}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                className="input"
+              />
+            )}
+          </FormField>
           {failed && (
             <p id={errorId} role="alert" data-testid="sign-in-error" className="text-sm text-rose-800">
               {signInErrorMessage(signInMutation.error)}
