@@ -79,7 +79,11 @@ class UploadIntegrityTest {
                 assertThat(answer).startsWith("HTTP/1.1 400").contains("incomplete_upload");
             }
         }
-        Thread.sleep(500);
+        // the spool is deleted once the server has seen the connection end: allow it a moment
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!uploads().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(uploads()).isEqualTo(before);
     }
 
