@@ -55,11 +55,11 @@ final class MultipartUpload {
                         try {
                             return storeFilePart(spool, boundary);
                         } finally {
-                            UploadSpool.delete(spool);
+                            storage.delete(spool);
                         }
                     }).subscribeOn(Schedulers.boundedElastic()))
                     // refused or cut off while spooling
-                    .doFinally(signal -> UploadSpool.delete(spool));
+                    .doFinally(signal -> storage.delete(spool));
         });
     }
 

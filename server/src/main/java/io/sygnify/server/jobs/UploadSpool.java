@@ -3,7 +3,6 @@ package io.sygnify.server.jobs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -87,14 +86,6 @@ final class UploadSpool {
             channel.close();
         } catch (IOException ignored) {
             // the spool is deleted by the caller either way
-        }
-    }
-
-    static void delete(Path spool) {
-        try {
-            Files.deleteIfExists(spool);
-        } catch (IOException ignored) {
-            // an orphan spool wastes disk but loses nothing
         }
     }
 }
