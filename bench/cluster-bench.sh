@@ -12,19 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-classes=${BENCH_CLASSES:-bench/target/classes}   # override to run a copy while the module is rebuilt
-classpath_file=bench/target/cluster-classpath.txt
-
-if [[ ! -d $classes/io/sygnify/bench/cluster ]]; then
-  echo "bench classes missing: build first with ./mvnw -q install -DskipTests" >&2
-  exit 2
-fi
-if [[ ! -s $classpath_file || bench/pom.xml -nt $classpath_file ]]; then
-  # Resolves (does not build) the dependency classpath: offline from the local repository when it can, else
-  # online (the first time, the dependency plugin itself may be missing).
-  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt >&2 \
-    || ./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cluster-classpath.txt >&2
-fi
+source bench/classpath.sh
 
 exec java -Xmx512m ${BENCH_JAVA_OPTS:-} \
-  -cp "$classes:$(cat "$classpath_file")" io.sygnify.bench.cluster.ClusterBenchmark "$@"
+  -cp "$bench_classpath" io.sygnify.bench.cluster.ClusterBenchmark "$@"

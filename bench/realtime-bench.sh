@@ -11,19 +11,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-classes=${BENCH_CLASSES:-bench/target/classes}   # override to run a copy while the module is rebuilt
-classpath_file=bench/target/realtime-classpath.txt
-
-if [[ ! -d $classes/io/sygnify/bench/realtime ]]; then
-  echo "bench classes missing: build first with ./mvnw -q -o install -DskipTests" >&2
-  exit 2
-fi
-if [[ ! -s $classpath_file || bench/pom.xml -nt $classpath_file ]]; then
-  # Resolves (does not build) the dependency classpath: offline from the local repository when it can, online
-  # the first time (the dependency plugin itself may not have been downloaded yet).
-  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/realtime-classpath.txt >&2 \
-    || ./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/realtime-classpath.txt >&2
-fi
+source bench/classpath.sh
 
 # Each client is a socket in this JVM (and one more in the server's): 10,000 clients need > 10,000 descriptors.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -32,4 +20,4 @@ if (( $(ulimit -n) < 12000 )); then
 fi
 
 exec java -Xms512m -Xmx2g -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
-  -cp "$classes:$(cat "$classpath_file")" io.sygnify.bench.realtime.RealtimeBenchmark "$@"
+  -cp "$bench_classpath" io.sygnify.bench.realtime.RealtimeBenchmark "$@"
