@@ -1,7 +1,7 @@
 package io.sygnify.bench.cluster;
 
+import io.sygnify.bench.ReportTable;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class ClusterBenchmark {
     private static final String PUBLISH_TIMER = "sygnify_cluster_redis_publish_seconds";
     private static final String MESSAGES = "sygnify_cluster_redis_messages_total";
 
-    private final List<String[]> rows = new ArrayList<>();
+    private final ReportTable table = new ReportTable("Sygnify cluster scaling benchmark");
 
     private ClusterBenchmark() {
     }
@@ -106,7 +106,7 @@ public final class ClusterBenchmark {
             row("outcome", completed ? "completed" : "FAILED (see the exception below)");
             row("load average after", loadAverage());
             row("run directory", runDir + " (instance logs, nginx logs)");
-            print(System.out);
+            table.print(System.out);
         }
         return completed;
     }
@@ -229,28 +229,11 @@ public final class ClusterBenchmark {
     }
 
     private void section(String name) {
-        rows.add(new String[] {name});
+        table.section(name);
     }
 
     private void row(String label, String value) {
-        rows.add(new String[] {label, value});
-    }
-
-    private void print(PrintStream out) {
-        int width = rows.stream().filter(r -> r.length == 2).mapToInt(r -> r[0].length()).max().orElse(10);
-        String title = "Sygnify cluster scaling benchmark";
-        String rule = "-".repeat(width + 60);
-        out.println();
-        out.println(title);
-        out.println(rule);
-        for (String[] row : rows) {
-            if (row.length == 1) {
-                out.println("[" + row[0] + "]");
-            } else {
-                out.printf("  %-" + width + "s  %s%n", row[0], row[1]);
-            }
-        }
-        out.println(rule);
+        table.row(label, value);
     }
 
     private static String seconds(Duration duration) {

@@ -6,32 +6,30 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.sygnify.bench.ReportTable;
 import org.HdrHistogram.Histogram;
 
 /** The printed table of one run, and the few figures kept in a file so a later scenario can compare with them. */
 final class Report {
 
-    private final String title;
-    private final List<String[]> rows = new ArrayList<>();
+    private final ReportTable table;
     private final Properties figures = new Properties();
 
     Report(String title) {
-        this.title = title;
+        this.table = new ReportTable(title);
     }
 
     void section(String name) {
-        rows.add(new String[] {name});
+        table.section(name);
     }
 
     void row(String label, String value) {
-        rows.add(new String[] {label, value});
+        table.row(label, value);
     }
 
     /** A figure saved with {@link #save} under {@code key}. */
@@ -40,25 +38,13 @@ final class Report {
     }
 
     void print(PrintStream out) {
-        int width = rows.stream().filter(r -> r.length == 2).mapToInt(r -> r[0].length()).max().orElse(10);
-        String rule = "-".repeat(Math.max(title.length(), width + 60));
-        out.println();
-        out.println(title);
-        out.println(rule);
-        for (String[] row : rows) {
-            if (row.length == 1) {
-                out.println("[" + row[0] + "]");
-            } else {
-                out.printf("  %-" + width + "s  %s%n", row[0], row[1]);
-            }
-        }
-        out.println(rule);
+        table.print(out);
     }
 
     void save(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer writer = Files.newBufferedWriter(file)) {
-            figures.store(writer, title);
+            figures.store(writer, table.title());
         }
     }
 
