@@ -206,6 +206,10 @@ public final class TestHttp {
             HttpResponse<String> response = client.send(bounded, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());
+        } catch (java.net.http.HttpTimeoutException e) {
+            HttpRequest request = builder.build();
+            throw new AssertionError(request.method() + " " + request.uri() + " got no answer within "
+                    + REQUEST_TIMEOUT + "; the server's busy threads:\n" + ServerThreads.busy(), e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
