@@ -2,7 +2,6 @@ package io.sygnify.server.jobs;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import io.sygnify.server.api.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -48,7 +47,7 @@ final class MultipartUpload {
             return Mono.error(e);
         }
         return Mono.defer(() -> {
-            Path spool = storage.spoolPath("incoming-" + UUID.randomUUID() + ".part");
+            Path spool = storage.newSpoolPath();
             return storage.ensureDirectory()
                     .then(UploadSpool.write(body, spool, contentLength, maxBody))
                     .then(Mono.fromCallable(() -> {

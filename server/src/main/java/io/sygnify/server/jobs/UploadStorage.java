@@ -37,8 +37,9 @@ public class UploadStorage {
         return properties.upload().maxSize().toBytes();
     }
 
-    Path spoolPath(String name) {
-        return properties.uploadsDir().resolve(name);
+    /** Where one request's raw body is spooled before its file part is stored; see {@link AbandonedSpools}. */
+    Path newSpoolPath() {
+        return properties.uploadsDir().resolve(AbandonedSpools.PREFIX + UUID.randomUUID() + AbandonedSpools.SUFFIX);
     }
 
     Mono<Path> ensureDirectory() {

@@ -17,7 +17,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** Two real server runs on one data directory: what was queued or running at the stop is finished after it. */
+/**
+ * Two real server runs on one data directory: what was queued or running at the stop is finished after it, and
+ * upload spools abandoned by the stopped process are deleted.
+ */
 @Timeout(300)
 class RestartTest {
 
@@ -40,7 +43,13 @@ class RestartTest {
             assertThat(http.get("/api/jobs/" + queued).json().path("status").asString()).isEqualTo("queued");
         }
 
+        // what a process killed mid-upload leaves, next to one another instance may still be writing
+        Path abandoned = spool(data, Duration.ofHours(2));
+        Path inFlight = spool(data, Duration.ZERO);
+
         try (ConfigurableApplicationContext second = start(data)) {
+            assertThat(abandoned).doesNotExist();
+            assertThat(inFlight).exists();
             TestHttp http = new TestHttp(port(second));
             JsonNode queuedJob = http.awaitTerminal(queued, WAIT);
             JsonNode runningJob = http.awaitTerminal(running, WAIT);
@@ -49,6 +58,14 @@ class RestartTest {
             assertThat(http.get("/api/jobs/" + running + "/insights").json().path("dataset").path("rows").asLong())
                     .isEqualTo(1_500_000);
         }
+    }
+
+    private static Path spool(Path data, Duration untouchedFor) throws java.io.IOException {
+        Path spool = Files.writeString(data.resolve("uploads").resolve(AbandonedSpools.PREFIX
+                + java.util.UUID.randomUUID() + AbandonedSpools.SUFFIX), "--boundary\r\nhalf an upload");
+        Files.setLastModifiedTime(spool, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(untouchedFor)));
+        return spool;
     }
 
     private static ConfigurableApplicationContext start(Path data) {
