@@ -10,7 +10,7 @@ fi
 if [[ ! -s $classpath_file || bench/pom.xml -nt $classpath_file ]]; then
   # Resolves (does not build) the dependency classpath: offline from the local repository when it can, online
   # the first time (the dependency plugin itself may not have been downloaded yet).
-  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2 \
+  ./mvnw -q -o -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
     || ./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
 fi
 bench_classpath="$classes:$(cat "$classpath_file")"

@@ -26,10 +26,13 @@ import java.util.Locale;
  * @param connectConcurrency handshakes in flight at once while ramping up
  * @param serverArgs         extra {@code --name=value} arguments for the server
  * @param serverJvmArgs      extra JVM flags for the server (after -Xmx1g), e.g. a flight recording
+ * @param attachPids         when not empty, start no server: the one answering on {@code port} (a single server, or
+ *                           nginx in front of a cluster) is already running, and these are its JVMs' process ids,
+ *                           whose CPU and memory are measured together
  */
 record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path serverJar, Path workDir, int rows,
                     double stalledPercent, boolean stalledWatchAll, Duration timeLimit, int connectConcurrency, List<String> serverArgs,
-                    List<String> serverJvmArgs) {
+                    List<String> serverJvmArgs, List<Long> attachPids) {
 
     enum Scenario { HOLD, STALLED, RECONNECT }
 
@@ -46,7 +49,10 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
               --time-limit=SECONDS      bound of the whole run, server start-up included (300)
               --connect-concurrency=C   handshakes in flight while ramping up (200)
               --server-arg=--name=value extra server setting, repeatable
-              --server-jvm-arg=FLAG     extra server JVM flag, repeatable""";
+              --server-jvm-arg=FLAG     extra server JVM flag, repeatable
+              --attach=PID[,PID...]     start no server: measure the one already answering on --port (for a
+                                        cluster, nginx's port) whose JVMs have these pids; its admin token comes
+                                        from SYGNIFY_ADMIN_TOKEN (see docs/cluster.md)""";
 
     static BenchOptions parse(String[] args) throws IOException {
         List<String> positional = new ArrayList<>();
@@ -60,6 +66,7 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
         int connectConcurrency = 200;
         List<String> serverArgs = new ArrayList<>();
         List<String> serverJvmArgs = new ArrayList<>();
+        List<Long> attachPids = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 positional.add(arg);
@@ -80,6 +87,7 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
                 case "connect-concurrency" -> connectConcurrency = intOption(name, value, 1, 10_000);
                 case "server-arg" -> serverArgs.add(value);
                 case "server-jvm-arg" -> serverJvmArgs.add(value);
+                case "attach" -> attachPids.addAll(pids(value));
                 default -> throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
         }
@@ -94,16 +102,39 @@ record BenchOptions(int watchers, int jobs, Scenario scenario, int port, Path se
             default -> throw new IllegalArgumentException("unknown scenario '" + positional.get(2)
                     + "'; use hold, stalled or reconnect");
         };
-        require(Files.isRegularFile(jar), "server jar " + jar.toAbsolutePath()
+        require(attachPids.isEmpty() || (port != 0 && System.getenv("SYGNIFY_ADMIN_TOKEN") != null),
+                "--attach needs --port (the running server's or nginx's) and SYGNIFY_ADMIN_TOKEN in the environment");
+        require(attachPids.isEmpty() || scenario != Scenario.RECONNECT,
+                "the reconnect scenario restarts the server it started; it cannot run with --attach");
+        require(!attachPids.isEmpty() || Files.isRegularFile(jar), "server jar " + jar.toAbsolutePath()
                 + " not found; build it with ./mvnw -q -o install -DskipTests");
         return new BenchOptions(watchers, jobs, scenario, port == 0 ? freePort() : port, jar.toAbsolutePath(),
                 workDir.toAbsolutePath(), rows, stalledPercent, stalledWatchAll, Duration.ofSeconds(timeLimitSeconds),
-                connectConcurrency, List.copyOf(serverArgs), List.copyOf(serverJvmArgs));
+                connectConcurrency, List.copyOf(serverArgs), List.copyOf(serverJvmArgs), List.copyOf(attachPids));
     }
 
     /** Clients that never read: N × stalled-percent in the stalled scenario, none otherwise. */
     int stalledWatchers() {
         return scenario == Scenario.STALLED ? (int) Math.round(watchers * stalledPercent / 100) : 0;
+    }
+
+    boolean attached() {
+        return !attachPids.isEmpty();
+    }
+
+    private static List<Long> pids(String value) {
+        List<Long> pids = new ArrayList<>();
+        for (String pid : value.split(",")) {
+            try {
+                pids.add(Long.parseLong(pid.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--attach takes process ids separated by commas (got '" + value
+                        + "')");
+            }
+            require(ProcessHandle.of(pids.get(pids.size() - 1)).map(ProcessHandle::isAlive).orElse(false),
+                    "no running process with pid " + pid.trim() + " to attach to");
+        }
+        return pids;
     }
 
     private static int freePort() throws IOException {

@@ -145,7 +145,8 @@ final class HoldScenario {
             Histogram[] spread = stats.firstAndLastRecipient();
             report.row("  per event, to its first watcher", Report.percentiles(spread[0], 50, 99));
             report.row("  per event, to its last watcher", Report.percentiles(spread[1], 50, 99));
-            report.row("server frames sent / dropped", Report.count(Math.round(
+            report.row("server frames sent / dropped" + (options.attachPids().size() > 1
+                    ? " (whichever instance answered)" : ""), Report.count(Math.round(
                     ws.getOrDefault("sygnify_ws_messages_sent_total", 0.0))) + " / " + Report.count(Math.round(
                     ws.getOrDefault("sygnify_ws_messages_dropped_total", 0.0))));
 
@@ -153,7 +154,8 @@ final class HoldScenario {
             report.row("RSS idle → N connected → peak", Report.mib(idleMemory.rssBytes()) + " → "
                     + Report.mib(connectedMemory.rssBytes()) + " → " + Report.mib(Math.max(sampler.peakRssBytes(),
                     server.memory().peakRssBytes())));
-            report.row("heap used idle → N connected → peak", Report.mib(idleHeap) + " → "
+            report.row("heap used idle → N connected → peak" + (options.attachPids().size() > 1
+                    ? " (whichever instance answered)" : ""), Report.mib(idleHeap) + " → "
                     + Report.mib(connectedHeap) + " → " + Report.mib(sampler.peakHeapBytes()) + " (max "
                     + Report.mib(sampler.heapMaxBytes()) + ")");
             long perConnection = (connectedMemory.rssBytes() - idleMemory.rssBytes()) / Math.max(1, serverSees);
@@ -199,7 +201,7 @@ final class HoldScenario {
         Deadline wait = deadline.within(Duration.ofSeconds(15));
         long seen = -1;
         while (!wait.passed()) {
-            seen = api.systemMetrics().path("ws_connections").asLong(-1);
+            seen = api.connections();
             if (seen >= expected) {
                 return seen;
             }

@@ -55,10 +55,15 @@ public final class RealtimeBenchmark {
             report.section("setup");
             report.row("machine", Runtime.getRuntime().availableProcessors() + " cores, " + memTotal()
                     + " RAM, load average before " + loadBefore);
-            report.row("server JVM", String.join(" ", ServerProcess.JVM_FLAGS) + " "
-                    + String.join(" ", options.serverJvmArgs()) + ", start → ready "
-                    + Report.millis(sut.lastStartup().toNanos() / 1_000) + ", flags "
-                    + String.join(" ", options.serverArgs()));
+            if (options.attached()) {
+                report.row("server", "attached, not started here: port " + options.port() + ", JVM "
+                        + sut.current().pid() + " (CPU and memory below are their sums)");
+            } else {
+                report.row("server JVM", String.join(" ", ServerProcess.JVM_FLAGS) + " "
+                        + String.join(" ", options.serverJvmArgs()) + ", start → ready "
+                        + Report.millis(sut.lastStartup().toNanos() / 1_000) + ", flags "
+                        + String.join(" ", options.serverArgs()));
+            }
             report.row("bench JVM", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
                     + ", " + WatcherFleet.EVENT_LOOP_THREADS + " event-loop threads");
             switch (options.scenario()) {

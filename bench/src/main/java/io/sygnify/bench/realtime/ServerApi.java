@@ -80,6 +80,11 @@ final class ServerApi {
     }
 
     /** The server's latest system sample: {@code heap_used_bytes}, {@code ws_connections}, … */
+    /** WebSocket connections of every instance together (a single server's own on one node). */
+    long connections() throws IOException, InterruptedException {
+        return expectJson(get("/api/system/instances"), 200).path("totals").path("connections").asLong(-1);
+    }
+
     JsonNode systemMetrics() throws IOException, InterruptedException {
         return expectJson(get("/api/system/metrics"), 200).path("current");
     }

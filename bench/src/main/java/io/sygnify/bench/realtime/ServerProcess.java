@@ -13,20 +13,29 @@ import java.util.stream.Stream;
 
 /**
  * The server under test, a separate JVM started from the executable jar, stopped with SIGTERM (as an orchestrator
- * would), and observed from the outside through {@code /proc}.
+ * would), and observed from the outside through {@code /proc}. Or, with {@code --attach}, the JVMs of a server or
+ * cluster started by someone else, observed together (CPU and memory summed) and never stopped from here.
  */
 final class ServerProcess {
 
     /** The server's JVM flags; printed with the results. */
     static final List<String> JVM_FLAGS = List.of("-Xmx1g");
 
+    /** Null when attached: the processes are not this benchmark's to stop. */
     private final Process process;
+    private final List<Long> pids;
     private final Path log;
     private final long startedNanos = System.nanoTime();
 
-    private ServerProcess(Process process, Path log) {
+    private ServerProcess(Process process, List<Long> pids, Path log) {
         this.process = process;
+        this.pids = List.copyOf(pids);
         this.log = log;
+    }
+
+    /** Already running JVMs, e.g. the instances of {@code deploy/local-cluster.sh}. */
+    static ServerProcess attach(List<Long> pids, Path log) {
+        return new ServerProcess(null, pids, log);
     }
 
     static ServerProcess start(BenchOptions options, Path dataDir, Path log) throws IOException {
@@ -44,18 +53,24 @@ final class ServerProcess {
         command.addAll(options.serverArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServerProcess server = new ServerProcess(process, log);
+        ServerProcess server = new ServerProcess(process, List.of(process.pid()), log);
         // A benchmark killed by Ctrl-C must not leave its server running.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-server-reaper"));
         return server;
     }
 
-    long pid() {
-        return process.pid();
+    /** "pid 123", or "pids 123, 456" when attached to several. */
+    String pid() {
+        return (pids.size() == 1 ? "pid " : "pids ") + pids.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    boolean attached() {
+        return process == null;
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return pids.stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     long startedNanos() {
@@ -65,12 +80,13 @@ final class ServerProcess {
     /** Waits until readiness answers 200; returns how long the server took from its start. */
     Duration awaitReady(ServerApi api, Deadline deadline) throws IOException, InterruptedException {
         while (!api.ready()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server (pid " + pid() + ") exited with " + process.exitValue()
+            if (!isAlive()) {
+                throw new IllegalStateException("server (" + pid() + ") exited"
+                        + (attached() ? "" : " with " + process.exitValue())
                         + " before becoming ready; last log lines:\n" + tail());
             }
             if (deadline.passed()) {
-                throw new IllegalStateException("server (pid " + pid() + ") not ready after "
+                throw new IllegalStateException("server (" + pid() + ") not ready after "
                         + Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds() + " s; last log lines:\n"
                         + tail());
             }
@@ -81,10 +97,13 @@ final class ServerProcess {
 
     /** SIGTERM, then up to {@code grace} for the graceful shutdown, then SIGKILL. Returns the time to exit. */
     Duration stop(Duration grace) throws InterruptedException {
+        if (attached()) {
+            throw new IllegalStateException("the server (" + pid() + ") was started by someone else; stop it there");
+        }
         long start = System.nanoTime();
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            System.err.println("server pid " + pid() + " still running " + grace.toSeconds()
+            System.err.println("server " + pid() + " still running " + grace.toSeconds()
                     + " s after SIGTERM; killing it");
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -92,15 +111,17 @@ final class ServerProcess {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** Resident set now and at its peak (VmRSS, VmHWM), in bytes. */
+    /** Resident set now and at its peak (VmRSS, VmHWM), in bytes; summed over the processes when attached. */
     Memory memory() throws IOException {
-        long rss = -1;
-        long peak = -1;
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = kilobytes(line) * 1024;
-            } else if (line.startsWith("VmHWM:")) {
-                peak = kilobytes(line) * 1024;
+        long rss = 0;
+        long peak = 0;
+        for (long pid : pids) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss += kilobytes(line) * 1024;
+                } else if (line.startsWith("VmHWM:")) {
+                    peak += kilobytes(line) * 1024;
+                }
             }
         }
         return new Memory(rss, peak);
@@ -111,24 +132,29 @@ final class ServerProcess {
 
     /**
      * CPU time of the process (every thread, living or gone) and of each living thread by name, from
-     * {@code /proc/PID/stat} and {@code /proc/PID/task/TID/stat}.
+     * {@code /proc/PID/stat} and {@code /proc/PID/task/TID/stat}; of all the processes together when attached.
      */
     CpuTimes cpu() throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid()));
+        long total = 0;
         Map<Long, CpuTimes.Thread> threads = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    threads.put(Long.parseLong(task.getFileName().toString()),
-                            new CpuTimes.Thread(name, ticks(stat)));
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended between listing and reading
+        for (long pid : pids) {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            // thread ids are unique across processes, so the threads of several JVMs share one map
+            try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        threads.put(Long.parseLong(task.getFileName().toString()),
+                                new CpuTimes.Thread(name, ticks(stat)));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended between listing and reading
+                    }
                 }
             }
+            total += ticks(Files.readString(proc.resolve("stat")));
         }
-        return new CpuTimes(ticks(Files.readString(proc.resolve("stat"))), threads);
+        return new CpuTimes(total, threads);
     }
 
     private static long ticks(String stat) {

@@ -38,7 +38,7 @@ final class ServerSampler implements AutoCloseable {
                 JsonNode metrics = api.systemMetrics();
                 peakHeapBytes = Math.max(peakHeapBytes, metrics.path("heap_used_bytes").asLong(-1));
                 heapMaxBytes = metrics.path("heap_max_bytes").asLong(-1);
-                peakConnections = Math.max(peakConnections, metrics.path("ws_connections").asLong(-1));
+                peakConnections = Math.max(peakConnections, api.connections());
                 peakRssBytes = Math.max(peakRssBytes, server.memory().rssBytes());
                 long[] queues = KernelSocketQueues.measureAll(port);
                 peakServerSendQueue = Math.max(peakServerSendQueue, queues[0]);

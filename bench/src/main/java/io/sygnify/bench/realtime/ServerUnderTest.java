@@ -29,11 +29,16 @@ final class ServerUnderTest implements AutoCloseable {
     /** Starts a server process and waits until it is ready. */
     ServerProcess start(Deadline deadline) throws IOException, InterruptedException {
         if (current != null && current.isAlive()) {
-            throw new IllegalStateException("server pid " + current.pid() + " is still running on port "
+            throw new IllegalStateException("server " + current.pid() + " is still running on port "
                     + options.port());
         }
-        current = ServerProcess.start(options, dataDir, log);
-        RealtimeBenchmark.log("server pid " + current.pid() + " starting on port " + options.port());
+        if (options.attached()) {
+            current = ServerProcess.attach(options.attachPids(), log);
+            RealtimeBenchmark.log("attached to the server " + current.pid() + " answering on port " + options.port());
+        } else {
+            current = ServerProcess.start(options, dataDir, log);
+            RealtimeBenchmark.log("server " + current.pid() + " starting on port " + options.port());
+        }
         lastStartup = current.awaitReady(api, deadline);
         RealtimeBenchmark.log("server ready after " + lastStartup.toMillis() + " ms");
         return current;
@@ -58,9 +63,9 @@ final class ServerUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (current != null && current.isAlive()) {
+        if (current != null && !current.attached() && current.isAlive()) {
             Duration took = current.stop(STOP_GRACE);
-            RealtimeBenchmark.log("server pid " + current.pid() + " stopped in " + took.toMillis() + " ms");
+            RealtimeBenchmark.log("server " + current.pid() + " stopped in " + took.toMillis() + " ms");
         }
     }
 }

@@ -26,7 +26,7 @@ final class Warmup {
             fleet.subscribe(List.of(api.upload(csv)));
             fleet.awaitAll(Watcher::isDone, bound);
         }
-        while (!bound.passed() && api.systemMetrics().path("ws_connections").asLong(-1) > 0) {
+        while (!bound.passed() && api.connections() > 0) {
             Thread.sleep(200);
         }
         RealtimeBenchmark.log("warm-up done in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
