@@ -1,7 +1,7 @@
 import type { ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
 import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import type { ReportModel, Section } from './report-model';
-import { indicatorValue } from './sections/KpisSection';
+import { indicatorValue, label } from './sections/KpisSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle } from './sections/SegmentsSection';
 import { seriesTitle, trendLine } from './sections/TimeSeriesSection';
@@ -155,7 +155,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
       section(
         'Key figures',
         kpis.domains
-          .map((d) => `<h3>${e(d.domain.replace(/_/g, ' '))}</h3><div class="cards">${d.indicators.map((k) => `<div class="card"><span class="muted">${e(k.name.replace(/_/g, ' '))}</span><b>${e(indicatorValue(k))}</b></div>`).join('')}</div>`)
+          .map((d) => `<h3>${e(d.domain.replace(/_/g, ' '))}</h3><div class="cards">${d.indicators.map((k) => `<div class="card"><span class="muted">${e(label(k.name))}</span><b>${e(indicatorValue(k))}</b></div>`).join('')}</div>`)
           .join(''),
       ),
     );

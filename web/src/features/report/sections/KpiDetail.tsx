@@ -14,48 +14,86 @@ function cell(key: string, value: unknown): string {
 
 const label = (key: string) => key.replace(/_/g, ' ');
 
-/**
- * An indicator's supporting values, whatever their shape: a list of rows becomes a table, a map of rows a table
- * keyed by name, a flat map a list of figures.
- */
-export function KpiDetail({ detail }: { detail: unknown }) {
-  if (detail === null || detail === undefined) return null;
-  if (Array.isArray(detail) && detail.every(isRecord) && detail.length > 0) {
-    const keys = [...new Set(detail.flatMap((row) => Object.keys(row)))];
-    return (
-      <table className="mt-2 w-full text-xs" data-testid="kpi-detail">
+type NumberSeries = [string, number[]];
+
+/** Lists of numbers side by side (Benford's observed and expected digit shares), all of one length. */
+function numberSeries(entries: [string, unknown][]): NumberSeries[] {
+  const series = entries.filter(
+    (entry): entry is NumberSeries =>
+      Array.isArray(entry[1]) && entry[1].length > 0 && entry[1].every((n) => typeof n === 'number' && Number.isFinite(n)),
+  );
+  return series.length > 0 && series.every(([, values]) => values.length === series[0][1].length) ? series : [];
+}
+
+/** Shares (every value 0–1) read better as percentages. */
+function seriesCell(values: number[], value: number): string {
+  return values.every((v) => v >= 0 && v <= 1) ? formatPercent(value * 100) : formatNumber(value);
+}
+
+function SeriesTable({ series }: { series: NumberSeries[] }) {
+  const names = series.map(([name]) => name);
+  // Benford's law compares the shares of first digits 1–9.
+  const position = names.includes('observed') && names.includes('expected') && series[0][1].length === 9 ? 'first digit' : '#';
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="text-xs" data-testid="kpi-series">
         <thead>
           <tr>
-            {keys.map((key) => (
-              <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
-                {label(key)}
+            <th scope="col" className="pr-3 text-left font-medium text-slate-600">
+              {position}
+            </th>
+            {names.map((name) => (
+              <th key={name} scope="col" className="pr-3 text-right font-medium text-slate-600">
+                {label(name)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {detail.slice(0, 10).map((row, index) => (
+          {series[0][1].map((_, index) => (
             <tr key={index}>
-              {keys.map((key) => (
-                <td key={key} className="pr-2 tabular-nums text-slate-800">
-                  {cell(key, row[key])}
+              <th scope="row" className="pr-3 text-left font-medium text-slate-800">
+                {index + 1}
+              </th>
+              {series.map(([name, values]) => (
+                <td key={name} className="pr-3 text-right tabular-nums text-slate-800">
+                  {seriesCell(values, values[index])}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    );
+    </div>
+  );
+}
+
+/** Details shown as a table of more than three columns need a wider card than a single figure. */
+export function isWideDetail(detail: unknown): boolean {
+  if (Array.isArray(detail) && detail.every(isRecord) && detail.length > 0) {
+    return new Set(detail.flatMap((row) => Object.keys(row))).size > 3;
   }
-  if (isRecord(detail)) {
-    const entries = Object.entries(detail);
-    if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
-      const keys = [...new Set(entries.flatMap(([, value]) => Object.keys(value as Record<string, unknown>)))];
-      return (
-        <table className="mt-2 w-full text-xs" data-testid="kpi-detail">
+  if (!isRecord(detail)) return false;
+  const entries = Object.entries(detail);
+  if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
+    return new Set(entries.flatMap(([, value]) => Object.keys(value as Record<string, unknown>))).size > 2;
+  }
+  return numberSeries(entries).length > 0;
+}
+
+/**
+ * An indicator's supporting values, whatever their shape: a list of rows becomes a table, a map of rows a table
+ * keyed by name, a flat map a list of figures (and its lists of numbers one table side by side).
+ */
+export function KpiDetail({ detail }: { detail: unknown }) {
+  if (detail === null || detail === undefined) return null;
+  if (Array.isArray(detail) && detail.every(isRecord) && detail.length > 0) {
+    const keys = [...new Set(detail.flatMap((row) => Object.keys(row)))];
+    return (
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-xs" data-testid="kpi-detail">
           <thead>
             <tr>
-              <td />
               {keys.map((key) => (
                 <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
                   {label(key)}
@@ -64,31 +102,72 @@ export function KpiDetail({ detail }: { detail: unknown }) {
             </tr>
           </thead>
           <tbody>
-            {entries.map(([name, value]) => (
-              <tr key={name}>
-                <th scope="row" className="pr-2 text-left font-medium text-slate-800">
-                  {name}
-                </th>
+            {detail.slice(0, 10).map((row, index) => (
+              <tr key={index}>
                 {keys.map((key) => (
                   <td key={key} className="pr-2 tabular-nums text-slate-800">
-                    {cell(key, (value as Record<string, unknown>)[key])}
+                    {cell(key, row[key])}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+    );
+  }
+  if (isRecord(detail)) {
+    const entries = Object.entries(detail);
+    if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
+      const keys = [...new Set(entries.flatMap(([, value]) => Object.keys(value as Record<string, unknown>)))];
+      return (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-xs" data-testid="kpi-detail">
+            <thead>
+              <tr>
+                <td />
+                {keys.map((key) => (
+                  <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
+                    {label(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row" className="pr-2 text-left font-medium text-slate-800">
+                    {name}
+                  </th>
+                  {keys.map((key) => (
+                    <td key={key} className="pr-2 tabular-nums text-slate-800">
+                      {cell(key, (value as Record<string, unknown>)[key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     }
+    const series = numberSeries(entries);
+    const inSeries = new Set(series.map(([name]) => name));
     return (
-      <dl className="mt-2 text-xs" data-testid="kpi-detail">
-        {entries.slice(0, 12).map(([key, value]) => (
-          <div key={key} className="flex gap-1">
-            <dt className="text-slate-600">{label(key)}:</dt>
-            <dd className="tabular-nums text-slate-800">{cell(key, value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <>
+        <dl className="mt-2 text-xs" data-testid="kpi-detail">
+          {entries
+            .filter(([key]) => !inSeries.has(key))
+            .slice(0, 12)
+            .map(([key, value]) => (
+              <div key={key} className="flex gap-1">
+                <dt className="text-slate-600">{label(key)}:</dt>
+                <dd className="tabular-nums text-slate-800">{cell(key, value)}</dd>
+              </div>
+            ))}
+        </dl>
+        {series.length > 0 && <SeriesTable series={series} />}
+      </>
     );
   }
   return <p className="mt-2 text-xs text-slate-700">{cell('', detail)}</p>;

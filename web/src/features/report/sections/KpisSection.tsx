@@ -1,12 +1,14 @@
 import type { Indicator, KpisSection as Kpis } from '../../../lib/api/insights';
 import { EMPTY, formatNumber, formatPercent } from '../../../lib/format';
 import { SECTION_IDS, type Section } from '../report-model';
-import { KpiDetail } from './KpiDetail';
+import { KpiDetail, isWideDetail } from './KpiDetail';
 import { ReportSection } from './ReportSection';
 
 export function indicatorValue(indicator: Indicator): string {
   const value = indicator.value;
   if (value === null || value === undefined) return EMPTY;
+  // a mean absolute deviation of digit shares, judged against Nigrini's thresholds (0.006 …), not a percentage
+  if (indicator.name === 'benford_mad') return value.toFixed(4);
   switch (indicator.unit) {
     case 'ratio':
       return formatPercent(value * 100);
@@ -23,8 +25,10 @@ export function indicatorValue(indicator: Indicator): string {
   }
 }
 
-function label(name: string): string {
-  const words = name.replace(/_/g, ' ');
+const ACRONYMS: Record<string, string> = { mad: 'MAD', rfm: 'RFM', aov: 'AOV', roi: 'ROI', cagr: 'CAGR', ltv: 'LTV', id: 'ID' };
+
+export function label(name: string): string {
+  const words = name.split('_').map((word) => ACRONYMS[word.toLowerCase()] ?? word).join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -46,7 +50,11 @@ export function KpisSection({ section }: { section: Section<Kpis> }) {
               </h3>
               <ul className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {domain.indicators.map((indicator) => (
-                  <li key={indicator.name} data-testid="kpi" className="rounded-lg border border-slate-200 p-3">
+                  <li
+                    key={indicator.name}
+                    data-testid="kpi"
+                    className={`min-w-0 rounded-lg border border-slate-200 p-3 ${isWideDetail(indicator.detail) ? 'sm:col-span-2' : ''}`}
+                  >
                     <p className="text-xs font-medium text-slate-600">{label(indicator.name)}</p>
                     {indicator.value !== null && indicator.value !== undefined && (
                       <p className="mt-1 text-xl font-bold tabular-nums text-slate-900">{indicatorValue(indicator)}</p>

@@ -1,0 +1,82 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { KpisSection as Kpis } from '../../../lib/api/insights';
+import { KpisSection, label } from './KpisSection';
+
+const BENFORD_EXPECTED = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => Math.log10(1 + 1 / d));
+
+function show(kpis: Kpis) {
+  return render(<KpisSection section={{ state: 'ok', data: kpis }} />);
+}
+
+describe('Key figures', () => {
+  it('shows Benford digit shares as a table of digits, not as raw lists', () => {
+    const observed = [0.3019, 0.1765, 0.1264, 0.0958, 0.0798, 0.0662, 0.058, 0.0502, 0.0452];
+    show({
+      domains: [
+        {
+          domain: 'transactions',
+          columns: { amount: 'amount' },
+          indicators: [
+            {
+              name: 'benford_mad',
+              value: 0.000813,
+              unit: 'ratio',
+              detail: { observed, expected: BENFORD_EXPECTED, chi_square: 4.33, conformity: 'close', n: 60000 },
+              note: 'mean absolute deviation of first-digit shares',
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const card = screen.getByTestId('kpi');
+    expect(card).toHaveTextContent('Benford MAD0.0008');
+    expect(card.className).toContain('sm:col-span-2');
+    const table = within(card).getByTestId('kpi-series');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['first digit', 'observed', 'expected']);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toHaveTextContent('130.2%30.1%');
+    expect(rows[8]).toHaveTextContent('94.5%4.6%');
+    expect(card).not.toHaveTextContent('[');
+    expect(within(card).getByTestId('kpi-detail')).toHaveTextContent('conformity:close');
+  });
+
+  it('gives wide tables a wide card that scrolls instead of spilling out', () => {
+    show({
+      domains: [
+        {
+          domain: 'retail',
+          columns: {},
+          indicators: [
+            {
+              name: 'rfm_segments',
+              value: null,
+              unit: null,
+              detail: {
+                champions: { customers: 3917, monetary_share: 0.763, median_recency_days: 5, median_frequency: 3 },
+                lost: { customers: 2744, monetary_share: 0.048, median_recency_days: 38, median_frequency: 1 },
+              },
+              note: null,
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const card = screen.getByTestId('kpi');
+    expect(card).toHaveTextContent('RFM segments');
+    expect(card.className).toContain('sm:col-span-2');
+    expect(within(card).getByTestId('kpi-detail').parentElement!.className).toContain('overflow-x-auto');
+    expect(within(card).getByRole('row', { name: /champions/ })).toHaveTextContent('champions3,91776.3%53');
+  });
+
+  it('spells acronyms in indicator names as acronyms', () => {
+    expect(label('benford_mad')).toBe('Benford MAD');
+    expect(label('rfm_segments')).toBe('RFM segments');
+    expect(label('refund_rate')).toBe('Refund rate');
+  });
+});
