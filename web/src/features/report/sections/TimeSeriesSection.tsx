@@ -42,7 +42,16 @@ function trendText(series: Series): string | null {
 
 function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeSeries }) {
   const labels = [...timeSeries.period_starts];
-  const data: LinePoint[] = series.values.map((y, x) => ({ x, y }));
+  const last = series.values.length - 1;
+  // A file that starts or ends mid-period leaves that period short; drawn in line, it would read as a collapse.
+  const partialFirst = timeSeries.first_period_partial === true && last >= 1 && series.values[0] !== null;
+  const partialLast = timeSeries.last_period_partial === true && last >= 1 && series.values[last] !== null;
+  const isPartial = (x: number) => (partialFirst && x === 0) || (partialLast && x === last);
+  const data: LinePoint[] = series.values.map((y, x) => ({ x, y: isPartial(x) ? null : y }));
+  const partialPoints: LinePoint[] = [
+    ...(partialFirst ? [{ x: 0, y: series.values[0] ?? null }, { x: 1, y: series.values[1] ?? null }, { x: 1, y: null }] : []),
+    ...(partialLast ? [{ x: last - 1, y: series.values[last - 1] ?? null }, { x: last, y: series.values[last] ?? null }] : []),
+  ];
   const forecast = series.forecast;
   const start = labels.length;
   if (forecast) labels.push(...forecast.periods);
@@ -63,6 +72,7 @@ function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeS
         formatX={(x) => labels[Math.round(x)] ?? ''}
         series={[
           { id: 'data', label: series.measure === 'rows' ? 'Rows' : series.measure, stroke: 'stroke-indigo-600', swatch: 'bg-indigo-600', points: data },
+          ...(partialPoints.length ? [{ id: 'partial', label: 'Incomplete period', stroke: 'stroke-slate-400', swatch: 'bg-slate-400', points: partialPoints, dashed: true }] : []),
           ...(trend.length ? [{ id: 'trend', label: 'Trend (Theil–Sen)', stroke: 'stroke-slate-500', swatch: 'bg-slate-500', points: trend, dashed: true }] : []),
           ...(forecastPoints.length
             ? [{ id: 'forecast', label: `Forecast${forecast?.method ? ` (${forecast.method.replace(/_/g, ' ')})` : ''}`, stroke: 'stroke-amber-600', swatch: 'bg-amber-600', points: forecastPoints, dashed: true }]

@@ -1,0 +1,38 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TimeSeries } from '../../../lib/api/insights';
+import { fullReport } from '../../../test/fixtures';
+import { TimeSeriesSection } from './TimeSeriesSection';
+
+const base = fullReport.time_series as unknown as TimeSeries;
+
+function show(timeSeries: TimeSeries) {
+  render(<TimeSeriesSection section={{ state: 'ok', data: timeSeries }} />);
+  return screen.getByTestId('time-series');
+}
+
+/** The points a path visits (moves and lines). */
+function pathPoints(path: Element): string[] {
+  return (path.getAttribute('d') ?? '').match(/[ML][0-9.-]+/g) ?? [];
+}
+
+describe('Over time', () => {
+  it('draws an incomplete last period apart from the complete ones, and says so', () => {
+    const chart = show({ ...base, last_period_partial: true, period_starts: ['2023-01', '2023-02', '2023-03'] });
+
+    expect(within(chart).getByText('Incomplete period')).toBeInTheDocument();
+    const data = chart.querySelector('path.stroke-indigo-600')!;
+    const partial = chart.querySelector('path.stroke-slate-400')!;
+    expect(pathPoints(data)).toHaveLength(2);
+    expect(pathPoints(partial)).toHaveLength(2);
+    expect(partial).toHaveAttribute('stroke-dasharray');
+  });
+
+  it('draws every period in line when all are complete', () => {
+    const chart = show({ ...base, last_period_partial: false, first_period_partial: false });
+
+    expect(within(chart).queryByText('Incomplete period')).toBeNull();
+    expect(pathPoints(chart.querySelector('path.stroke-indigo-600')!)).toHaveLength(3);
+    expect(chart.querySelector('path.stroke-slate-400')).toBeNull();
+  });
+});
