@@ -3,7 +3,7 @@ import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPerc
 import type { ReportModel, Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
-import { breakdownTitle } from './sections/SegmentsSection';
+import { breakdownTitle, isAdditive } from './sections/SegmentsSection';
 import { seriesTitle, trendLine } from './sections/TimeSeriesSection';
 
 /*
@@ -105,6 +105,11 @@ function timeSeriesSvg(series: Series, timeSeries: TimeSeries): string {
 
 function shareBars(items: Share[]): string {
   return bars(items.map((item) => ({ label: item.value, value: item.total, display: `${formatNumber(item.total)}${item.share !== null && item.share !== undefined ? ` (${formatPercent(item.share * 100)})` : ''}` })));
+}
+
+/** Prices and rates: the average in each group, since their totals mean nothing. */
+function meanBars(items: Share[]): string {
+  return bars(items.map((item) => ({ label: item.value, value: item.mean ?? 0, display: `average ${item.mean !== null && item.mean !== undefined ? formatNumber(item.mean) : '—'}` })));
 }
 
 function heatmap(title: string, columns: string[], values: Array<Array<number | null>>): string {
@@ -213,7 +218,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
       section(
         'Segments and contributors',
         segments.breakdowns
-          .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${shareBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
+          .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${isAdditive(b) ? shareBars(b.top) : meanBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
           .join(''),
       ),
     );

@@ -289,6 +289,8 @@ export const breakdownSchema = z.looseObject({
   eta_squared: lenient(num),
   p_value: lenient(num),
   means_differ: lenient(z.boolean()),
+  // since 2.2; earlier reports summed every measure
+  additive: lenient(z.boolean()),
 });
 export const segmentsSchema = z.looseObject({
   breakdowns: z.array(breakdownSchema),

@@ -5,6 +5,19 @@ import { formatInteger, formatNumber, formatPercent } from '../../../lib/format'
 import { SECTION_IDS, breakdownAnchor, type Section } from '../report-model';
 import { ReportSection } from './ReportSection';
 
+/** Whether the groups' totals mean something; prices and rates are compared by their means (report 2.2). */
+export function isAdditive(breakdown: Breakdown): boolean {
+  return breakdown.additive !== false;
+}
+
+function meanBars(items: Share[]) {
+  return items.map((item) => ({
+    label: item.value,
+    value: item.mean ?? 0,
+    display: `${item.mean !== null && item.mean !== undefined ? formatNumber(item.mean) : '—'} (${formatInteger(item.rows ?? 0)} rows)`,
+  }));
+}
+
 function bars(items: Share[]) {
   return items.map((item) => ({
     label: item.value,
@@ -14,7 +27,8 @@ function bars(items: Share[]) {
 }
 
 export function breakdownTitle(breakdown: Breakdown): string {
-  return breakdown.measure === 'rows' ? `Rows by ${breakdown.dimension}` : `${breakdown.measure} by ${breakdown.dimension}`;
+  if (breakdown.measure === 'rows') return `Rows by ${breakdown.dimension}`;
+  return `${isAdditive(breakdown) ? '' : 'Average '}${breakdown.measure} by ${breakdown.dimension}`;
 }
 
 /** Cumulative share of the total over the largest groups, as the engine listed them (largest first). */
@@ -29,7 +43,8 @@ function concentration(gini: number): string {
 
 function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
   const title = breakdownTitle(breakdown);
-  const curve = cumulativeShares(breakdown.top);
+  const additive = isAdditive(breakdown);
+  const curve = additive ? cumulativeShares(breakdown.top) : [];
   return (
     <article
       id={breakdownAnchor(breakdown.measure, breakdown.dimension)}
@@ -38,18 +53,32 @@ function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
       className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 p-4 focus:outline-2 focus:outline-indigo-600"
     >
       <h3 className="font-medium text-slate-900 first-letter:uppercase">{title}</h3>
+      {!additive && (
+        <p className="text-xs text-slate-600" data-testid="means-only">
+          Totals of {breakdown.measure} mean nothing, so its values are compared by their average in each group.
+        </p>
+      )}
       {breakdown.top.length > 0 && (
         <div>
           <h4 className="mb-1 text-xs font-medium text-slate-600">
-            Top contributors{breakdown.groups ? ` (of ${formatInteger(breakdown.groups)} values)` : ''}
+            {additive ? 'Top contributors' : 'Highest average'}
+            {breakdown.groups ? ` (of ${formatInteger(breakdown.groups)} values)` : ''}
           </h4>
-          <BarList label={`Top contributors to ${title}`} bars={bars(breakdown.top)} testId="top-contributors" />
+          <BarList
+            label={`${additive ? 'Top contributors to' : 'Highest average of'} ${title}`}
+            bars={additive ? bars(breakdown.top) : meanBars(breakdown.top)}
+            testId="top-contributors"
+          />
         </div>
       )}
       {breakdown.bottom.length > 0 && (
         <div>
-          <h4 className="mb-1 text-xs font-medium text-slate-600">Bottom contributors</h4>
-          <BarList label={`Bottom contributors to ${title}`} bars={bars(breakdown.bottom)} tone="bg-slate-400" />
+          <h4 className="mb-1 text-xs font-medium text-slate-600">{additive ? 'Bottom contributors' : 'Lowest average'}</h4>
+          <BarList
+            label={`${additive ? 'Bottom contributors to' : 'Lowest average of'} ${title}`}
+            bars={additive ? bars(breakdown.bottom) : meanBars(breakdown.bottom)}
+            tone="bg-slate-400"
+          />
         </div>
       )}
       {curve.length > 1 && (

@@ -54,6 +54,8 @@ final class SegmentAnalysis {
     private Segments.Breakdown breakdown(String measure, String dimension, List<GroupedMeasures.Group> groups, int m,
                                          int tests) {
         boolean rows = m < 0;
+        // sums of prices or rates mean nothing: such a measure is compared by its means only
+        boolean additive = rows || !AnalysisContext.matches(INTENSIVE_NAME, measure);
         double total = 0;
         double absTotal = 0;
         for (GroupedMeasures.Group group : groups) {
@@ -65,10 +67,11 @@ final class SegmentAnalysis {
         for (GroupedMeasures.Group group : groups) {
             double value = rows ? group.rows() : group.sums()[m];
             double mean = rows || group.counts()[m] == 0 ? Double.NaN : group.sums()[m] / group.counts()[m];
-            shares.add(new Segments.Share(group.value(), value, group.rows(),
-                    denominator == 0 ? 0 : value / denominator, Results.finite(mean)));
+            Double share = !additive ? null : denominator == 0 ? 0.0 : value / denominator;
+            shares.add(new Segments.Share(group.value(), value, group.rows(), share, Results.finite(mean)));
         }
-        shares.sort(Comparator.comparingDouble((Segments.Share s) -> -s.total()).thenComparing(Segments.Share::value));
+        shares.sort(Comparator.comparingDouble((Segments.Share s) -> -(additive ? s.total() : meanOrLowest(s)))
+                .thenComparing(Segments.Share::value));
         List<Segments.Share> top = shares.stream().limit(LISTED).toList();
         List<Segments.Share> bottom = new ArrayList<>();
         for (int i = shares.size() - 1; i >= Math.max(LISTED, shares.size() - LISTED); i--) {
@@ -108,12 +111,12 @@ final class SegmentAnalysis {
             }
         }
         // an uneven row count is the dimension's imbalance (a quality alert), and a measure that is only as uneven
-        // as the rows says nothing more; sums of prices or rates mean nothing at all
+        // as the rows says nothing more
         if (rows) {
             rowsGini = gini;
         }
-        boolean concentrated = !rows && shares.size() >= MIN_GROUPS_FOR_CONCENTRATION && gini >= CONCENTRATED_GINI
-                && gini - rowsGini >= BEYOND_ROWS && !AnalysisContext.matches(INTENSIVE_NAME, measure);
+        boolean concentrated = !rows && additive && shares.size() >= MIN_GROUPS_FOR_CONCENTRATION
+                && gini >= CONCENTRATED_GINI && gini - rowsGini >= BEYOND_ROWS;
         if (concentrated) {
             findings.add(KeyFinding.of("segment_concentration", String.format("%s is concentrated by %s: the top %d "
                             + "of %d values (20 %%) account for %s of the total (Gini %s); %s alone has %s.",
@@ -121,8 +124,16 @@ final class SegmentAnalysis {
                     top.get(0).value(), Text.percent(top.get(0).share())), gini, 1.0, List.of(measure, dimension),
                     "segments:" + measure + ":" + dimension, List.of()));
         }
-        return new Segments.Breakdown(measure, dimension, total, shares.size(), top, bottom, topFifth, gini, eta, p,
-                differ);
+        return additive
+                ? new Segments.Breakdown(measure, dimension, total, shares.size(), top, bottom, topFifth, gini, eta, p,
+                        differ, true)
+                : new Segments.Breakdown(measure, dimension, null, shares.size(), top, bottom, null, null, eta, p,
+                        differ, false);
+    }
+
+    /** Groups without a mean (no value of the measure) rank last. */
+    private static double meanOrLowest(Segments.Share share) {
+        return share.mean() == null ? Double.NEGATIVE_INFINITY : share.mean();
     }
 
     /** Gini coefficient of non-negative values sorted ascending. */

@@ -14,28 +14,33 @@ public record Segments(List<Breakdown> breakdowns, List<String> notes) {
     /**
      * @param measure          the measure summed, or {@code rows} for the row count
      * @param dimension        the categorical column
-     * @param total            the measure's total over rows where the dimension is present
+     * @param total            the measure's total over rows where the dimension is present; null when not additive
      * @param groups           distinct values of the dimension
-     * @param top              the largest contributors, at most 5
-     * @param bottom           the smallest contributors, at most 5 (empty when all groups are in {@code top})
-     * @param topFifthShare    share of the total from the largest 20 % of groups (Pareto share)
-     * @param gini             Gini coefficient of the group totals: 0 equal, towards 1 concentrated in one group
+     * @param top              the largest contributors (highest means when not additive), at most 5
+     * @param bottom           the smallest contributors (lowest means when not additive), smallest first, at most 5
+     *                         (empty when all groups are in {@code top})
+     * @param topFifthShare    share of the total from the largest 20 % of groups (Pareto share); null when not additive
+     * @param gini             Gini coefficient of the group totals: 0 equal, towards 1 concentrated in one group; null
+     *                         when not additive
      * @param etaSquared       share of the measure's variance explained by the dimension (null for rows)
      * @param pValue           one-way ANOVA p-value of the means by group (null for rows)
      * @param meansDiffer      whether pValue is below the Bonferroni-corrected 0.001 and η² at least 0.01
+     * @param additive         whether totals of the measure mean something: false for prices, rates, percentages,
+     *                         scores and averages (by name), which are compared by their means only
      */
-    public record Breakdown(String measure, String dimension, double total, long groups, List<Share> top,
-                            List<Share> bottom, double topFifthShare, double gini, Double etaSquared, Double pValue,
-                            boolean meansDiffer) {
+    public record Breakdown(String measure, String dimension, Double total, long groups, List<Share> top,
+                            List<Share> bottom, Double topFifthShare, Double gini, Double etaSquared, Double pValue,
+                            boolean meansDiffer, boolean additive) {
     }
 
     /**
      * @param value the dimension's value
      * @param total the measure's total in that group
      * @param rows  rows in that group
-     * @param share total / the breakdown's total (of absolute values when the measure has negatives)
+     * @param share total / the breakdown's total (of absolute values when the measure has negatives); null when the
+     *              measure is not additive
      * @param mean  the measure's mean in that group
      */
-    public record Share(String value, double total, long rows, double share, Double mean) {
+    public record Share(String value, double total, long rows, Double share, Double mean) {
     }
 }

@@ -233,6 +233,37 @@ class AnalysesTest {
         assertThat(basket.groups()).isEqualTo(4);
     }
 
+    @Test
+    void pricesAreComparedByTheirMeansNeverByTheirSums() throws Exception {
+        Random random = new Random(9);
+        AnalysisReport report = analyze("prices.csv", out -> {
+            out.println("category,unit_price,quantity");
+            // food sells often at low prices, jewellery rarely at high ones: sums would rank food first
+            for (int i = 0; i < 3000; i++) {
+                boolean jewellery = i % 10 == 0;
+                out.println((jewellery ? "jewellery" : i % 3 == 0 ? "food" : "books") + ","
+                        + f((jewellery ? 400 : i % 3 == 0 ? 5 : 20) + random.nextGaussian()) + "," + (1 + i % 4));
+            }
+        });
+
+        Segments.Breakdown price = report.segments().breakdowns().stream()
+                .filter(b -> b.measure().equals("unit_price")).findFirst().orElseThrow();
+        assertThat(price.additive()).isFalse();
+        assertThat(price.top()).extracting(Segments.Share::value).containsExactly("jewellery", "books", "food");
+        assertThat(price.top()).allSatisfy(share -> assertThat(share.share()).isNull());
+        assertThat(price.total()).isNull();
+        assertThat(price.gini()).isNull();
+        assertThat(price.topFifthShare()).isNull();
+        assertThat(price.meansDiffer()).isTrue();
+
+        Segments.Breakdown quantity = report.segments().breakdowns().stream()
+                .filter(b -> b.measure().equals("quantity")).findFirst().orElseThrow();
+        assertThat(quantity.additive()).isTrue();
+        assertThat(quantity.top().get(0).value()).isEqualTo("books");
+        assertThat(quantity.total()).isEqualTo(7500.0);
+        assertThat(ReportJson.write(report)).contains("\"additive\":false").contains("\"additive\":true");
+    }
+
     private static TimeSeries.Series series(AnalysisReport report, String measure) {
         return report.timeSeries().series().stream().filter(s -> s.measure().equals(measure)).findFirst()
                 .orElseThrow();
@@ -250,6 +281,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.1\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.2\"");
     }
 }

@@ -1,0 +1,70 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SegmentsSection as Segments } from '../../../lib/api/insights';
+import { SegmentsSection } from './SegmentsSection';
+
+const share = (value: string, total: number, rows: number, share: number | null, mean: number) => ({ value, total, rows, share, mean });
+
+function show(segments: Segments) {
+  render(<SegmentsSection section={{ state: 'ok', data: segments }} />);
+  return screen.getAllByTestId('segment');
+}
+
+describe('Segments and contributors', () => {
+  it('compares prices by their average per group, with no totals, shares or Pareto curve', () => {
+    const [card] = show({
+      breakdowns: [
+        {
+          measure: 'unit_price',
+          dimension: 'category',
+          total: null,
+          groups: 3,
+          top: [share('jewellery', 120_000, 300, null, 400), share('books', 36_000, 1800, null, 20), share('food', 4_500, 900, null, 5)],
+          bottom: [],
+          top_fifth_share: null,
+          gini: null,
+          eta_squared: 0.9,
+          p_value: 1e-30,
+          means_differ: true,
+          additive: false,
+        },
+      ],
+      notes: [],
+    } as unknown as Segments);
+
+    expect(within(card!).getByRole('heading', { level: 3 })).toHaveTextContent('Average unit_price by category');
+    expect(within(card!).getByTestId('means-only')).toBeInTheDocument();
+    expect(within(card!).getByText(/Highest average/)).toBeInTheDocument();
+    const bars = within(within(card!).getByTestId('top-contributors')).getAllByRole('listitem');
+    expect(bars[0]).toHaveTextContent('jewellery400 (300 rows)');
+    expect(card).not.toHaveTextContent('120,000');
+    expect(within(card!).queryByTestId('pareto-chart')).toBeNull();
+    expect(card).toHaveTextContent('The average unit_price differs by category');
+  });
+
+  it('keeps totals, shares and the Pareto curve for additive measures and for reports before 2.2', () => {
+    const [card] = show({
+      breakdowns: [
+        {
+          measure: 'amount',
+          dimension: 'region',
+          total: 1000,
+          groups: 2,
+          top: [share('North', 600, 10, 0.6, 60), share('South', 400, 10, 0.4, 40)],
+          bottom: [],
+          top_fifth_share: 0.6,
+          gini: 0.1,
+          eta_squared: null,
+          p_value: null,
+          means_differ: false,
+        },
+      ],
+      notes: [],
+    } as unknown as Segments);
+
+    expect(within(card!).getByRole('heading', { level: 3 })).toHaveTextContent('amount by region');
+    expect(within(within(card!).getByTestId('top-contributors')).getAllByRole('listitem')[0]).toHaveTextContent('North600 (60%)');
+    expect(within(card!).getByTestId('pareto-chart')).toBeInTheDocument();
+    expect(within(card!).queryByTestId('means-only')).toBeNull();
+  });
+});
