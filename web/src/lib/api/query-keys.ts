@@ -13,6 +13,7 @@ export const jobKeys = {
   list: (params: JobListParams) => ['jobs', 'list', params] as const,
   detail: (id: string) => ['jobs', 'detail', id] as const,
   insights: (id: string) => ['jobs', 'insights', id] as const,
+  timeline: (id: string) => ['jobs', 'timeline', id] as const,
   rows: (id: string, offset: number, limit: number) => ['jobs', 'rows', id, offset, limit] as const,
   shares: (id: string) => ['jobs', 'shares', id] as const,
 };

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ErrorState, LoadingState } from '../../../components/states';
+import { jobTimelineQueryOptions } from '../../../lib/api/get-job-timeline';
 import { isTerminal, type Job } from '../../../lib/api/job';
 import { ApiError, errorMessage } from '../../../lib/api/problem';
 import { formatBytes, formatDateTime } from '../../../lib/format';
@@ -16,7 +18,7 @@ import { CancelJobButton } from './CancelJobButton';
 import { estimateEta, formatEta } from './eta';
 import { JobCancelledPanel, JobErrorPanel } from './JobOutcomePanels';
 import { StageTimeline } from './StageTimeline';
-import { buildTimeline } from './timeline';
+import { buildTimeline, stageHistory } from './timeline';
 import { useLiveJob, type JobView } from './use-live-job';
 
 const TONE = { insights_ready: 'success', error: 'danger', cancelled: 'muted' } as const;
@@ -44,7 +46,11 @@ function TimeLeft({ live }: { live: JobLiveState }) {
 }
 
 function JobProgress({ job, view, live }: { job: Job; view: JobView; live: JobLiveState }) {
-  const timeline = useMemo(() => buildTimeline(view.status, job, live), [view.status, job, live]);
+  // Whoever opens a job after it ran saw none of its events: the event log tells the stages instead.
+  const finishedBeforeWeWatched = isTerminal(job.status) && live.seq === null;
+  const { data: logged } = useQuery(jobTimelineQueryOptions(job.id, finishedBeforeWeWatched));
+  const history = useMemo(() => stageHistory(logged), [logged]);
+  const timeline = useMemo(() => buildTimeline(view.status, job, live, history), [view.status, job, live, history]);
   const running = !isTerminal(view.status);
   const tone = view.status in TONE ? TONE[view.status as keyof typeof TONE] : 'active';
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../../lib/api/job';
 import { applyJobEvent, emptyLiveState, type JobLiveState } from '../../../lib/realtime/job-live-state';
 import { job } from '../../../test/fixtures';
-import { buildTimeline } from './timeline';
+import { buildTimeline, stageHistory } from './timeline';
 
 function live(...events: Array<[number, JobStatus, number]>): JobLiveState {
   return events.reduce(
@@ -29,6 +29,34 @@ describe('buildTimeline', () => {
     expect(states(items)).toEqual(['queued:done', 'parsing:done', 'profiling:done', 'analyzing:active', 'insights_ready:pending']);
     expect(items.map((item) => item.durationSeconds)).toEqual([null, 3.5, 6.5, null, null]);
     expect(items[1]?.messages).toEqual(['parsing 1', 'parsing 2']);
+  });
+
+  it('times and describes the stages of a job opened after it ran from its event log', () => {
+    const logged = stageHistory({
+      stages: [
+        { stage: 'queued', started_at: '2024-01-01T10:00:00Z', messages: ['Queued'] },
+        { stage: 'parsing', started_at: '2024-01-01T10:00:01Z', messages: ['Checking the file', 'Read 200 rows'] },
+        { stage: 'profiling', started_at: '2024-01-01T10:00:04Z', messages: [] },
+        { stage: 'analyzing', started_at: '2024-01-01T10:00:04.500Z', messages: ['Relationships'] },
+        { stage: 'insights_ready', started_at: '2024-01-01T10:00:06Z', messages: ['Analysis complete.'] },
+      ],
+    });
+    const finished = job({ status: 'insights_ready', stage: 'insights_ready', created_at: '2024-01-01T10:00:00Z', started_at: '2024-01-01T10:00:01Z', finished_at: '2024-01-01T10:00:06Z' });
+
+    const items = buildTimeline('insights_ready', finished, emptyLiveState('j'), logged);
+
+    expect(states(items)).toEqual(['queued:done', 'parsing:done', 'profiling:done', 'analyzing:done', 'insights_ready:done']);
+    expect(items.map((item) => item.durationSeconds)).toEqual([1, 3, 0.5, 1.5, null]);
+    expect(items[1]?.messages).toEqual(['Checking the file', 'Read 200 rows']);
+    expect(items[4]?.messages).toEqual(['Analysis complete.']);
+  });
+
+  it('prefers what it saw live to the event log', () => {
+    const logged = stageHistory({ stages: [{ stage: 'parsing', started_at: '1970-01-01T00:00:50Z', messages: ['logged'] }] });
+
+    const items = buildTimeline('analyzing', job(), live([1, 'parsing', 100], [3, 'profiling', 103.5], [4, 'analyzing', 110]), logged);
+
+    expect(items[1]).toMatchObject({ durationSeconds: 3.5, messages: ['parsing 1'] });
   });
 
   it('times the queue from the job timestamps when no queued event was seen', () => {

@@ -1,4 +1,5 @@
 import { PIPELINE_STAGES, isPipelineStage, type Job, type JobStatus, type PipelineStage } from '../../../lib/api/job';
+import type { StageTimeline } from '../../../lib/api/get-job-timeline';
 import type { JobLiveState } from '../../../lib/realtime/job-live-state';
 
 export type StageState = 'pending' | 'active' | 'done' | 'failed';
@@ -20,9 +21,20 @@ function epochSeconds(iso: string | null): number | null {
   return Number.isNaN(time) ? null : time / 1000;
 }
 
-/** When a stage began: its first live event, else the job timestamp that marks it. */
-function stageStart(stage: PipelineStage, job: Job, live: JobLiveState, status: JobStatus): number | null {
-  const fromEvents = live.stages[stage]?.firstAt;
+/** What the event log says of each stage (its latest run, when a job was started again). */
+export type StageHistory = Partial<Record<JobStatus, { startedAt: number | null; messages: string[] }>>;
+
+export function stageHistory(timeline: StageTimeline | undefined): StageHistory {
+  const history: StageHistory = {};
+  for (const entry of timeline?.stages ?? []) {
+    history[entry.stage as JobStatus] = { startedAt: epochSeconds(entry.started_at), messages: entry.messages };
+  }
+  return history;
+}
+
+/** When a stage began: its first live event, else the event log, else the job timestamp that marks it. */
+function stageStart(stage: PipelineStage, job: Job, live: JobLiveState, status: JobStatus, history: StageHistory): number | null {
+  const fromEvents = live.stages[stage]?.firstAt ?? history[stage]?.startedAt;
   if (fromEvents !== undefined && fromEvents !== null) return fromEvents;
   switch (stage) {
     case 'queued':
@@ -48,11 +60,11 @@ function reachedIndex(status: JobStatus, job: Job, live: JobLiveState): number {
 }
 
 /** Where each pipeline stage stands. A failed or cancelled job marks the stage it stopped in as failed. */
-export function buildTimeline(status: JobStatus, job: Job, live: JobLiveState): TimelineItem[] {
+export function buildTimeline(status: JobStatus, job: Job, live: JobLiveState, history: StageHistory = {}): TimelineItem[] {
   const stopped = !isPipelineStage(status);
   const reached = reachedIndex(status, job, live);
-  const starts = PIPELINE_STAGES.map((stage) => stageStart(stage, job, live, status));
-  const stoppedAt = stopped ? (live.stages[status]?.firstAt ?? epochSeconds(job.finished_at)) : null;
+  const starts = PIPELINE_STAGES.map((stage) => stageStart(stage, job, live, status, history));
+  const stoppedAt = stopped ? (live.stages[status]?.firstAt ?? history[status]?.startedAt ?? epochSeconds(job.finished_at)) : null;
 
   // A job that stopped before we saw any stage still left the queue if the server says it started.
   const leftQueue = reached === -1 && job.started_at !== null;
@@ -70,6 +82,7 @@ export function buildTimeline(status: JobStatus, job: Job, live: JobLiveState): 
     if (state === 'active' && start !== null && live.timestamp !== null && live.timestamp > start) end = live.timestamp;
     const durationSeconds = start !== null && end !== null && end >= start ? end - start : null;
 
-    return { stage, state, durationSeconds, messages: live.stages[stage]?.messages ?? [] };
+    const liveMessages = live.stages[stage]?.messages ?? [];
+    return { stage, state, durationSeconds, messages: liveMessages.length > 0 ? liveMessages : (history[stage]?.messages ?? []) };
   });
 }

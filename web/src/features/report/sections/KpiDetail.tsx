@@ -22,18 +22,21 @@ function numberSeries(entries: [string, unknown][]): NumberSeries[] {
     (entry): entry is NumberSeries =>
       Array.isArray(entry[1]) && entry[1].length > 0 && entry[1].every((n) => typeof n === 'number' && Number.isFinite(n)),
   );
-  return series.length > 0 && series.every(([, values]) => values.length === series[0][1].length) ? series : [];
+  const length = series[0]?.[1].length;
+  return series.length > 0 && series.every(([, values]) => values.length === length) ? series : [];
 }
 
 /** Shares (every value 0–1) read better as percentages. */
-function seriesCell(values: number[], value: number): string {
+function seriesCell(values: number[], value: number | undefined): string {
+  if (value === undefined) return '—';
   return values.every((v) => v >= 0 && v <= 1) ? formatPercent(value * 100) : formatNumber(value);
 }
 
 function SeriesTable({ series }: { series: NumberSeries[] }) {
   const names = series.map(([name]) => name);
+  const positions = series[0]?.[1] ?? [];
   // Benford's law compares the shares of first digits 1–9.
-  const position = names.includes('observed') && names.includes('expected') && series[0][1].length === 9 ? 'first digit' : '#';
+  const position = names.includes('observed') && names.includes('expected') && positions.length === 9 ? 'first digit' : '#';
   return (
     <div className="mt-2 overflow-x-auto">
       <table className="text-xs" data-testid="kpi-series">
@@ -50,7 +53,7 @@ function SeriesTable({ series }: { series: NumberSeries[] }) {
           </tr>
         </thead>
         <tbody>
-          {series[0][1].map((_, index) => (
+          {positions.map((_, index) => (
             <tr key={index}>
               <th scope="row" className="pr-3 text-left font-medium text-slate-800">
                 {index + 1}

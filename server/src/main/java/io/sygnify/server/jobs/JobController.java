@@ -85,6 +85,11 @@ class JobController {
         return blocking(() -> jobs.view(id, viewer));
     }
 
+    @GetMapping("/{id}/timeline")
+    Mono<StageTimeline> timeline(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        return blocking(() -> jobs.timeline(id, viewer));
+    }
+
     @GetMapping(value = "/{id}/insights", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<String> insights(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
         return blocking(() -> jobs.insights(id, viewer));

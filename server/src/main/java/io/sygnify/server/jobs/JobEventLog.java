@@ -207,6 +207,14 @@ public class JobEventLog implements org.springframework.beans.factory.Disposable
                 .query(JobEventLog::map).list();
     }
 
+    /** The job's stages from its events, without their report payloads. */
+    public StageTimeline timeline(String jobId) {
+        return StageTimeline.of(jdbc.sql("SELECT stage, epoch_millis, message FROM job_events WHERE job_id = ? "
+                        + "ORDER BY seq")
+                .param(jobId).query((rs, row) -> new StageTimeline.Entry(rs.getString("stage"),
+                        rs.getLong("epoch_millis"), rs.getString("message"))).list());
+    }
+
     private static JobEvent map(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new JobEvent(rs.getString("job_id"), rs.getLong("seq"), JobEvent.Type.valueOf(rs.getString("type")),
                 JobStage.fromWireName(rs.getString("stage")).orElseThrow(), rs.getInt("progress"),

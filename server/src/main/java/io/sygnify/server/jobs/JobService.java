@@ -118,6 +118,11 @@ public class JobService {
                 .map(job -> JobView.of(job, jobs.ownerName(job).orElse(null), null)).toList();
     }
 
+    public StageTimeline timeline(String id, Viewer viewer) {
+        get(id, viewer);
+        return eventLog.timeline(id);
+    }
+
     public String insights(String id, Viewer viewer) {
         get(id, viewer);
         return insights(id);

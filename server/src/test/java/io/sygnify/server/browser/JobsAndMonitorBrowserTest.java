@@ -97,6 +97,10 @@ class JobsAndMonitorBrowserTest {
             rowOf(page, first.getFileName().toString()).getByRole(AriaRole.LINK)
                     .click();
             assertThat(page.getByTestId("job-report")).isVisible();
+            // Opened after it ran: the stages' durations come from the job's event log.
+            for (String stage : new String[] {"parsing", "profiling", "analyzing"}) {
+                assertThat(page.getByTestId("stage-" + stage).getByTestId("stage-duration")).isVisible();
+            }
             assertThat(page.getByTestId("dataset-summary")).containsText("200,000");
             assertThat(page.getByTestId("column-detail").first()).isVisible();
             assertThat(page.getByTestId("report-downloads")).isVisible();

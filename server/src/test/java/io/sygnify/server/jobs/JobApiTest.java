@@ -70,6 +70,30 @@ class JobApiTest {
     }
 
     @Test
+    void finishedJobTellsItsStagesWithTimesAndMessages() {
+        String id = http.createJob("sales.csv", Csv.sales(200));
+        http.awaitTerminal(id, WAIT);
+
+        TestHttp.Response response = http.get("/api/jobs/" + id + "/timeline");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode stages = response.json().path("stages");
+        assertThat(stages).extracting(s -> s.path("stage").asString())
+                .containsExactly("queued", "parsing", "profiling", "analyzing", "insights_ready");
+        java.time.OffsetDateTime previous = null;
+        for (JsonNode stage : stages) {
+            java.time.OffsetDateTime started = java.time.OffsetDateTime.parse(stage.path("started_at").asString());
+            assertThat(previous == null || !started.isBefore(previous)).as(stage.toString()).isTrue();
+            previous = started;
+        }
+        assertThat(stages.get(1).path("messages")).extracting(JsonNode::asString)
+                .contains("Checking the file", "Read 200 rows and 4 columns").doesNotHaveDuplicates();
+        assertThat(stages.get(4).path("messages")).extracting(JsonNode::asString).containsExactly("Analysis complete.");
+        assertThat(response.body()).doesNotContain("\"insights\"");
+
+        assertThat(http.get("/api/jobs/00000000-0000-0000-0000-000000000000/timeline").status()).isEqualTo(404);
+    }
+
+    @Test
     void jobListIsNewestFirstPaginatedAndFilteredByStatus() {
         String older = http.createJob("a.csv", Csv.sales(5));
         String newer = http.createJob("b.csv", Csv.sales(5));

@@ -64,7 +64,8 @@ class AccessControlTest {
     void anotherUsersJobIsAnsweredExactlyLikeAMissingOne() {
         String jobId = finishedJobOf(alice);
         TestHttp intruder = as(bob);
-        for (String path : List.of("", "/insights", "/rows", "/rejects", "/rows.csv", "/events", "/shares")) {
+        for (String path : List.of("", "/insights", "/timeline", "/rows", "/rejects", "/rows.csv", "/events",
+                "/shares")) {
             TestHttp.Response theirs = intruder.get("/api/jobs/" + jobId + path);
             TestHttp.Response missing = intruder.get("/api/jobs/" + MISSING + path);
             assertThat(theirs.status()).as(path).isEqualTo(404).isEqualTo(missing.status());
