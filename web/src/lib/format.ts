@@ -18,6 +18,11 @@ export function formatNumber(value: number): string {
   return Math.abs(value) >= 1 ? twoDecimals.format(value) : threeSignificant.format(value);
 }
 
+/** A 0–100 score to one decimal, so that 99.7 (a small deduction) does not read as a perfect 100. */
+export function formatScore(score: number): string {
+  return oneDecimal.format(Math.round(score * 10) / 10);
+}
+
 export function formatPercent(value: number): string {
   if (value > 0 && value < 0.1) return '<0.1%';
   return `${oneDecimal.format(value)}%`;

@@ -1,5 +1,5 @@
 import type { ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
-import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent } from '../../lib/format';
+import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
 import type { ReportModel, Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
@@ -147,7 +147,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
     if (dataset.missing_cells_percent !== null && dataset.missing_cells_percent !== undefined) cards.push(['Missing cells', formatPercent(dataset.missing_cells_percent)]);
     if (dataset.duplicate_rows !== null && dataset.duplicate_rows !== undefined) cards.push(['Duplicate rows', formatInteger(dataset.duplicate_rows)]);
     const quality = ok(model.quality);
-    if (quality?.score !== null && quality?.score !== undefined) cards.push(['Quality score', `${Math.round(quality.score)} / 100`]);
+    if (quality?.score !== null && quality?.score !== undefined) cards.push(['Quality score', `${formatScore(quality.score)} / 100`]);
     parts.push(section('Summary', `<div class="cards">${cards.map(([k, v]) => `<div class="card"><span class="muted">${e(k)}</span><b>${e(v)}</b></div>`).join('')}</div>`));
   }
 

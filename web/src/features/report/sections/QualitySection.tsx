@@ -1,5 +1,5 @@
 import type { QualitySection as Quality } from '../../../lib/api/insights';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, formatScore } from '../../../lib/format';
 import { SECTION_IDS, type Section } from '../report-model';
 import { ReportSection } from './ReportSection';
 
@@ -17,7 +17,7 @@ export function QualitySection({ section }: { section: Section<Quality> }) {
         <div className="flex flex-col gap-3">
           {quality.score !== null && quality.score !== undefined && (
             <p className="text-slate-800">
-              Quality score <span data-testid="quality-score" className="text-2xl font-bold tabular-nums">{formatNumber(Math.round(quality.score))}</span> / 100
+              Quality score <span data-testid="quality-score" className="text-2xl font-bold tabular-nums">{formatScore(quality.score)}</span> / 100
             </p>
           )}
           {quality.deductions.length > 0 && (

@@ -1,5 +1,5 @@
 import type { DatasetSummary, Rejects } from '../../../lib/api/insights';
-import { formatBytes, formatInteger, formatNumber, formatPercent } from '../../../lib/format';
+import { formatBytes, formatInteger, formatPercent, formatScore } from '../../../lib/format';
 import type { ReportModel } from '../report-model';
 
 interface Card {
@@ -32,7 +32,7 @@ function cardsOf(dataset: DatasetSummary | null, rejects: Rejects | null, qualit
     cards.push({ label: 'Rejected rows', value: formatInteger(rejected), tone: rejected > 0 ? 'warn' : undefined });
   }
   if (qualityScore !== undefined && qualityScore !== null) {
-    cards.push({ label: 'Quality score', value: `${formatNumber(Math.round(qualityScore))} / 100`, tone: qualityScore >= 80 ? 'good' : 'warn' });
+    cards.push({ label: 'Quality score', value: `${formatScore(qualityScore)} / 100`, tone: qualityScore >= 80 ? 'good' : 'warn' });
   }
   return cards;
 }
