@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link, Navigate, isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorState } from '../components/states';
 import { RequireAdmin } from '../features/auth/RequireAdmin';
 import { RequireSignIn } from '../features/auth/RequireSignIn';
@@ -52,6 +52,8 @@ export const routes: RouteObject[] = [
             element: <RequireAdmin />,
             children: [
               { path: 'monitor', lazy: async () => ({ Component: (await import('../features/monitor/MonitorPage')).default }) },
+              // the operations dashboard's other name, as the product it replaces called it
+              { path: 'dashboard', element: <Navigate to="/monitor" replace /> },
               { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/UsersPage')).default }) },
             ],
           },

@@ -243,6 +243,14 @@ describe('MonitorPage', () => {
     expect(within(updated[1] as HTMLElement).getByTestId('instance-cpu')).toHaveTextContent('12%');
   });
 
+  it('opens from /dashboard too', async () => {
+    stubSystem();
+    const { router } = renderApp('/dashboard', client);
+
+    await screen.findAllByTestId('health-component');
+    expect(router.state.location.pathname).toBe('/monitor');
+  });
+
   it('stops listening to the system stream when the page is left', async () => {
     stubSystem();
     const { router } = renderApp('/monitor', client);
