@@ -41,7 +41,8 @@ function Uploads() {
       <header>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Analyze a CSV file</h1>
         <p className="mt-1 text-slate-600">
-          Upload a file to profile its columns. Progress streams live while the server works.
+          Upload a file and read what is in it: types, quality, distributions, relationships, trends, segments and key
+          findings. Every stage streams live while the server works.
         </p>
       </header>
       <DropZone onFiles={upload} />
