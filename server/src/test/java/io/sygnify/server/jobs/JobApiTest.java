@@ -215,7 +215,7 @@ class JobApiTest {
 
     @Test
     void everyResponseCarriesSafeSecurityHeaders() throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
+        var client = TestHttp.http11();
         for (String path : new String[] {"/", "/jobs/x", "/api/jobs", "/api/jobs/nope"}) {
             var response = client.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + port + path)).build(),
@@ -231,7 +231,7 @@ class JobApiTest {
 
     @Test
     void corsIsClosedToOtherOrigins() throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
+        var client = TestHttp.http11();
         var response = client.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/api/jobs"))
                 .header("Origin", "https://evil.example").build(), java.net.http.HttpResponse.BodyHandlers.discarding());

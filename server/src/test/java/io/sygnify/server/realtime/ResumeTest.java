@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +117,7 @@ class ResumeTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/jobs/" + jobId
                 + "/events")).header("Accept", "text/event-stream").header("Last-Event-ID", "2")
                 .header("Authorization", "Bearer " + TestAccounts.ADMIN_TOKEN).build();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+        HttpResponse<java.io.InputStream> response = TestHttp.http11().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();

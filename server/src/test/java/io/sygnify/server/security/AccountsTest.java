@@ -83,7 +83,7 @@ class AccountsTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user.username()
                         + "\",\"password\":\"" + user.password() + "\"}")).build();
         try {
-            var answer = java.net.http.HttpClient.newHttpClient().send(request,
+            var answer = TestHttp.http11().send(request,
                     java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(answer.headers().firstValue("Set-Cookie").orElse("")).contains("Secure");
         } catch (Exception e) {

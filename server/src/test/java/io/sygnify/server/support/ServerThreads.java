@@ -21,18 +21,18 @@ public final class ServerThreads {
                 .filter(e -> isServerThread(e.getKey().getName()) && !isIdle(e.getValue()))
                 .map(ServerThreads::describe)
                 .collect(Collectors.joining("\n"));
-        return busy.isEmpty() ? "no server thread busy" : busy;
+        return busy.isEmpty() ? "none: the event loops wait in epoll and the schedulers for work" : busy;
     }
 
     private static boolean isServerThread(String name) {
         return name.startsWith("reactor-http") || name.startsWith("boundedElastic") || name.startsWith("parallel");
     }
 
-    /** Parked in the selector or the scheduler's queue: waiting for work, not stuck in it. */
+    /** Parked in the selector or in a scheduler's queue: waiting for work, not stuck in it. */
     private static boolean isIdle(StackTraceElement[] stack) {
-        return stack.length == 0 || Arrays.stream(stack).limit(FRAMES).anyMatch(frame ->
+        return stack.length == 0 || Arrays.stream(stack).anyMatch(frame ->
                 frame.getMethodName().startsWith("epollWait") || frame.getMethodName().equals("select")
-                        || frame.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue"));
+                        || (frame.getMethodName().equals("take") && frame.getClassName().contains("Queue")));
     }
 
     private static String describe(Map.Entry<Thread, StackTraceElement[]> thread) {

@@ -64,7 +64,16 @@ public final class TestHttp {
         this.base = base;
         this.token = token;
         this.cookies = cookies;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+        // HTTP/1.1, as browsers and the sygnify client speak it: the JDK's default offers an h2c upgrade on the first
+        // request of every plain-http connection, a path no real client of this server takes.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+    }
+
+    /** A bare JDK client speaking HTTP/1.1 (see the constructor), for tests that build their own requests. */
+    public static HttpClient http11() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** A client acting as the holder of {@code token}. */
