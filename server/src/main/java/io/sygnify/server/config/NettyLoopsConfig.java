@@ -3,16 +3,17 @@ package io.sygnify.server.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
-import reactor.netty.resources.LoopResources;
+import reactor.netty.http.HttpResources;
 
 /**
- * The server's event loops belong to this application context, not to Reactor Netty's JVM-wide defaults.
+ * The server runs on Reactor Netty's shared event loops, but no application context may stop them.
  *
- * <p>Why: with the global defaults, closing any application context stops the event loops of every server in
- * the JVM. The tests run many servers in one JVM and close some (restarts, shutdown, the context cache's
- * evictions); each close silently killed the others, whose requests then hung. One server per JVM in production
- * never noticed, but nothing should depend on that. Thread names stay {@code reactor-http-epoll-N}, which the
- * benchmarks and diagnostics group by.
+ * <p>Why: by default Spring stops the JVM-wide loops whenever any application context closes. The tests run many
+ * servers in one JVM and close some (restarts, shutdown, the context cache's evictions); each close silently
+ * killed the others' loops, whose requests then hung. Handing the factory the shared loops as externally managed
+ * keeps them running for everyone; the JVM's exit ends them. One server per JVM in production never noticed,
+ * but nothing should depend on that. Loops of its own per context would do too; the shared ones keep the threads
+ * the benchmarks measured ({@code reactor-http-epoll-N}).
  */
 @Configuration(proxyBeanMethods = false)
 class NettyLoopsConfig {
@@ -21,7 +22,7 @@ class NettyLoopsConfig {
     ReactorResourceFactory reactorResourceFactory() {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
-        factory.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http"));
+        factory.setLoopResources(HttpResources.get());
         return factory;
     }
 }

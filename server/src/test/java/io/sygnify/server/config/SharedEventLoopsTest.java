@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Two servers in one JVM: stopping one must not stop the other's event loops (see NettyLoopsConfig). */
+/** Two servers in one JVM: stopping one must not stop the event loops the other runs on (see NettyLoopsConfig). */
 @Timeout(120)
-class OwnEventLoopsTest {
+class SharedEventLoopsTest {
 
     @Test
     void closingOneServerLeavesAnotherInTheSameJvmServing() {
