@@ -124,11 +124,8 @@ final class SegmentAnalysis {
                     top.get(0).value(), Text.percent(top.get(0).share())), gini, 1.0, List.of(measure, dimension),
                     "segments:" + measure + ":" + dimension, List.of()));
         }
-        return additive
-                ? new Segments.Breakdown(measure, dimension, total, shares.size(), top, bottom, topFifth, gini, eta, p,
-                        differ, true)
-                : new Segments.Breakdown(measure, dimension, null, shares.size(), top, bottom, null, null, eta, p,
-                        differ, false);
+        return new Segments.Breakdown(measure, dimension, additive ? total : null, shares.size(), top, bottom,
+                additive ? topFifth : null, additive ? gini : null, eta, p, differ, additive);
     }
 
     /** Groups without a mean (no value of the measure) rank last. */
