@@ -71,17 +71,68 @@ function SeriesTable({ series }: { series: NumberSeries[] }) {
   );
 }
 
+/** A detail that reads as a table: a list of records (rows in order) or a map of records (rows named by key). */
+interface DetailTable {
+  keys: string[];
+  named: boolean;
+  rows: Array<[string, Record<string, unknown>]>;
+}
+
+function tableOf(detail: unknown): DetailTable | null {
+  const keysOf = (rows: Array<Record<string, unknown>>) => [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  if (Array.isArray(detail) && detail.length > 0 && detail.every(isRecord)) {
+    return { keys: keysOf(detail), named: false, rows: detail.slice(0, 10).map((row, index) => [String(index), row]) };
+  }
+  if (isRecord(detail)) {
+    const entries = Object.entries(detail);
+    if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
+      const rows = entries as Array<[string, Record<string, unknown>]>;
+      return { keys: keysOf(rows.map(([, row]) => row)), named: true, rows };
+    }
+  }
+  return null;
+}
+
 /** Details shown as a table of more than three columns need a wider card than a single figure. */
 export function isWideDetail(detail: unknown): boolean {
-  if (Array.isArray(detail) && detail.every(isRecord) && detail.length > 0) {
-    return new Set(detail.flatMap((row) => Object.keys(row))).size > 3;
-  }
-  if (!isRecord(detail)) return false;
-  const entries = Object.entries(detail);
-  if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
-    return new Set(entries.flatMap(([, value]) => Object.keys(value as Record<string, unknown>))).size > 2;
-  }
-  return numberSeries(entries).length > 0;
+  const table = tableOf(detail);
+  if (table) return table.keys.length + (table.named ? 1 : 0) > 3;
+  return isRecord(detail) && numberSeries(Object.entries(detail)).length > 0;
+}
+
+function Table({ table }: { table: DetailTable }) {
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="w-full text-xs" data-testid="kpi-detail">
+        <thead>
+          <tr>
+            {table.named && <td />}
+            {table.keys.map((key) => (
+              <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
+                {label(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map(([name, row]) => (
+            <tr key={name}>
+              {table.named && (
+                <th scope="row" className="pr-2 text-left font-medium text-slate-800">
+                  {name}
+                </th>
+              )}
+              {table.keys.map((key) => (
+                <td key={key} className="pr-2 tabular-nums text-slate-800">
+                  {cell(key, row[key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /**
@@ -90,70 +141,10 @@ export function isWideDetail(detail: unknown): boolean {
  */
 export function KpiDetail({ detail }: { detail: unknown }) {
   if (detail === null || detail === undefined) return null;
-  if (Array.isArray(detail) && detail.every(isRecord) && detail.length > 0) {
-    const keys = [...new Set(detail.flatMap((row) => Object.keys(row)))];
-    return (
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-xs" data-testid="kpi-detail">
-          <thead>
-            <tr>
-              {keys.map((key) => (
-                <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
-                  {label(key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {detail.slice(0, 10).map((row, index) => (
-              <tr key={index}>
-                {keys.map((key) => (
-                  <td key={key} className="pr-2 tabular-nums text-slate-800">
-                    {cell(key, row[key])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+  const table = tableOf(detail);
+  if (table) return <Table table={table} />;
   if (isRecord(detail)) {
     const entries = Object.entries(detail);
-    if (entries.length > 0 && entries.every(([, value]) => isRecord(value))) {
-      const keys = [...new Set(entries.flatMap(([, value]) => Object.keys(value as Record<string, unknown>)))];
-      return (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-xs" data-testid="kpi-detail">
-            <thead>
-              <tr>
-                <td />
-                {keys.map((key) => (
-                  <th key={key} scope="col" className="pr-2 text-left font-medium text-slate-600">
-                    {label(key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map(([name, value]) => (
-                <tr key={name}>
-                  <th scope="row" className="pr-2 text-left font-medium text-slate-800">
-                    {name}
-                  </th>
-                  {keys.map((key) => (
-                    <td key={key} className="pr-2 tabular-nums text-slate-800">
-                      {cell(key, (value as Record<string, unknown>)[key])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    }
     const series = numberSeries(entries);
     const inSeries = new Set(series.map(([name]) => name));
     return (
