@@ -93,9 +93,36 @@ class RealtimeLimitsTest {
     }
 
     /**
+     * A client that keeps sending after its budget is gone, and is busy sending rather than reading when the server
+     * closes, still finds the 1008 close frame when it reads: the frame is not lost behind the client's own traffic.
+     */
+    @Test
+    void aClientStillSendingReadsThe1008() throws Exception {
+        TestAccounts.User flooder = TestAccounts.create(new TestHttp(port), "ANALYST");
+        try (RawWebSocket socket = RawWebSocket.connectAs(port, "/ws", flooder.token(), 64 * 1024)) {
+            Thread sender = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        socket.sendText("{\"type\":\"ping\"}", 50);
+                    }
+                } catch (java.io.UncheckedIOException closed) {
+                    // the server is gone: nothing more to send
+                }
+            }, "flooder");
+            sender.setDaemon(true);
+            sender.start();
+            Thread.sleep(1000); // busy sending, not reading: the close frame waits in the client's buffer
+            RawWebSocket.Frame close = socket.readUntilClose(WAIT.toMillis());
+            sender.interrupt();
+            assertThat(close).as(socket.readSummary()).isNotNull();
+            assertThat(close.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    /**
      * Pings one at a time, each after the last one's pong, until the server closes. Nothing is in flight when the
-     * budget runs out, so the close frame is never lost to a TCP reset (a server that closes with unread client
-     * data in its buffer resets the connection, and the client's kernel drops the close frame it had received).
+     * budget runs out: a JDK client whose send meets the closed socket can report that failure instead of the close
+     * it received (seen with unanswered floods; a raw client reads the close, see above).
      */
     private static void flood(TestSocket socket, int messages) {
         for (int i = 0; i < messages && socket.closeCode() == null; i++) {

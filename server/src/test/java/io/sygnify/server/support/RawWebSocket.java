@@ -42,12 +42,17 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** @param receiveBuffer socket receive buffer in bytes (small values make a stalled client fill up fast) */
     public static RawWebSocket connect(int port, String path, int receiveBuffer) {
+        return connectAs(port, path, TestAccounts.ADMIN_TOKEN, receiveBuffer);
+    }
+
+    /** As {@link #connect}, signed in with {@code token}. */
+    public static RawWebSocket connectAs(int port, String path, String token, int receiveBuffer) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
             socket.connect(new java.net.InetSocketAddress("localhost", port), 5000);
             RawWebSocket ws = new RawWebSocket(socket);
-            ws.handshake(path, port);
+            ws.handshake(path, port, token);
             // Like every client, sends nothing before the server's welcome (docs/protocol.md, "Connecting").
             ws.welcome = ws.read(5000);
             if (ws.welcome == null || ws.welcome.opcode() != 0x1 || !ws.welcome.text().contains("\"welcome\"")) {
@@ -59,11 +64,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    private void handshake(String path, int port) throws IOException {
+    private void handshake(String path, int port, String token) throws IOException {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Authorization: Bearer " + TestAccounts.ADMIN_TOKEN + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -94,24 +99,31 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public void sendText(String text) {
+        sendText(text, 1);
+    }
+
+    /** Sends {@code text} {@code times} times in one write, as a client that does not wait between messages. */
+    public void sendText(String text, int times) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         try {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write(0x81);
-            if (payload.length < 126) {
-                frame.write(0x80 | payload.length);
-            } else {
-                frame.write(0x80 | 126);
-                frame.write(payload.length >> 8);
-                frame.write(payload.length & 0xFF);
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            for (int n = 0; n < times; n++) {
+                frames.write(0x81);
+                if (payload.length < 126) {
+                    frames.write(0x80 | payload.length);
+                } else {
+                    frames.write(0x80 | 126);
+                    frames.write(payload.length >> 8);
+                    frames.write(payload.length & 0xFF);
+                }
+                byte[] mask = new byte[4];
+                ThreadLocalRandom.current().nextBytes(mask);
+                frames.write(mask);
+                for (int i = 0; i < payload.length; i++) {
+                    frames.write(payload[i] ^ mask[i % 4]);
+                }
             }
-            byte[] mask = new byte[4];
-            ThreadLocalRandom.current().nextBytes(mask);
-            frame.write(mask);
-            for (int i = 0; i < payload.length; i++) {
-                frame.write(payload[i] ^ mask[i % 4]);
-            }
-            out.write(frame.toByteArray());
+            out.write(frames.toByteArray());
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
