@@ -3,8 +3,10 @@ package io.sygnify.server.jobs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +36,11 @@ public class JobRepository {
                 .param("createdAt", job.createdAt()).param("startedAt", job.startedAt())
                 .param("finishedAt", job.finishedAt())
                 .update();
+    }
+
+    /** The stored file name of every job. */
+    public Set<String> storedNames() {
+        return new HashSet<>(jdbc.sql("SELECT stored_name FROM jobs").query(String.class).list());
     }
 
     public Optional<Job> find(String id) {

@@ -21,10 +21,12 @@ public class JobService {
     private final RunningJobs running;
     private final JobMetrics metrics;
     private final JobAccess access;
+    private final UploadStorage storage;
     private final Clock clock;
 
     JobService(JobRepository jobs, JobEventLog eventLog, JobWorkerPool workers, RunningJobs running,
-               JobMetrics metrics, JobAccess access, Clock clock) {
+               JobMetrics metrics, JobAccess access, UploadStorage storage, Clock clock) {
+        this.storage = storage;
         this.access = access;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -39,14 +41,23 @@ public class JobService {
         return workers.isRunning();
     }
 
+    /**
+     * Queues a job for a stored upload. When no job can be inserted (stopping, database down) the upload is
+     * deleted: no job would ever point at it, and the client is told to try again.
+     */
     public Job create(Viewer owner, String clientFileName, UploadStorage.StoredUpload upload) {
-        if (!acceptingUploads()) {
-            throw shuttingDown();
-        }
         String id = UUID.randomUUID().toString();
         Job job = new Job(id, owner.userId(), DisplayFileName.sanitise(clientFileName), upload.storedName(),
                 upload.sizeBytes(), JobStage.QUEUED, 0, null, null, null, 0, 0, OffsetDateTime.now(clock), null, null);
-        jobs.insert(job);
+        try {
+            if (!acceptingUploads()) {
+                throw shuttingDown();
+            }
+            jobs.insert(job);
+        } catch (RuntimeException e) {
+            storage.delete(upload.path());
+            throw e;
+        }
         metrics.created();
         int ahead = workers.queueDepth();
         eventLog.update(id, JobStage.QUEUED, 0, ahead == 0 ? "Queued: waiting for a worker."

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import io.sygnify.server.SygnifyApplication;
 import io.sygnify.server.support.Csv;
@@ -19,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two real server runs on one data directory: what was queued or running at the stop is finished after it, and
- * upload spools abandoned by the stopped process are deleted.
+ * upload spools and stored uploads without a job that the stopped process left behind are deleted.
  */
 @Timeout(300)
 class RestartTest {
@@ -46,10 +49,21 @@ class RestartTest {
         // what a process killed mid-upload leaves, next to one another instance may still be writing
         Path abandoned = spool(data, Duration.ofHours(2));
         Path inFlight = spool(data, Duration.ZERO);
+        // a file stored by a process that died before inserting its job; the jobs' own files are as old
+        Path orphan = Files.writeString(data.resolve("uploads").resolve(java.util.UUID.randomUUID() + ".csv"), "a,b\n");
+        List<Path> uploads;
+        try (var files = Files.list(data.resolve("uploads"))) {
+            uploads = files.filter(f -> f.toString().endsWith(".csv")).toList();
+        }
+        for (Path upload : uploads) {
+            Files.setLastModifiedTime(upload, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
 
         try (ConfigurableApplicationContext second = start(data)) {
             assertThat(abandoned).doesNotExist();
             assertThat(inFlight).exists();
+            assertThat(orphan).doesNotExist();
+            assertThat(uploads).hasSize(3);
             TestHttp http = new TestHttp(port(second));
             JsonNode queuedJob = http.awaitTerminal(queued, WAIT);
             JsonNode runningJob = http.awaitTerminal(running, WAIT);
