@@ -39,6 +39,7 @@ final class DuckDbSession implements AutoCloseable {
     private static final DoubleConsumer NO_PROGRESS = percentage -> { };
     // -Dsygnify.traceSql=true prints each query and its duration to stderr, for tuning
     private static final boolean TRACE = Boolean.getBoolean("sygnify.traceSql");
+    private static final int TRACE_CHARS = Integer.getInteger("sygnify.traceSqlChars", 160);
 
     private final DuckDBConnection connection;
     private final CancellationToken cancel;
@@ -141,7 +142,7 @@ final class DuckDbSession implements AutoCloseable {
         } finally {
             if (TRACE) {
                 System.err.printf("[sql %5d ms] %s%n", (System.nanoTime() - started) / 1_000_000,
-                        sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
+                        sql.length() > TRACE_CHARS ? sql.substring(0, TRACE_CHARS) + "…" : sql);
             }
         }
     }

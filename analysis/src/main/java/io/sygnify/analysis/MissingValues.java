@@ -2,6 +2,7 @@ package io.sygnify.analysis;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Placeholders people write for "no value", counted as missing (and reported as disguised missing values).
@@ -36,9 +37,14 @@ final class MissingValues {
         // one function over a constant list (an IN list is one comparison per token, and with hundreds of columns
         // the query takes seconds to plan), and only on short values: no placeholder is longer
         // CASE, not AND: DuckDB evaluates both sides of an AND, but only the branch a CASE takes; strlen is the
-        // stored byte length, free where length() counts characters
+        // stored byte length, free where length() counts characters. The first character rules out most values
+        // before the trim and the list (a fifth of the type check on 1M rows of 15 columns)
         int longest = tokens.stream().mapToInt(String::length).max().orElse(0);
-        return "(CASE WHEN strlen(" + value + ") <= " + (longest + PADDING) + " THEN list_contains(["
+        String firsts = Stream.concat(Stream.of(" "), tokens.stream())
+                .map(token -> token.codePointAt(0)).distinct().sorted().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return "(CASE WHEN strlen(" + value + ") <= " + (longest + PADDING) + " AND ascii(" + value + ") IN ("
+                + firsts + ") THEN list_contains(["
                 + tokens.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "], trim(" + value
                 + ")) ELSE false END)";
     }
