@@ -286,8 +286,10 @@ final class ColumnProfiler {
         String unit = calendar ? granularity : "hour";
         String periods = "SELECT DISTINCT date_trunc('" + unit + "', " + t + ") AS d FROM " + ColumnTypeResolver.TABLE
                 + " WHERE " + column.sqlName() + " IS NOT NULL";
-        String sql = "SELECT count(*), datediff('" + unit + "', min(d), max(d)) + 1, arg_max(prev, gap),"
-                + " arg_max(d, gap) FROM (SELECT d, lag(d) OVER (ORDER BY d) AS prev,"
+        // of equal largest gaps the earliest, so that the same file always gives the same report
+        String sql = "SELECT count(*), datediff('" + unit + "', min(d), max(d)) + 1,"
+                + " first(prev ORDER BY gap DESC NULLS LAST, d), first(d ORDER BY gap DESC NULLS LAST, d)"
+                + " FROM (SELECT d, lag(d) OVER (ORDER BY d) AS prev,"
                 + " epoch(d) - epoch(lag(d) OVER (ORDER BY d)) AS gap FROM (" + periods + "))";
         boolean dateOnly = column.type() == ColumnType.DATE;
         return session.query(sql, row -> {

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides each column's type over every row and builds the typed table {@value #TABLE} from the loader's text
- * table {@value CsvLoader#TABLE}.
+ * Decides each column's type over every row and turns the loader's text table {@value CsvLoader#TABLE} into the
+ * typed table, read through the view {@value #TABLE}.
  *
  * <ol>
  *   <li>A sample of rows proposes, per column, the {@link ValueFormat}s that fit its values: integers, decimals,
@@ -61,7 +61,8 @@ final class ColumnTypeResolver {
     }
 
     /** What the full pass counted for one column. */
-    private record Counts(long nonBlank, long tokens, long textTokens, long[] failures, long[] placeholders) {
+    private record Counts(long present, long nonBlank, long tokens, long textTokens, long[] failures,
+                          long[] placeholders) {
     }
 
     /** @param onFraction progress of this step, 0.0–1.0 */
@@ -77,20 +78,52 @@ final class ColumnTypeResolver {
         }
         List<Counts> counts = count(proposals, fraction -> onFraction.accept(fraction / 2));
         List<DatasetColumn> columns = new ArrayList<>();
-        StringJoiner converted = new StringJoiner(", ");
-        converted.add("rowid + 1 AS " + ROW);
+        List<String> conversions = new ArrayList<>();
         // a delimiter at the end of every line makes an unnamed last column with nothing in it
         boolean trailingDelimiter = m > 1 && counts.get(m - 1).nonBlank() == 0
                 && GENERATED_NAME.matcher(names.get(m - 1)).matches();
         for (int i = 0; i < (trailingDelimiter ? m - 1 : m); i++) {
             Choice choice = choose(names.get(i), i, proposals.get(i), counts.get(i));
             columns.add(choice.column());
-            converted.add(typed(choice, counts.get(i)) + " AS " + choice.column().sqlName());
+            String typed = typed(choice, counts.get(i));
+            conversions.add(typed.equals(choice.column().sqlName()) ? null : typed);
         }
-        session.execute("CREATE OR REPLACE TABLE " + TABLE + " AS SELECT " + converted + " FROM " + CsvLoader.TABLE,
-                percentage -> onFraction.accept(0.5 + percentage / 200));
-        session.execute("DROP TABLE " + CsvLoader.TABLE);
+        convert(columns, conversions, fraction -> onFraction.accept(0.5 + fraction / 2));
         return columns;
+    }
+
+    /**
+     * Turns the text table into the typed one in place, one column at a time, and names it {@value #TABLE} with
+     * the row number added. Rewriting only the columns that change is several times cheaper than copying the table
+     * (1M rows of 15 columns: 0.14 s against 0.45 s), and the table is never held twice.
+     *
+     * @param conversions per column, the SQL building its typed value, or null to keep the text as it is
+     */
+    private void convert(List<DatasetColumn> columns, List<String> conversions, DoubleConsumer onFraction)
+            throws SQLException, AnalysisCancelledException {
+        StringJoiner types = new StringJoiner(", ");
+        conversions.stream().filter(java.util.Objects::nonNull).forEach(sql -> types.add("typeof(" + sql + ")"));
+        List<String> sqlTypes = types.length() == 0 ? List.of() : session.query("SELECT " + types + " FROM "
+                + CsvLoader.TABLE + " LIMIT 1", row -> {
+                    row.next();
+                    List<String> list = new ArrayList<>();
+                    for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                        list.add(row.getString(i));
+                    }
+                    return list;
+                });
+        StringJoiner view = new StringJoiner(", ");
+        view.add("rowid + 1 AS " + ROW);
+        for (int i = 0, typed = 0; i < columns.size(); i++) {
+            String v = columns.get(i).sqlName();
+            if (conversions.get(i) != null) {
+                session.execute("ALTER TABLE " + CsvLoader.TABLE + " ALTER " + v + " SET DATA TYPE "
+                        + sqlTypes.get(typed++) + " USING " + conversions.get(i));
+            }
+            view.add(v);
+            onFraction.accept((i + 1.0) / columns.size());
+        }
+        session.execute("CREATE OR REPLACE VIEW " + TABLE + " AS SELECT " + view + " FROM " + CsvLoader.TABLE);
     }
 
     /** Non-blank, trimmed values of each column from the first rows and a hash sample of the rest. */
@@ -151,7 +184,7 @@ final class ColumnTypeResolver {
             // a few hundred aggregates per query: each keeps vectors of its own, and DuckDB's memory is limited
             int aggregates = 0;
             for (end = start; end < m && (end == start || aggregates < AGGREGATES_PER_QUERY); end++) {
-                aggregates += 3 + 2 * proposals.get(end).candidates().size();
+                aggregates += 4 + 2 * proposals.get(end).candidates().size();
             }
             // per column: present values, placeholders, placeholders that are also codes, and per proposal the
             // values that fit neither it nor a placeholder. CASE runs the costly placeholder test only on values
@@ -172,6 +205,7 @@ final class ColumnTypeResolver {
                     tests.add(candidates.get(k).accepts(v) + " AS a" + i + "_" + k);
                 }
                 String fits = candidates.isEmpty() ? "false" : "a" + i + "_0";
+                select.add("count(" + v + ")");
                 select.add("count_if(NOT " + b + ")");
                 select.add("count_if(CASE WHEN " + b + " OR " + fits + " THEN false ELSE " + token + " END)");
                 select.add("count_if(CASE WHEN " + b + " OR " + fits + " THEN false ELSE " + codes + " END)");
@@ -194,6 +228,7 @@ final class ColumnTypeResolver {
                         int column = 1;
                         for (int i = chunkStart; i < chunkEnd; i++) {
                             int k = proposals.get(i).candidates().size();
+                            long present = row.getLong(column++);
                             long nonBlank = row.getLong(column++);
                             long tokens = row.getLong(column++);
                             long textTokens = tokens - row.getLong(column++);
@@ -203,7 +238,7 @@ final class ColumnTypeResolver {
                                 failures[c] = row.getLong(column++);
                                 placeholders[c] = row.getLong(column++);
                             }
-                            chunk.add(new Counts(nonBlank, tokens, textTokens, failures, placeholders));
+                            chunk.add(new Counts(present, nonBlank, tokens, textTokens, failures, placeholders));
                         }
                         return chunk;
                     }));
@@ -375,23 +410,31 @@ final class ColumnTypeResolver {
         return features.isEmpty() ? format.name() : String.join(", ", features);
     }
 
-    /** SQL building the typed value of a column: NULL for blanks, disguised missing values and misfits. */
+    /**
+     * SQL building the typed value of a column: NULL for blanks, disguised missing values and misfits. Only the
+     * tests the counts call for are written (they are most of the cost of the conversion): none for whitespace
+     * when no value is only whitespace, and a plain cast when every value fits. NULL reads as NULL in every format.
+     */
     private static String typed(Choice choice, Counts counts) {
         DatasetColumn column = choice.column();
         String v = column.sqlName();
         List<String> tokens = MissingValues.tokens(column.type());
         boolean hasTokens = column.type() == ColumnType.TEXT ? counts.textTokens() > 0 : counts.tokens() > 0;
-        String missing = blank(v) + (hasTokens ? " OR " + MissingValues.isToken(v, tokens) : "");
-        if (column.type() == ColumnType.TEXT) {
-            return "CASE WHEN " + missing + " THEN NULL ELSE " + v + " END";
+        StringJoiner missing = new StringJoiner(" OR ");
+        if (counts.present() > counts.nonBlank()) {
+            missing.add(blank(v));
         }
-        String read = choice.format().read(v);
+        if (hasTokens) {
+            missing.add(MissingValues.isToken(v, tokens));
+        }
+        String read = column.type() == ColumnType.TEXT ? v
+                : column.invalidCount() == 0 ? choice.format().readFitting(v) : choice.format().read(v);
         boolean placeholders = column.disguisedMissing().stream()
                 .anyMatch(value -> MissingValues.PLACEHOLDER_DATES.contains(value.value()));
         if (placeholders) {
             read = "CASE WHEN " + MissingValues.isPlaceholderDate(read) + " THEN NULL ELSE " + read + " END";
         }
-        return "CASE WHEN " + missing + " THEN NULL ELSE " + read + " END";
+        return missing.length() == 0 ? read : "CASE WHEN " + missing + " THEN NULL ELSE " + read + " END";
     }
 
     /** SQL that is true when the text {@code value} is missing: NULL, empty or only whitespace. */

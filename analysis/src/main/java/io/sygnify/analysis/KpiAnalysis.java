@@ -456,8 +456,9 @@ final class KpiAnalysis {
         String sql = "WITH per AS (SELECT " + c + " AS c, datediff('day', max(" + t + "), (SELECT max(" + t + ") FROM "
                 + ColumnTypeResolver.TABLE + ")) AS recency, count(*) AS frequency, sum(" + a + ") AS monetary FROM "
                 + ColumnTypeResolver.TABLE + " WHERE " + c + " IS NOT NULL AND " + context.sql(time)
-                + " IS NOT NULL GROUP BY c), scored AS (SELECT *, ntile(5) OVER (ORDER BY recency DESC) AS r,"
-                + " ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m FROM per)"
+                // customers tied on a score are split between quintiles by id, the same way on every run
+                + " IS NOT NULL GROUP BY c), scored AS (SELECT *, ntile(5) OVER (ORDER BY recency DESC, c) AS r,"
+                + " ntile(5) OVER (ORDER BY frequency, c) AS f, ntile(5) OVER (ORDER BY monetary, c) AS m FROM per)"
                 + " SELECT CASE WHEN r >= 4 AND f >= 4 THEN 'champions' WHEN f >= 4 THEN 'loyal'"
                 + " WHEN r <= 2 AND f >= 3 THEN 'at_risk' WHEN r = 1 AND f <= 2 THEN 'lost'"
                 + " WHEN r >= 4 AND f <= 2 THEN 'new_or_occasional' ELSE 'others' END AS segment, count(*),"
