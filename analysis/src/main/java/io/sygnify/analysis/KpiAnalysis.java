@@ -416,7 +416,7 @@ final class KpiAnalysis {
         List<Map<String, Object>> rows = context.session().query("SELECT CAST(" + context.sql(dimension)
                 + " AS VARCHAR) AS v, sum(" + a + ") AS s, sum(" + a + ") / sum(sum(" + a + ")) OVER () FROM "
                 + ColumnTypeResolver.TABLE + " WHERE " + context.sql(dimension) + " IS NOT NULL GROUP BY v ORDER BY s"
-                + " DESC LIMIT 10", row -> {
+                + " DESC, v LIMIT 10", row -> {
                     List<Map<String, Object>> list = new ArrayList<>();
                     while (row.next()) {
                         Map<String, Object> item = new LinkedHashMap<>();
@@ -434,11 +434,12 @@ final class KpiAnalysis {
     private Kpis.Indicator abc(int product, String a) throws SQLException, AnalysisCancelledException {
         String p = context.sql(product);
         String sql = "WITH t AS (SELECT " + p + " AS p, sum(" + a + ") AS s FROM " + ColumnTypeResolver.TABLE
-                + " WHERE " + p + " IS NOT NULL GROUP BY p HAVING sum(" + a + ") > 0), c AS (SELECT s, sum(s) OVER"
-                + " (ORDER BY s DESC, p ROWS UNBOUNDED PRECEDING) / sum(s) OVER () AS cum FROM t) SELECT CASE WHEN"
-                + " cum - s / (SELECT sum(s) FROM t) < 0.8 THEN 'A' WHEN cum - s / (SELECT sum(s) FROM t) < 0.95"
-                + " THEN 'B' ELSE 'C' END AS class, count(*), sum(s) / (SELECT sum(s) FROM t) FROM c GROUP BY class"
-                + " ORDER BY class";
+                // an item's class is set by the share of revenue before it, summed directly: a running total
+                // minus the item's own share can land a hair under a boundary it sits exactly on
+                + " WHERE " + p + " IS NOT NULL GROUP BY p HAVING sum(" + a + ") > 0), c AS (SELECT s, coalesce(sum(s)"
+                + " OVER (ORDER BY s DESC, p ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / sum(s) OVER ()"
+                + " AS before FROM t) SELECT CASE WHEN before < 0.8 THEN 'A' WHEN before < 0.95 THEN 'B' ELSE 'C'"
+                + " END AS class, count(*), sum(s) / (SELECT sum(s) FROM t) FROM c GROUP BY class ORDER BY class";
         Map<String, Object> classes = context.session().query(sql, row -> {
             Map<String, Object> map = new LinkedHashMap<>();
             while (row.next()) {

@@ -1,0 +1,259 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each domain's indicators on a file built here with a known answer; no domain without its columns. */
+class KpiAnalysisTest {
+
+    @TempDir
+    Path dir;
+
+    private AnalysisReport analyze(String name, Consumer<PrintWriter> content) throws Exception {
+        Path file = dir.resolve(name);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            content.accept(out);
+        }
+        EngineSettings settings = new EngineSettings(2, "512MB", dir.resolve("spill"));
+        return new CsvAnalyzer(settings).analyze(file, ProgressListener.NONE, new CancellationToken());
+    }
+
+    private static Kpis.Domain domain(AnalysisReport report, String name) {
+        return report.kpis().domains().stream().filter(d -> d.domain().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " domain; notes: " + report.kpis().notes()));
+    }
+
+    private static Kpis.Indicator indicator(Kpis.Domain domain, String name) {
+        return domain.indicators().stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + domain.indicators()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detail(Kpis.Indicator indicator) {
+        return (Map<String, Object>) indicator.detail();
+    }
+
+    @Test
+    void priceSeriesReturnsDrawdownWithDatesVolatilityAndValueAtRisk() throws Exception {
+        // a fall of exactly 20 % from 121 (3 Jan) to 96.8 (4 Jan), back to 121 on 7 Jan
+        double[] prices = {100, 110, 121, 96.8, 100, 110, 121, 133.1, 120, 125, 130, 140};
+        AnalysisReport report = analyze("prices.csv", out -> {
+            out.println("date,close");
+            for (int i = 0; i < prices.length; i++) {
+                out.printf(Locale.ROOT, "%s,%s%n", LocalDate.of(2024, 1, 1).plusDays(i), prices[i]);
+            }
+        });
+
+        Kpis.Domain prices1 = domain(report, "price_series");
+        assertThat(prices1.columns()).containsEntry("price", "close").containsEntry("date", "date");
+        assertThat(indicator(prices1, "total_return").value()).isCloseTo(0.4, within(1e-9));
+        Kpis.Indicator drawdown = indicator(prices1, "max_drawdown");
+        assertThat(drawdown.value()).isCloseTo(-0.2, within(1e-9));
+        assertThat(detail(drawdown)).containsEntry("peak_date", "2024-01-03").containsEntry("trough_date", "2024-01-04")
+                .containsEntry("recovery_date", "2024-01-07");
+
+        double[] returns = new double[prices.length - 1];
+        for (int i = 1; i < prices.length; i++) {
+            returns[i - 1] = prices[i] / prices[i - 1] - 1;
+        }
+        double mean = java.util.Arrays.stream(returns).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
+                / (returns.length - 1));
+        assertThat(indicator(prices1, "mean_return").value()).isCloseTo(mean, within(1e-12));
+        // daily prices: 252 trading days a year
+        assertThat(indicator(prices1, "volatility").value()).isCloseTo(sd * Math.sqrt(252), within(1e-9));
+        assertThat(indicator(prices1, "sharpe_ratio").value()).isCloseTo(mean / sd * Math.sqrt(252), within(1e-9));
+        // the 5 % quantile of 11 returns lies between the two worst: −20 % and 120 / 133.1 − 1
+        assertThat(indicator(prices1, "value_at_risk_95").value()).isBetween(1 - 120 / 133.1, 0.2);
+        assertThat(report.keyFindings()).anyMatch(f -> f.kind().equals("kpi")
+                && f.sentence().contains("total return 40 % from 2024-01-01 to 2024-01-12")
+                && f.sentence().contains("maximum drawdown -20 % (peak 2024-01-03, trough 2024-01-04)"));
+    }
+
+    @Test
+    void aPriceColumnWithNegativesIsNotAPriceSeries() throws Exception {
+        AnalysisReport report = analyze("pnl-like.csv", out -> {
+            out.println("date,price");
+            for (int i = 0; i < 20; i++) {
+                out.printf(Locale.ROOT, "%s,%d%n", LocalDate.of(2024, 1, 1).plusDays(i), i % 3 == 0 ? -5 : 10 + i);
+            }
+        });
+
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("price_series"));
+        assertThat(report.kpis().notes()).anyMatch(n -> n.startsWith("price_series: price has zero or negative"));
+    }
+
+    @Test
+    void profitAndLossMarginCostRatioAndGrowthOfTheLastCompleteYear() throws Exception {
+        // 2022: 1,200 of revenue; 2023: 1,800 (+50 %); January 2024 is an incomplete year; cost is 60 % throughout
+        AnalysisReport report = analyze("pnl.csv", out -> {
+            out.println("month,revenue,cost");
+            LocalDate month = LocalDate.of(2022, 1, 1);
+            for (int i = 0; i < 25; i++, month = month.plusMonths(1)) {
+                double revenue = month.getYear() == 2022 ? (i % 2 == 0 ? 90 : 110)
+                        : month.getYear() == 2023 ? (i % 2 == 0 ? 140 : 160) : 500;
+                out.printf(Locale.ROOT, "%s,%s,%s%n", month, revenue, revenue * 0.6);
+            }
+        });
+
+        Kpis.Domain pnl = domain(report, "profit_and_loss");
+        assertThat(indicator(pnl, "revenue").value()).isCloseTo(1200 + 1800 + 500, within(1e-9));
+        assertThat(indicator(pnl, "cost_ratio").value()).isCloseTo(0.6, within(1e-9));
+        assertThat(indicator(pnl, "margin").value()).isCloseTo(0.4, within(1e-9));
+        Kpis.Indicator growth = indicator(pnl, "revenue_growth");
+        assertThat(growth.value()).isCloseTo(0.5, within(1e-9));
+        assertThat(detail(growth)).containsEntry("year", 2023).containsEntry("previous_year", 2022);
+    }
+
+    @Test
+    void transactionsVolumeRefundsFraudRateAndBenford() throws Exception {
+        int n = 1000;
+        List<Double> amounts = new ArrayList<>();
+        double refunded = 0;
+        double flagged = 0;
+        for (int i = 0; i < n; i++) {
+            // log-uniform over four decades: first digits follow Benford's law
+            double amount = Math.round(Math.pow(10, 4 * (i + 0.5) / n) * 100) / 100.0;
+            if (i % 20 == 0) {
+                amount = -amount;
+                refunded += amount;
+            }
+            if (i % 50 == 1) {
+                flagged += amount;
+            }
+            amounts.add(amount);
+        }
+        AnalysisReport report = analyze("transactions.csv", out -> {
+            out.println("transaction_id,date,amount,is_fraud");
+            for (int i = 0; i < n; i++) {
+                out.printf(Locale.ROOT, "T%05d,%s,%.2f,%s%n", i, LocalDate.of(2024, 1, 1).plusDays(i % 365),
+                        amounts.get(i), i % 50 == 1);
+            }
+        });
+
+        Kpis.Domain transactions = domain(report, "transactions");
+        assertThat(transactions.columns()).containsEntry("amount", "amount").containsEntry("fraud_flag", "is_fraud");
+        assertThat(indicator(transactions, "volume").value()).isEqualTo(1000.0);
+        assertThat(indicator(transactions, "total_amount").value())
+                .isCloseTo(amounts.stream().mapToDouble(Double::doubleValue).sum(), within(1e-6));
+        Kpis.Indicator refunds = indicator(transactions, "refund_rate");
+        assertThat(refunds.value()).isCloseTo(0.05, within(1e-12));
+        assertThat(detail(refunds)).containsEntry("refunds", 50L);
+        assertThat((Double) detail(refunds).get("refunded_amount")).isCloseTo(refunded, within(1e-6));
+        Kpis.Indicator fraud = indicator(transactions, "fraud_rate");
+        assertThat(fraud.value()).isCloseTo(0.02, within(1e-12));
+        assertThat(detail(fraud)).containsEntry("flagged", 20L);
+        assertThat((Double) detail(fraud).get("flagged_amount")).isCloseTo(flagged, within(1e-6));
+        Kpis.Indicator benford = indicator(transactions, "benford_mad");
+        assertThat(detail(benford)).containsEntry("conformity", "close").containsEntry("n", 1000L);
+        assertThat(benford.value()).isLessThanOrEqualTo(0.006);
+        assertThat(report.keyFindings()).noneMatch(f -> f.sentence().contains("Benford"));
+    }
+
+    @Test
+    void amountsThatAllStartWithFiveToNineFailBenford() throws Exception {
+        AnalysisReport report = analyze("invented.csv", out -> {
+            out.println("transaction_id,date,amount");
+            for (int i = 0; i < 900; i++) {
+                double amount = (5 + (i % 100) / 20.0) * Math.pow(10, i % 3);
+                out.printf(Locale.ROOT, "T%05d,%s,%.2f%n", i, LocalDate.of(2024, 1, 1).plusDays(i % 300), amount);
+            }
+        });
+
+        Kpis.Indicator benford = indicator(domain(report, "transactions"), "benford_mad");
+        assertThat(detail(benford)).containsEntry("conformity", "nonconformity");
+        @SuppressWarnings("unchecked")
+        List<Double> observed = (List<Double>) detail(benford).get("observed");
+        assertThat(observed.subList(0, 4)).containsOnly(0.0);
+        assertThat((Double) detail(benford).get("p_value")).isLessThan(1e-6);
+        assertThat(report.keyFindings()).anyMatch(f -> f.kind().equals("kpi")
+                && f.sentence().startsWith("First digits of amount do not follow Benford's law"));
+        assertThat(domain(report, "transactions").indicators()).noneMatch(i -> i.name().equals("fraud_rate"));
+        assertThat(report.kpis().notes()).contains(
+                "transactions: no fraud flag column (two-valued, named like fraud or chargeback).");
+    }
+
+    @Test
+    void retailRevenueByCategoryAbcClassesAndRfmSegments() throws Exception {
+        // customer: purchases, days between the last purchase and the file's last date
+        String[] customers = {"C1", "C2", "C3", "C4", "C5"};
+        int[] purchases = {10, 8, 4, 6, 1};
+        int[] recency = {0, 10, 100, 200, 400};
+        LocalDate last = LocalDate.of(2024, 12, 31);
+        List<String> rows = new ArrayList<>();
+        for (int c = 0; c < customers.length; c++) {
+            for (int p = 0; p < purchases[c]; p++) {
+                rows.add(last.minusDays(recency[c] + 3L * p) + "," + customers[c]);
+            }
+        }
+        // 29 purchases: P1 (grocery) 25 × 32 = 800, P2 (toys) 40 + 50 + 60 = 150, P3 (garden) 50. P2 starts at
+        // exactly 80 % of revenue, so it is B, and P3 at exactly 95 %, so it is C
+        AnalysisReport report = analyze("sales.csv", out -> {
+            out.println("order_date,customer,product,category,amount");
+            for (int i = 0; i < rows.size(); i++) {
+                String item = i < 25 ? "P1,grocery,32" : i < 28 ? "P2,toys," + (40 + 10 * (i - 25)) : "P3,garden,50";
+                out.println(rows.get(i) + "," + item);
+            }
+        });
+
+        Kpis.Domain retail = domain(report, "retail");
+        assertThat(retail.columns()).containsEntry("product", "product").containsEntry("customer", "customer")
+                .containsEntry("date", "order_date");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byCategory = (List<Map<String, Object>>) indicator(retail, "revenue_by_category")
+                .detail();
+        assertThat(byCategory).extracting(m -> m.get("value")).containsExactly("grocery", "toys", "garden");
+        assertThat(byCategory).extracting(m -> m.get("revenue")).containsExactly(800.0, 150.0, 50.0);
+        assertThat((Double) byCategory.get(0).get("share")).isCloseTo(0.8, within(1e-12));
+
+        Map<String, Object> abc = detail(indicator(retail, "abc_classes"));
+        assertThat(abc).containsOnlyKeys("A", "B", "C");
+        assertThat(abc.get("A")).isEqualTo(Map.of("items", 1L, "revenue_share", 0.8));
+        assertThat(abc.get("B")).isEqualTo(Map.of("items", 1L, "revenue_share", 0.15));
+        assertThat(abc.get("C")).isEqualTo(Map.of("items", 1L, "revenue_share", 0.05));
+
+        // one customer per quintile: C1 R5 F5 and C2 R4 F4 champions, C3 R3 F2 others, C4 R2 F3 at risk, C5 lost
+        Map<String, Object> rfm = detail(indicator(retail, "rfm_segments"));
+        assertThat(rfm).containsOnlyKeys("champions", "others", "at_risk", "lost");
+        assertThat(segment(rfm, "champions")).containsEntry("customers", 2L).containsEntry("median_frequency", 9.0);
+        assertThat(segment(rfm, "at_risk")).containsEntry("customers", 1L).containsEntry("median_recency_days", 200.0);
+        assertThat(segment(rfm, "lost")).containsEntry("customers", 1L).containsEntry("median_recency_days", 400.0);
+        assertThat(segment(rfm, "others")).containsEntry("customers", 1L).containsEntry("median_frequency", 4.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> segment(Map<String, Object> rfm, String name) {
+        return (Map<String, Object>) rfm.get(name);
+    }
+
+    @Test
+    void noDomainWithoutItsColumnsAndEachAbsenceIsExplained() throws Exception {
+        AnalysisReport report = analyze("sensors.csv", out -> {
+            out.println("sensor,reading_time,temperature,humidity");
+            for (int i = 0; i < 200; i++) {
+                out.printf(Locale.ROOT, "S%d,2024-01-01 %02d:%02d:00,%.1f,%d%n", i % 4, i / 60, i % 60,
+                        20 + (i % 7) * 0.5, 40 + i % 11);
+            }
+        });
+
+        assertThat(report.kpis().domains()).isEmpty();
+        assertThat(report.kpis().notes()).anyMatch(n -> n.startsWith("price_series: needs"))
+                .anyMatch(n -> n.startsWith("profit_and_loss: needs"))
+                .anyMatch(n -> n.startsWith("transactions: needs"))
+                .anyMatch(n -> n.startsWith("retail: needs"));
+        assertThat(report.keyFindings()).noneMatch(f -> f.kind().equals("kpi"));
+    }
+}
