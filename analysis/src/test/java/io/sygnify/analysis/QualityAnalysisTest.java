@@ -1,0 +1,188 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each data-quality alert on a column planted to raise it, with its threshold; the score adds up. */
+class QualityAnalysisTest {
+
+    private static final int ROWS = 200;
+
+    @TempDir
+    Path dir;
+
+    private AnalysisReport analyze(String name, Consumer<PrintWriter> content) throws Exception {
+        Path file = dir.resolve(name);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            content.accept(out);
+        }
+        EngineSettings settings = new EngineSettings(2, "512MB", dir.resolve("spill"));
+        return new CsvAnalyzer(settings).analyze(file, ProgressListener.NONE, new CancellationToken());
+    }
+
+    private static Quality.Alert alert(AnalysisReport report, String kind, String column) {
+        return report.quality().alerts().stream()
+                .filter(a -> a.kind().equals(kind) && a.columns().contains(column)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " alert on " + column + "; alerts: "
+                        + report.quality().alerts().stream().map(a -> a.kind() + " " + a.columns()).toList()));
+    }
+
+    /**
+     * One column per alert: {@code id} unique, {@code source} constant, {@code notes} empty, {@code comment} half
+     * missing, {@code score} with 'N/A' placeholders, {@code quantity} with negatives, {@code balance} with
+     * negatives of a kind that may be expected, {@code discount} zero in half the rows, {@code amount} with a heavy
+     * tail, {@code segment} 95 % one value, {@code reading} with one word among numbers, {@code x} and {@code y}
+     * almost proportional, {@code visit} with dates that read day-first and month-first.
+     */
+    private AnalysisReport messy() throws Exception {
+        return analyze("messy.csv", out -> {
+            out.println("id,source,notes,comment,score,quantity,balance,discount,amount,segment,reading,x,y,visit");
+            for (int i = 0; i < ROWS; i++) {
+                String comment = i % 2 == 0 ? "" : "note " + (i % 7);
+                String score = i % 20 == 0 ? "N/A" : String.valueOf(50 + i % 13);
+                int quantity = i % 40 == 0 ? -1 : 1 + i % 9;
+                int balance = i % 4 == 0 ? -(i % 17) - 1 : i % 23;
+                int discount = i % 2 == 0 ? 0 : 5 + i % 3;
+                int amount = i % 50 == 0 ? 10_000 : 10 + i % 5;
+                String segment = i % 20 == 7 ? "B" : "A";
+                String reading = i == 100 ? "error" : String.valueOf(i % 11 + 0.5);
+                double x = i % 37;
+                double y = 2 * x + (i % 3) * 0.01;
+                // day and month both 1–12: either reading fits every value
+                LocalDate visit = LocalDate.of(2024, 1 + i % 12, 1 + (i / 12) % 12);
+                out.printf(Locale.ROOT, "%d,web,,%s,%s,%d,%d,%d,%d,%s,%s,%s,%s,%02d/%02d/%d%n", i + 1, comment, score,
+                        quantity, balance, discount, amount, segment, reading, x, y, visit.getDayOfMonth(),
+                        visit.getMonthValue(), visit.getYear());
+            }
+        });
+    }
+
+    @Test
+    void everyPlantedProblemRaisesItsAlertWithItsThreshold() throws Exception {
+        AnalysisReport report = messy();
+
+        assertThat(alert(report, "unique", "id").severity()).isEqualTo("info");
+        Quality.Alert constant = alert(report, "constant", "source");
+        assertThat(constant.severity()).isEqualTo("warning");
+        assertThat(constant.message()).isEqualTo("source holds one value (web) in every present cell.");
+        assertThat(alert(report, "empty", "notes").message()).isEqualTo("notes has no values in any of the 200 rows.");
+
+        Quality.Alert missing = alert(report, "missing", "comment");
+        assertThat(missing.severity()).isEqualTo("critical");
+        assertThat(missing.value()).isCloseTo(50, within(1e-9));
+        assertThat(missing.threshold()).isEqualTo(QualityAnalysis.MISSING_PERCENT);
+
+        Quality.Alert disguised = alert(report, "disguised_missing", "score");
+        assertThat(disguised.value()).isEqualTo(10);
+        assertThat(disguised.message()).contains("'N/A' × 10");
+        assertThat(alert(report, "missing", "score").severity()).isEqualTo("warning");
+
+        Quality.Alert quantity = alert(report, "negatives", "quantity");
+        assertThat(quantity.severity()).isEqualTo("warning");
+        assertThat(quantity.message()).endsWith("unexpected for a column of this name.");
+        assertThat(quantity.value()).isCloseTo(5.0 / ROWS, within(1e-12));
+        assertThat(alert(report, "negatives", "balance").severity()).isEqualTo("info");
+
+        Quality.Alert zeros = alert(report, "zeros", "discount");
+        assertThat(zeros.value()).isCloseTo(0.5, within(1e-12));
+        assertThat(zeros.threshold()).isEqualTo(QualityAnalysis.ZEROS_SHARE);
+
+        Quality.Alert skewed = alert(report, "skewed", "amount");
+        assertThat(skewed.value()).isGreaterThan(QualityAnalysis.SKEWNESS);
+        assertThat(skewed.message()).startsWith("amount is right-skewed");
+
+        Quality.Alert imbalance = alert(report, "imbalance", "segment");
+        assertThat(imbalance.value()).isCloseTo(0.95, within(1e-12));
+        assertThat(imbalance.message()).isEqualTo("segment is imbalanced: 'A' makes up 95 % of values.");
+
+        Quality.Alert mixed = alert(report, "mixed_types", "reading");
+        assertThat(mixed.value()).isEqualTo(1);
+        assertThat(mixed.message()).contains("'error'");
+
+        Quality.Alert correlated = alert(report, "high_correlation", "y");
+        assertThat(correlated.columns()).containsExactlyInAnyOrder("x", "y");
+        assertThat(correlated.value()).isGreaterThanOrEqualTo(QualityAnalysis.HIGH_CORRELATION);
+
+        assertThat(alert(report, "ambiguous_dates", "visit").severity()).isEqualTo("warning");
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("duplicates"));
+    }
+
+    @Test
+    void alertsComeMostSevereFirstAndWarningsBecomeFindings() throws Exception {
+        AnalysisReport report = messy();
+
+        List<String> severities = report.quality().alerts().stream().map(Quality.Alert::severity).toList();
+        assertThat(severities).isSortedAccordingTo(java.util.Comparator.comparingInt(
+                s -> List.of("critical", "warning", "info").indexOf(s)));
+        assertThat(report.keyFindings()).filteredOn(f -> f.kind().equals("data_quality"))
+                .extracting(KeyFinding::sentence)
+                .contains(alert(report, "constant", "source").message(), alert(report, "missing", "comment").message())
+                .doesNotContain(alert(report, "unique", "id").message());
+    }
+
+    @Test
+    void theScoreIsOneHundredLessItsDeductionsEachWithItsRule() throws Exception {
+        AnalysisReport report = messy();
+        Quality quality = report.quality();
+
+        double deducted = quality.deductions().stream().mapToDouble(Quality.Deduction::points).sum();
+        assertThat(quality.score()).isCloseTo(100 - deducted, within(0.05));
+        assertThat(quality.deductions()).extracting(Quality.Deduction::dimension)
+                .containsExactly("completeness", "validity", "consistency");
+        // one empty, one constant, one ambiguous-date column: 2 points each
+        assertThat(quality.deductions().get(2).points()).isEqualTo(6.0);
+        assertThat(quality.deductions().get(2).rule()).startsWith("3 empty, constant or ambiguous-date columns");
+        double missingPercent = report.dataset().missingCellsPercent();
+        assertThat(quality.deductions().get(0).points()).isCloseTo(missingPercent / 2, within(0.05));
+    }
+
+    @Test
+    void duplicateRowsAreCountedWithTheirRowNumbersAndCostUniquenessPoints() throws Exception {
+        AnalysisReport report = analyze("duplicates.csv", out -> {
+            out.println("city,visits");
+            String[] rows = {"Oslo,3", "Rome,4", "Oslo,3", "Lima,5", "Oslo,3", "Rome,4", "Kyiv,6", "Bern,7", "Nice,8",
+                "Riga,9"};
+            for (String row : rows) {
+                out.println(row);
+            }
+        });
+
+        assertThat(report.dataset().duplicateRows()).isEqualTo(3);
+        assertThat(report.dataset().duplicateExamples()).containsExactly(
+                new DatasetSummary.DuplicateGroup(3, List.of(1L, 3L, 5L)),
+                new DatasetSummary.DuplicateGroup(2, List.of(2L, 6L)));
+        Quality.Alert duplicates = report.quality().alerts().stream().filter(a -> a.kind().equals("duplicates"))
+                .findFirst().orElseThrow();
+        assertThat(duplicates.message()).isEqualTo("3 rows (30 %) repeat an earlier row exactly.");
+        // 30 % of rows: 1 point per %, at most 15
+        assertThat(report.quality().deductions()).filteredOn(d -> d.dimension().equals("uniqueness"))
+                .extracting(Quality.Deduction::points).containsExactly(15.0);
+    }
+
+    @Test
+    void aCleanFileScoresOneHundredWithoutWarnings() throws Exception {
+        AnalysisReport report = analyze("clean.csv", out -> {
+            out.println("order_id,day,region,units");
+            for (int i = 0; i < ROWS; i++) {
+                out.printf(Locale.ROOT, "%d,%s,%s,%d%n", 1000 + i, LocalDate.of(2024, 1, 1).plusDays(i),
+                        List.of("north", "south", "east", "west").get(i % 4), 3 + (i * 7) % 11);
+            }
+        });
+
+        assertThat(report.quality().score()).isEqualTo(100.0);
+        assertThat(report.quality().deductions()).isEmpty();
+        assertThat(report.quality().alerts()).allMatch(a -> a.severity().equals("info"));
+        assertThat(report.dataset().candidateKeys()).contains(List.of("order_id"));
+    }
+}
