@@ -234,6 +234,37 @@ class AnalysesTest {
     }
 
     @Test
+    void aMeasureHeldMostlyByOneSegmentIsConcentrated() throws Exception {
+        // five stores with 20 rows each; store a sells 70, the others 10 each: Gini 0.44, top fifth 70 / 110
+        AnalysisReport report = analyze("stores.csv", out -> {
+            out.println("store,revenue");
+            for (int i = 0; i < 100; i++) {
+                String store = String.valueOf((char) ('a' + i % 5));
+                double revenue = store.equals("a") ? (i % 2 == 0 ? 3 : 4) : (i % 2 == 0 ? 0.25 : 0.75);
+                out.println(store + "," + revenue);
+            }
+        });
+
+        Segments.Breakdown revenue = report.segments().breakdowns().stream()
+                .filter(b -> b.measure().equals("revenue")).findFirst().orElseThrow();
+        assertThat(revenue.total()).isEqualTo(110.0);
+        assertThat(revenue.top()).extracting(Segments.Share::value).containsExactly("a", "b", "c", "d", "e");
+        assertThat(revenue.top().get(0).share()).isEqualTo(70.0 / 110);
+        assertThat(revenue.topFifthShare()).isEqualTo(70.0 / 110);
+        // sorted 10, 10, 10, 10, 70: 2 × (10 + 20 + 30 + 40 + 350) / (5 × 110) − 6 / 5
+        assertThat(revenue.gini()).isCloseTo(2 * 450.0 / 550 - 1.2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("segment_concentration");
+            assertThat(k.sentence()).isEqualTo("revenue is concentrated by store: the top 1 of 5 values (20 %) "
+                    + "account for 64 % of the total (Gini 0.44); a alone has 64 %.");
+        });
+        // the rows are spread evenly: no concentration of rows
+        Segments.Breakdown rows = report.segments().breakdowns().stream()
+                .filter(b -> b.measure().equals("rows")).findFirst().orElseThrow();
+        assertThat(rows.gini()).isZero();
+    }
+
+    @Test
     void pricesAreComparedByTheirMeansNeverByTheirSums() throws Exception {
         Random random = new Random(9);
         AnalysisReport report = analyze("prices.csv", out -> {
