@@ -102,6 +102,60 @@ class AnalysesTest {
     }
 
     @Test
+    void heavyTailedAmountsAreAssessedOnALogScale() throws Exception {
+        // log-normal amounts: on a linear scale their ordinary tail would be flagged; on a log scale only the
+        // planted 50-million amount (about 17 standard deviations out in logs) is
+        Random random = new Random(12);
+        AnalysisReport report = analyze("amounts.csv", out -> {
+            out.println("id,amount");
+            for (int i = 1; i <= 2000; i++) {
+                double amount = i == 1234 ? 50_000_000 : Math.exp(3 + random.nextGaussian());
+                out.println(i + "," + f(amount));
+            }
+        });
+
+        Outliers.ColumnOutliers amount = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("amount")).findFirst().orElseThrow();
+        assertThat(amount.scale()).isEqualTo("log");
+        assertThat(amount.method()).isEqualTo("modified_z");
+        assertThat(amount.rows()).extracting(Outliers.OutlierRow::row).first().isEqualTo(1234L);
+        assertThat(amount.upperFence()).isLessThan(50_000_000.0);
+        // a log-normal sample has almost nothing beyond a modified z of 3.5 in logs
+        assertThat(amount.share()).isLessThan(0.005);
+    }
+
+    @Test
+    void aShiftInLevelIsAChangePointAndTheForecastHasAnInterval() throws Exception {
+        Random random = new Random(13);
+        AnalysisReport report = analyze("shift.csv", out -> {
+            out.println("day,orders");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 120; i++) {
+                // 100 a day until 10 March (day 70), 160 from then on
+                out.println(start.plusDays(i) + "," + Math.round((i < 70 ? 100 : 160) + random.nextGaussian() * 5));
+            }
+        });
+
+        TimeSeries.Series orders = series(report, "orders");
+        assertThat(orders.changePoints()).anySatisfy(point -> {
+            assertThat(point.period()).isEqualTo("2024-03-11");
+            assertThat(point.before()).isBetween(95.0, 105.0);
+            assertThat(point.after()).isBetween(155.0, 165.0);
+            assertThat(point.pValue()).isLessThan(0.001);
+        });
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("change_point");
+            assertThat(k.sentence()).contains("at 2024-03-11");
+        });
+        TimeSeries.Forecast forecast = orders.forecast();
+        assertThat(forecast.periods()).first().isEqualTo("2024-04-30");
+        for (int h = 0; h < forecast.values().size(); h++) {
+            assertThat(forecast.lower().get(h)).isLessThanOrEqualTo(forecast.values().get(h));
+            assertThat(forecast.upper().get(h)).isGreaterThanOrEqualTo(forecast.values().get(h));
+        }
+    }
+
+    @Test
     void plantedMonthlyTrendIsFoundWithTheRightSign() throws Exception {
         Random random = new Random(3);
         AnalysisReport report = analyze("monthly.csv", out -> {
