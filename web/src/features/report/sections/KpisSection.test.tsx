@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { KpisSection as Kpis } from '../../../lib/api/insights';
-import { KpisSection, label } from './KpisSection';
+import type { Indicator, KpisSection as Kpis } from '../../../lib/api/insights';
+import { KpisSection, indicatorValue, label } from './KpisSection';
 
 const BENFORD_EXPECTED = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => Math.log10(1 + 1 / d));
 
@@ -21,7 +21,7 @@ describe('Key figures', () => {
             {
               name: 'benford_mad',
               value: 0.000813,
-              unit: 'ratio',
+              unit: 'statistic',
               detail: { observed, expected: BENFORD_EXPECTED, chi_square: 4.33, conformity: 'close', n: 60000 },
               note: 'mean absolute deviation of first-digit shares',
             },
@@ -32,7 +32,7 @@ describe('Key figures', () => {
     } as unknown as Kpis);
 
     const card = screen.getByTestId('kpi');
-    expect(card).toHaveTextContent('Benford MAD0.0008');
+    expect(card).toHaveTextContent('Benford MAD0.000813');
     expect(card.className).toContain('sm:col-span-2');
     const table = within(card).getByTestId('kpi-series');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['first digit', 'observed', 'expected']);
@@ -72,6 +72,14 @@ describe('Key figures', () => {
     expect(card.className).toContain('sm:col-span-2');
     expect(within(card).getByTestId('kpi-detail').parentElement!.className).toContain('overflow-x-auto');
     expect(within(card).getByRole('row', { name: /champions/ })).toHaveTextContent('champions3,91776.3%53');
+  });
+
+  it('shows a statistic as it is and a ratio as a percentage', () => {
+    const indicator = (name: string, value: number, unit: string) =>
+      ({ name, value, unit, detail: null, note: null }) as unknown as Indicator;
+    expect(indicatorValue(indicator('sharpe_ratio', 1.4567, 'statistic'))).toBe('1.46');
+    expect(indicatorValue(indicator('benford_mad', 0.000813, 'statistic'))).toBe('0.000813');
+    expect(indicatorValue(indicator('volatility', 0.2345, 'ratio'))).toBe('23.5%');
   });
 
   it('spells acronyms in indicator names as acronyms', () => {

@@ -7,8 +7,6 @@ import { ReportSection } from './ReportSection';
 export function indicatorValue(indicator: Indicator): string {
   const value = indicator.value;
   if (value === null || value === undefined) return EMPTY;
-  // a mean absolute deviation of digit shares, judged against Nigrini's thresholds (0.006 …), not a percentage
-  if (indicator.name === 'benford_mad') return value.toFixed(4);
   switch (indicator.unit) {
     case 'ratio':
       return formatPercent(value * 100);
@@ -16,6 +14,8 @@ export function indicatorValue(indicator: Indicator): string {
       return formatPercent(value);
     case 'count':
       return formatNumber(Math.round(value));
+    // a Sharpe ratio or a deviation judged against published thresholds (Benford: 0.006 …): shown as it is
+    case 'statistic':
     case 'currency':
     case null:
     case undefined:

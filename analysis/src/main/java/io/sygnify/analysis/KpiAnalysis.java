@@ -170,7 +170,7 @@ final class KpiAnalysis {
         indicators.add(new Kpis.Indicator("volatility", Results.finite(sd * Math.sqrt(perYear)), "ratio",
                 Map.of("periods_per_year", perYear), "standard deviation of returns × √(periods per year)"));
         indicators.add(new Kpis.Indicator("sharpe_ratio", sd == 0 ? null : Results.finite(mean / sd
-                * Math.sqrt(perYear)), "ratio", Map.of("risk_free_rate", 0),
+                * Math.sqrt(perYear)), "statistic", Map.of("risk_free_rate", 0),
                 "annualised mean return / annualised volatility, with a risk-free rate of 0"));
         Map<String, Object> drawdown = new LinkedHashMap<>();
         drawdown.put("peak_date", dates.get(worstPeak).toLocalDate().toString());
@@ -370,7 +370,7 @@ final class KpiAnalysis {
                     name, String.format(Locale.ROOT, "%.4f", mad), Text.number(chi), Text.pValue(p)), 0.5,
                     KeyFinding.significanceOf(p), List.of(name), "kpi:benford", List.of()));
         }
-        return Optional.of(new Kpis.Indicator("benford_mad", mad, "ratio", detail,
+        return Optional.of(new Kpis.Indicator("benford_mad", mad, "statistic", detail,
                 "mean absolute deviation of first-digit shares from Benford's law; Nigrini: ≤ 0.006 close, ≤ 0.012 "
                         + "acceptable, ≤ 0.015 marginal, above nonconformity"));
     }

@@ -76,6 +76,8 @@ class KpiAnalysisTest {
         // daily prices: 252 trading days a year
         assertThat(indicator(prices1, "volatility").value()).isCloseTo(sd * Math.sqrt(252), within(1e-9));
         assertThat(indicator(prices1, "sharpe_ratio").value()).isCloseTo(mean / sd * Math.sqrt(252), within(1e-9));
+        assertThat(indicator(prices1, "sharpe_ratio").unit()).isEqualTo("statistic");
+        assertThat(indicator(prices1, "volatility").unit()).isEqualTo("ratio");
         // the 5 % quantile of 11 returns lies between the two worst: −20 % and 120 / 133.1 − 1
         assertThat(indicator(prices1, "value_at_risk_95").value()).isBetween(1 - 120 / 133.1, 0.2);
         assertThat(report.keyFindings()).anyMatch(f -> f.kind().equals("kpi")
@@ -160,6 +162,7 @@ class KpiAnalysisTest {
         Kpis.Indicator benford = indicator(transactions, "benford_mad");
         assertThat(detail(benford)).containsEntry("conformity", "close").containsEntry("n", 1000L);
         assertThat(benford.value()).isLessThanOrEqualTo(0.006);
+        assertThat(benford.unit()).isEqualTo("statistic");
         assertThat(report.keyFindings()).noneMatch(f -> f.sentence().contains("Benford"));
     }
 
