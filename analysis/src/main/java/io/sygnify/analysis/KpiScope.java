@@ -1,0 +1,82 @@
+package io.sygnify.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the domain indicators share: the columns they look for, by name and role, and the notes and findings
+ * they add to.
+ */
+final class KpiScope {
+
+    // in order of preference: an amount column beats a total, which beats a price
+    private static final List<Pattern> AMOUNT = List.of(Pattern.compile("(^|_)(amount|amt)($|_)"),
+            Pattern.compile("(^|_)(total|value|payment|sales|revenue|spend)($|_)"),
+            Pattern.compile("(^|_)(price)($|_)"));
+
+    private final AnalysisContext context;
+    private final List<String> notes = new ArrayList<>();
+    private final List<KeyFinding> findings = new ArrayList<>();
+
+    KpiScope(AnalysisContext context) {
+        this.context = context;
+    }
+
+    AnalysisContext context() {
+        return context;
+    }
+
+    /** A column name in snake case: {@code Net Sales} and {@code netSales} become {@code net_sales}. */
+    static String normalized(String name) {
+        return name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    /** The first column with one of {@code roles} whose normalised name matches {@code pattern}. */
+    Optional<Integer> find(Pattern pattern, String... roles) {
+        for (int i = 0; i < context.columns().size(); i++) {
+            String role = context.profile(i).role();
+            if (List.of(roles).contains(role) && pattern.matcher(normalized(context.name(i))).find()) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The measure holding each row's money. */
+    Optional<Integer> amount() {
+        for (Pattern pattern : AMOUNT) {
+            Optional<Integer> found = find(pattern, ColumnRoles.MEASURE);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The main time column. */
+    Optional<Integer> time() {
+        List<Integer> time = context.timeColumns();
+        return time.isEmpty() ? Optional.empty() : Optional.of(time.get(0));
+    }
+
+    /** Why a domain or an indicator is absent. */
+    void note(String note) {
+        notes.add(note);
+    }
+
+    void finding(KeyFinding finding) {
+        findings.add(finding);
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    List<KeyFinding> findings() {
+        return findings;
+    }
+}

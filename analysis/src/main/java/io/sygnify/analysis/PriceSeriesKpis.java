@@ -1,0 +1,129 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Price series indicators: returns, volatility, Sharpe ratio, maximum drawdown with its dates, value at risk. */
+final class PriceSeriesKpis extends DomainKpis {
+
+    private static final Pattern CLOSE = Pattern.compile("^(adj[ _]?close|adjusted[ _]close|close|closing[ _]price"
+            + "|price|last)$");
+    // prices are walked in Java, in order: a million of them is 40 years of minutes, and fits the heap
+    private static final long MAX_PRICES = 1_000_000;
+
+    PriceSeriesKpis(KpiScope scope) {
+        super(scope);
+    }
+
+    @Override
+    Optional<Kpis.Domain> compute() throws SQLException, AnalysisCancelledException {
+        Optional<Integer> close = scope.find(CLOSE, ColumnRoles.MEASURE);
+        Optional<Integer> time = scope.time();
+        if (close.isEmpty() || time.isEmpty()) {
+            scope.note("price_series: needs a date column and a close or price column.");
+            return Optional.empty();
+        }
+        ColumnProfile timeProfile = context.profile(time.get());
+        if (timeProfile.distinctCount() < 0.95 * timeProfile.presentCount() || timeProfile.distinctCount() < 10) {
+            scope.note("price_series: " + context.name(close.get()) + " is not one price per date (" + Text.count(
+                    timeProfile.distinctCount()) + " dates for " + Text.count(timeProfile.presentCount()) + " rows).");
+            return Optional.empty();
+        }
+        if (timeProfile.presentCount() > MAX_PRICES) {
+            scope.note("price_series: more than " + Text.count(MAX_PRICES) + " prices; indicators are computed for "
+                    + "series up to that length.");
+            return Optional.empty();
+        }
+        ColumnProfile.NumericStats stats = context.profile(close.get()).numeric();
+        if (stats == null || stats.negatives() > 0 || stats.zeros() > 0) {
+            scope.note("price_series: " + context.name(close.get()) + " has zero or negative values, not prices.");
+            return Optional.empty();
+        }
+        String t = "CAST(" + context.sql(time.get()) + " AS TIMESTAMP)";
+        List<LocalDateTime> dates = new ArrayList<>();
+        List<Double> prices = new ArrayList<>();
+        context.session().query("SELECT " + t + ", " + context.sql(close.get()) + "::DOUBLE FROM "
+                + ColumnTypeResolver.TABLE + " WHERE " + context.sql(time.get()) + " IS NOT NULL AND "
+                + context.sql(close.get()) + " IS NOT NULL ORDER BY 1", row -> {
+                    while (row.next()) {
+                        dates.add(row.getObject(1, LocalDateTime.class));
+                        prices.add(row.getDouble(2));
+                    }
+                    return null;
+                });
+        int n = prices.size();
+        double[] returns = new double[n - 1];
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            returns[i - 1] = prices.get(i) / prices.get(i - 1) - 1;
+            gaps[i - 1] = java.time.Duration.between(dates.get(i - 1), dates.get(i)).toHours() / 24.0;
+        }
+        double medianGap = TrendTests.median(gaps.clone());
+        double perYear = medianGap <= 1.5 ? 252 : medianGap <= 8 ? 52 : medianGap <= 32 ? 12 : 365.25 / medianGap;
+        String frequency = medianGap <= 1.5 ? "daily (252 trading days a year)" : medianGap <= 8 ? "weekly"
+                : medianGap <= 32 ? "monthly" : "every " + Text.number(medianGap) + " days";
+        double mean = java.util.Arrays.stream(returns).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
+                / Math.max(1, returns.length - 1));
+        double peak = prices.get(0);
+        int peakIndex = 0;
+        double worst = 0;
+        int worstPeak = 0;
+        int worstTrough = 0;
+        for (int i = 1; i < n; i++) {
+            if (prices.get(i) > peak) {
+                peak = prices.get(i);
+                peakIndex = i;
+            }
+            double drawdown = prices.get(i) / peak - 1;
+            if (drawdown < worst) {
+                worst = drawdown;
+                worstPeak = peakIndex;
+                worstTrough = i;
+            }
+        }
+        String recovered = null;
+        for (int i = worstTrough; i < n && worst < 0; i++) {
+            if (prices.get(i) >= prices.get(worstPeak)) {
+                recovered = dates.get(i).toLocalDate().toString();
+                break;
+            }
+        }
+        double var95 = -TrendTests.quantile(returns, 0.05);
+        double totalReturn = prices.get(n - 1) / prices.get(0) - 1;
+        List<Kpis.Indicator> indicators = new ArrayList<>();
+        indicators.add(new Kpis.Indicator("total_return", totalReturn, "ratio", Map.of("from",
+                dates.get(0).toLocalDate().toString(), "to", dates.get(n - 1).toLocalDate().toString()),
+                "last price / first price − 1"));
+        indicators.add(new Kpis.Indicator("mean_return", mean, "ratio", Map.of("returns", returns.length),
+                "mean of simple returns between consecutive prices, " + frequency));
+        indicators.add(new Kpis.Indicator("volatility", Results.finite(sd * Math.sqrt(perYear)), "ratio",
+                Map.of("periods_per_year", perYear), "standard deviation of returns × √(periods per year)"));
+        indicators.add(new Kpis.Indicator("sharpe_ratio", sd == 0 ? null : Results.finite(mean / sd
+                * Math.sqrt(perYear)), "statistic", Map.of("risk_free_rate", 0),
+                "annualised mean return / annualised volatility, with a risk-free rate of 0"));
+        Map<String, Object> drawdown = new LinkedHashMap<>();
+        drawdown.put("peak_date", dates.get(worstPeak).toLocalDate().toString());
+        drawdown.put("trough_date", dates.get(worstTrough).toLocalDate().toString());
+        drawdown.put("recovery_date", recovered);
+        indicators.add(new Kpis.Indicator("max_drawdown", worst, "ratio", drawdown,
+                "largest fall from a running peak to a later trough"));
+        indicators.add(new Kpis.Indicator("value_at_risk_95", Results.finite(var95), "ratio", null,
+                "historical: the loss exceeded on 5 % of periods (minus the 5 % quantile of returns)"));
+        String closeName = context.name(close.get());
+        scope.finding(KeyFinding.of("kpi", String.format("%s: total return %s from %s to %s, annualised volatility %s, "
+                        + "maximum drawdown %s (peak %s, trough %s).", closeName, Text.percent(totalReturn),
+                dates.get(0).toLocalDate(), dates.get(n - 1).toLocalDate(), Text.percent(sd * Math.sqrt(perYear)),
+                Text.percent(worst), drawdown.get("peak_date"), drawdown.get("trough_date")),
+                Math.min(1, Math.abs(worst) + 0.3), 1.0, List.of(closeName, context.name(time.get())),
+                "kpi:price_series", List.of()));
+        return Optional.of(new Kpis.Domain("price_series", Map.of("price", closeName, "date",
+                context.name(time.get())), indicators));
+    }
+}
