@@ -156,6 +156,42 @@ class AnalysesTest {
     }
 
     @Test
+    void aLastDayFarAboveTheRestIsAnAnomalousLastPeriod() throws Exception {
+        AnalysisReport report = analyze("daily.csv", out -> {
+            out.println("day,orders");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            Random random = new Random(14);
+            for (int i = 0; i < 90; i++) {
+                out.println(start.plusDays(i) + "," + Math.round(i == 89 ? 200 : 100 + random.nextGaussian() * 5));
+            }
+        });
+
+        TimeSeries.LastPeriod last = series(report, "orders").lastPeriod();
+        assertThat(last.period()).isEqualTo("2024-03-30");
+        assertThat(last.value()).isEqualTo(200.0);
+        assertThat(last.anomalous()).isTrue();
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("last_period_anomaly");
+            assertThat(k.sentence()).startsWith("The last complete day (2024-03-30) is out of line");
+        });
+    }
+
+    @Test
+    void anOrdinaryLastDayIsNotAnomalous() throws Exception {
+        AnalysisReport report = analyze("daily.csv", out -> {
+            out.println("day,orders");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            Random random = new Random(15);
+            for (int i = 0; i < 90; i++) {
+                out.println(start.plusDays(i) + "," + Math.round(100 + random.nextGaussian() * 5));
+            }
+        });
+
+        assertThat(series(report, "orders").lastPeriod().anomalous()).isFalse();
+        assertThat(kinds(report)).doesNotContain("last_period_anomaly");
+    }
+
+    @Test
     void plantedMonthlyTrendIsFoundWithTheRightSign() throws Exception {
         Random random = new Random(3);
         AnalysisReport report = analyze("monthly.csv", out -> {
