@@ -23,7 +23,8 @@ final class RetailKpis extends DomainKpis {
     @Override
     Optional<Kpis.Domain> compute() throws SQLException, AnalysisCancelledException {
         Optional<Integer> amount = scope.amount();
-        Optional<Integer> product = scope.find(PRODUCT, ColumnRoles.CATEGORY, ColumnRoles.IDENTIFIER, ColumnRoles.FREE_TEXT);
+        Optional<Integer> product = scope.find(PRODUCT, ColumnRoles.CATEGORY, ColumnRoles.IDENTIFIER,
+                ColumnRoles.FREE_TEXT);
         Optional<Integer> dimension = scope.find(RETAIL_DIMENSION, ColumnRoles.CATEGORY);
         Optional<Integer> customer = scope.find(CUSTOMER, ColumnRoles.CATEGORY, ColumnRoles.IDENTIFIER);
         if (amount.isEmpty() || (product.isEmpty() && dimension.isEmpty() && customer.isEmpty())) {

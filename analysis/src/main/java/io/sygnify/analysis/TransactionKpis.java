@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class TransactionKpis extends DomainKpis {
 
     private static final Pattern FRAUD = Pattern.compile("fraud|chargeback|is_fraud|suspicious");
+    private static final Pattern TRANSACTION_ID = Pattern.compile("(^|_)(id|transaction|tx|order)($|_)");
     // Nigrini (2012), first-digit test: MAD conformity ranges
     private static final double[] BENFORD_MAD = {0.006, 0.012, 0.015};
     private static final int BENFORD_MIN_ROWS = 500;
@@ -25,8 +26,8 @@ final class TransactionKpis extends DomainKpis {
     @Override
     Optional<Kpis.Domain> compute() throws SQLException, AnalysisCancelledException {
         Optional<Integer> amount = scope.amount();
-        if (amount.isEmpty() || (scope.time().isEmpty() && scope.find(Pattern.compile("(^|_)(id|transaction|tx|order)($|_)"),
-                ColumnRoles.IDENTIFIER).isEmpty()) || context.rows() < 100) {
+        if (amount.isEmpty() || (scope.time().isEmpty() && scope.find(TRANSACTION_ID, ColumnRoles.IDENTIFIER).isEmpty())
+                || context.rows() < 100) {
             scope.note("transactions: needs an amount column, a date or transaction id column, and 100 rows.");
             return Optional.empty();
         }

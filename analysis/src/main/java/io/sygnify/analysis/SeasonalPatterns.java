@@ -1,0 +1,122 @@
+package io.sygnify.analysis;
+
+import static io.sygnify.analysis.PeriodWindow.value;
+import static io.sygnify.analysis.TimeSeriesAnalysis.ALPHA;
+import static io.sygnify.analysis.TimeSeriesAnalysis.columns;
+
+import java.time.DayOfWeek;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Weekly and yearly patterns of a series: their strength (η² of an ANOVA on detrended values) and profile. */
+final class SeasonalPatterns {
+
+    private static final double MIN_SEASONAL_STRENGTH = 0.1;
+
+    private SeasonalPatterns() {
+    }
+
+    static TimeSeries.Seasonality weekly(double[] core, double[] residuals, PeriodWindow window) {
+        int[] groups = new int[core.length];
+        double[] sums = new double[7];
+        long[] counts = new long[7];
+        double total = 0;
+        long n = 0;
+        for (int i = 0; i < core.length; i++) {
+            groups[i] = Double.isNaN(core[i]) ? -1 : window.weekday(i);
+            if (groups[i] >= 0) {
+                sums[groups[i]] += core[i];
+                counts[groups[i]]++;
+                total += core[i];
+                n++;
+            }
+        }
+        TrendTests.Anova anova = TrendTests.anova(residuals, groups, 7);
+        return seasonality("weekly", anova, sums, counts, total / n);
+    }
+
+    private static TimeSeries.Seasonality seasonality(String kind, TrendTests.Anova anova, double[] sums,
+                                                      long[] counts, double mean) {
+        List<Double> profile = new ArrayList<>();
+        for (int g = 0; g < sums.length; g++) {
+            profile.add(counts[g] == 0 || mean == 0 ? null : Results.finite(sums[g] / counts[g] / mean));
+        }
+        boolean significant = anova.pValue() < ALPHA && anova.etaSquared() >= MIN_SEASONAL_STRENGTH;
+        return new TimeSeries.Seasonality(kind, anova.etaSquared(), anova.pValue(), significant, profile);
+    }
+
+    static double[] weekdayOffsets(double[] residuals, PeriodWindow window) {
+        double[] offsets = new double[7];
+        for (int d = 0; d < 7; d++) {
+            List<Double> list = new ArrayList<>();
+            for (int i = 0; i < residuals.length; i++) {
+                if (!Double.isNaN(residuals[i]) && window.weekday(i) == d) {
+                    list.add(residuals[i]);
+                }
+            }
+            offsets[d] = list.isEmpty() ? 0 : TrendTests.median(list.stream().mapToDouble(x -> x).toArray());
+        }
+        return offsets;
+    }
+
+    static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season, int positions,
+                                       boolean weekly) {
+        int high = -1;
+        int low = -1;
+        for (int i = 0; i < positions; i++) {
+            Double v = season.profile().get(i);
+            if (v != null && (high < 0 || v > season.profile().get(high))) {
+                high = i;
+            }
+            if (v != null && (low < 0 || v < season.profile().get(low))) {
+                low = i;
+            }
+        }
+        String highName = weekly ? DayOfWeek.of(high + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                : java.time.Month.of(high + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String lowName = weekly ? DayOfWeek.of(low + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                : java.time.Month.of(low + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String sentence = String.format("%s follows a %s pattern: %s is %s the average, %s %s (η² = %s, %s).",
+                subject, weekly ? "weekly" : "yearly", highName, relative(season.profile().get(high)), lowName,
+                relative(season.profile().get(low)), Text.coefficient(season.strength()), Text.pValue(season.pValue()));
+        return KeyFinding.of("seasonality", sentence, season.strength(), KeyFinding.significanceOf(season.pValue()),
+                columns(measure), "time_series:" + measure, List.of());
+    }
+
+    private static String relative(double ratio) {
+        double change = ratio - 1;
+        return Text.percent(Math.abs(change)) + (change >= 0 ? " above" : " below");
+    }
+
+    /** Month-of-year pattern on complete months, when there are at least two years of them. */
+    static TimeSeries.Seasonality yearly(double[] sums, double[] counts, String aggregate, PeriodWindow window) {
+        Map<YearMonth, double[]> months = window.months(sums, counts);
+        if (months == null || months.size() < 24) {
+            return null;
+        }
+        List<YearMonth> keys = new ArrayList<>(months.keySet());
+        double[] values = new double[keys.size()];
+        int[] groups = new int[keys.size()];
+        double[] groupSums = new double[12];
+        long[] groupCounts = new long[12];
+        double total = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            values[i] = value(months.get(keys.get(i)), aggregate);
+            groups[i] = keys.get(i).getMonthValue() - 1;
+            groupSums[groups[i]] += values[i];
+            groupCounts[groups[i]]++;
+            total += values[i];
+        }
+        TrendTests.Line line = TrendTests.theilSen(values);
+        double[] residuals = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            residuals[i] = values[i] - line.at(i);
+        }
+        return seasonality("yearly", TrendTests.anova(residuals, groups, 12), groupSums, groupCounts,
+                total / values.length);
+    }
+}
