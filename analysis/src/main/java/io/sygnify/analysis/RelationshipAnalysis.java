@@ -324,15 +324,18 @@ final class RelationshipAnalysis {
             for (int b = a + 1; b < m; b++) {
                 double[] x = sample[a];
                 double[] y = sample[b];
+                // the column further right in the file is taken as the one made from the other
+                int source = measures.get(a) < measures.get(b) ? a : b;
+                int target = source == a ? b : a;
                 if (holds(sample, row -> x[row] == y[row], a, b)) {
-                    record(found, explained, "copy", measures, a, List.of(b), context.name(measures.get(a)) + " = "
-                            + context.name(measures.get(b)), "abs(" + sql(measures, a) + " - " + sql(measures, b)
-                            + ") > 0");
+                    record(found, explained, "copy", measures, target, List.of(source),
+                            context.name(measures.get(target)) + " = " + context.name(measures.get(source)),
+                            "abs(" + sql(measures, a) + " - " + sql(measures, b) + ") > 0");
                     continue;
                 }
                 double r = Correlations.pearson(sample[a], sample[b]);
                 if (Math.abs(r) > 0.999999) {
-                    linear(found, explained, measures, sample, a, b);
+                    linear(found, explained, measures, sample, target, source);
                 }
             }
         }
@@ -389,8 +392,8 @@ final class RelationshipAnalysis {
         if (!holds(sample, row -> exact(y[row], k * x[row] + c), a, b)) {
             return;
         }
-        String expression = context.name(measures.get(a)) + " = " + Text.number(k) + " × "
-                + context.name(measures.get(b)) + (c == 0 ? "" : (c > 0 ? " + " : " − ") + Text.number(Math.abs(c)));
+        String expression = context.name(measures.get(a)) + " = " + exactly(k) + " × "
+                + context.name(measures.get(b)) + (c == 0 ? "" : (c > 0 ? " + " : " − ") + exactly(Math.abs(c)));
         record(found, explained, "linear", measures, a, List.of(b), expression, "abs(" + sql(measures, a) + " - ("
                 + k + " * " + sql(measures, b) + " + " + c + ")) > 1e-6 * (1 + abs(" + sql(measures, a) + "))");
     }
@@ -516,6 +519,11 @@ final class RelationshipAnalysis {
             }
         }
         return false;
+    }
+
+    /** A coefficient as checked, without display rounding: 1.8 and 32, not 1.80 and 32.00. */
+    private static String exactly(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static double round(double value) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,6 +300,69 @@ class AnalysesTest {
             assertThat(d.rowsChecked()).isEqualTo(300);
         });
         assertThat(kinds(report)).contains("functional_dependency").doesNotContain("correlation");
+    }
+
+    @Test
+    void copiesLinearMapsSumsAndProductsAreExactDependencies() throws Exception {
+        Random random = new Random(16);
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("quantity,unit_price,total,shipping,charged,celsius,fahrenheit,total_copy");
+            for (int i = 0; i < 400; i++) {
+                int quantity = 1 + random.nextInt(9);
+                double price = (100 + random.nextInt(9_900)) / 100.0;
+                double total = Math.round(quantity * price * 100) / 100.0;
+                double shipping = (random.nextInt(2_000)) / 100.0;
+                double charged = Math.round((total + shipping) * 100) / 100.0;
+                int celsius = -20 + random.nextInt(60);
+                out.println(quantity + "," + price + "," + total + "," + shipping + "," + charged + "," + celsius + ","
+                        + (celsius * 1.8 + 32) + "," + total);
+            }
+        });
+
+        List<Relationships.Dependency> dependencies = report.relationships().dependencies();
+        assertThat(dependencies).extracting(Relationships.Dependency::expression).contains(
+                "total_copy = total", "total = quantity × unit_price", "charged = total + shipping",
+                "fahrenheit = 1.8 × celsius + 32");
+        assertThat(dependencies).filteredOn(d -> d.expression().equals("total_copy = total")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.kind()).isEqualTo("copy");
+                    assertThat(d.rowsChecked()).isEqualTo(400);
+                });
+        assertThat(dependencies).filteredOn(d -> d.target().equals("fahrenheit")).extracting(
+                Relationships.Dependency::kind).containsExactly("linear");
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.kind()).isEqualTo("functional_dependency");
+            assertThat(k.sentence()).startsWith("total_copy = total holds on all 400 rows where the columns are "
+                    + "present: total_copy is a copy of total");
+        });
+        // exact relations are not also reported as correlations (charged and unit_price are, rightly: indirectly)
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("correlation"))
+                .extracting(k -> Set.copyOf(k.evidence().columns()))
+                .isNotEmpty()
+                .doesNotContain(Set.of("celsius", "fahrenheit"), Set.of("total", "total_copy"),
+                        Set.of("quantity", "total"), Set.of("unit_price", "total"), Set.of("total", "charged"));
+    }
+
+    @Test
+    void aCityThatAlwaysLiesInOneCountryDeterminesIt() throws Exception {
+        String[][] cities = {{"Lyon", "France"}, {"Paris", "France"}, {"Nice", "France"}, {"Milan", "Italy"},
+            {"Rome", "Italy"}, {"Porto", "Portugal"}};
+        Random random = new Random(17);
+        AnalysisReport report = analyze("visits.csv", out -> {
+            out.println("city,country,visits");
+            for (int i = 0; i < 300; i++) {
+                String[] city = cities[random.nextInt(cities.length)];
+                out.println(city[0] + "," + city[1] + "," + (1 + random.nextInt(50)));
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("determines");
+            assertThat(d.target()).isEqualTo("country");
+            assertThat(d.sources()).containsExactly("city");
+            assertThat(d.expression()).isEqualTo("city → country");
+            assertThat(d.rowsChecked()).isEqualTo(300);
+        });
     }
 
     @Test
