@@ -98,8 +98,8 @@ final class QualityAnalysis {
             return;
         }
         if (p.distinctCount() == 1 && p.presentCount() > 1) {
-            add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in every present cell.",
-                    1, 1, 0.3);
+            add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in all "
+                    + Text.count(p.presentCount()) + " present cells.", 1, 1, 0.3);
         }
         if (p.missingPercent() >= MISSING_PERCENT) {
             add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
@@ -116,9 +116,10 @@ final class QualityAnalysis {
                     Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
         }
         if (p.invalidCount() > 0) {
-            add("mixed_types", "warning", name, String.format("%s is %s in %s of its values; %s do not fit and are "
-                            + "left out, e.g. %s.", p.name(), p.type(), Text.percent(p.typeConfidence()),
-                    Text.count(p.invalidCount()), String.join(", ", p.invalidExamples().stream()
+            add("mixed_types", "warning", name, String.format("%s is %s in %s of its values; %s %s and %s left "
+                            + "out, e.g. %s.", p.name(), p.type(), Text.percent(p.typeConfidence()),
+                    Text.count(p.invalidCount()), p.invalidCount() == 1 ? "does not fit" : "do not fit",
+                    p.invalidCount() == 1 ? "is" : "are", String.join(", ", p.invalidExamples().stream()
                             .map(v -> "'" + v + "'").toList())), p.invalidCount(), 0,
                     Math.min(1, 0.3 + (double) p.invalidCount() / dataset.rows()));
         }

@@ -32,9 +32,19 @@ final class Text {
     /** A share 0–1 as a percentage: {@code 12.3 %}. */
     static String percent(double share) {
         double p = share * 100;
-        return (Math.abs(p) >= 10 || p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p)
-                : Math.abs(p) >= 1 ? String.format(Locale.ROOT, "%.1f", p)
-                : String.format(Locale.ROOT, "%.2g", p)) + " %";
+        double magnitude = Math.abs(p);
+        String digits;
+        if (magnitude >= 99.5 && magnitude < 100) {
+            // short of all: 99.6 %, never a rounded-up 100 %
+            digits = String.format(Locale.ROOT, "%.1f", Math.copySign(Math.min(magnitude, 99.9), p));
+        } else if (magnitude >= 10 || p == Math.rint(p)) {
+            digits = String.format(Locale.ROOT, "%.0f", p);
+        } else if (magnitude >= 1) {
+            digits = String.format(Locale.ROOT, "%.1f", p);
+        } else {
+            digits = String.format(Locale.ROOT, "%.2g", p);
+        }
+        return digits + " %";
     }
 
     static String pValue(double p) {

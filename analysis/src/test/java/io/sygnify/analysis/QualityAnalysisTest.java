@@ -75,7 +75,7 @@ class QualityAnalysisTest {
         assertThat(alert(report, "unique", "id").severity()).isEqualTo("info");
         Quality.Alert constant = alert(report, "constant", "source");
         assertThat(constant.severity()).isEqualTo("warning");
-        assertThat(constant.message()).isEqualTo("source holds one value (web) in every present cell.");
+        assertThat(constant.message()).isEqualTo("source holds one value (web) in all 200 present cells.");
         assertThat(alert(report, "empty", "notes").message()).isEqualTo("notes has no values in any of the 200 rows.");
 
         Quality.Alert missing = alert(report, "missing", "comment");
@@ -108,7 +108,8 @@ class QualityAnalysisTest {
 
         Quality.Alert mixed = alert(report, "mixed_types", "reading");
         assertThat(mixed.value()).isEqualTo(1);
-        assertThat(mixed.message()).contains("'error'");
+        assertThat(mixed.message()).isEqualTo("reading is decimal in 99.5 % of its values; 1 does not fit and is "
+                + "left out, e.g. 'error'.");
 
         Quality.Alert correlated = alert(report, "high_correlation", "y");
         assertThat(correlated.columns()).containsExactlyInAnyOrder("x", "y");
@@ -129,6 +130,23 @@ class QualityAnalysisTest {
                 .extracting(KeyFinding::sentence)
                 .contains(alert(report, "constant", "source").message(), alert(report, "missing", "comment").message())
                 .doesNotContain(alert(report, "unique", "id").message());
+    }
+
+    @Test
+    void keyFindingsAreRankedByImpactTimesSignificanceAndPointAtTheirEvidence() throws Exception {
+        AnalysisReport report = messy();
+        List<KeyFinding> findings = report.keyFindings();
+        List<String> columns = report.columns().stream().map(ColumnProfile::name).toList();
+
+        assertThat(findings).hasSizeGreaterThan(5).hasSizeLessThanOrEqualTo(AnalysisReport.KEY_FINDINGS);
+        assertThat(findings).extracting(KeyFinding::score)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.score()).isCloseTo(f.impact() * f.significance(), within(1e-12));
+            assertThat(f.kind()).isNotBlank();
+            assertThat(f.sentence()).endsWith(".").containsPattern("\\d");
+            assertThat(columns).containsAll(f.evidence().columns());
+        });
     }
 
     @Test

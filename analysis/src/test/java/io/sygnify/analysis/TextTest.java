@@ -1,0 +1,22 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+    @Test
+    void percentagesKeepTheDigitsThatMatterAndNeverRoundUpToAll() {
+        assertThat(Text.percent(1)).isEqualTo("100 %");
+        assertThat(Text.percent(0.995)).isEqualTo("99.5 %");
+        assertThat(Text.percent(0.9999)).isEqualTo("99.9 %");
+        assertThat(Text.percent(0.994)).isEqualTo("99 %");
+        assertThat(Text.percent(0.123)).isEqualTo("12 %");
+        assertThat(Text.percent(0.05)).isEqualTo("5 %");
+        assertThat(Text.percent(0.0123)).isEqualTo("1.2 %");
+        assertThat(Text.percent(0.00123)).isEqualTo("0.12 %");
+        assertThat(Text.percent(-0.2)).isEqualTo("-20 %");
+        assertThat(Text.percent(-0.997)).isEqualTo("-99.7 %");
+    }
+}
