@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Finds and lists outlying values of each measure (see {@link Outliers}). */
+/**
+ * Finds and lists outlying values of each measure (see {@link Outliers}).
+ *
+ * <p>Integer columns with few distinct values are levels, not a continuum: a robust z-score calls the top levels of
+ * a quantity from 1 to 10 outlying because most quantities are 1 to 3. There the fences widen to take in the
+ * levels that continue the normal range without a gap, and only values beyond a gap are outliers.
+ */
 final class OutlierAnalysis {
 
     static final int LISTED = 20;
@@ -22,6 +28,9 @@ final class OutlierAnalysis {
     // outliers worth a key finding: at least 0.1 % of values, or one extreme enough to be no accident
     private static final double FINDING_SHARE = 0.001;
     private static final double EXTREME_SCORE = 7;
+    private static final long DISCRETE_LEVELS = 50;
+    // a level continues the range when it is at most twice the usual spacing of the levels away from it
+    private static final double CONTIGUOUS_SPACINGS = 2;
 
     private final AnalysisContext context;
 
@@ -102,6 +111,11 @@ final class OutlierAnalysis {
         } else {
             return null;
         }
+        if (!log && profile.type().equals(ColumnType.INTEGER.label) && profile.distinctCount() <= DISCRETE_LEVELS) {
+            double[] widened = levelFences(index, low, high);
+            low = widened[0];
+            high = widened[1];
+        }
         String outside = domain + " AND (" + v + " < " + low + " OR " + v + " > " + high + ")";
         long[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + v + " < " + low + "),"
                 + " count(*) FILTER (WHERE " + v + " > " + high + ") FROM " + ColumnTypeResolver.TABLE + " WHERE "
@@ -115,6 +129,39 @@ final class OutlierAnalysis {
                 method.equals("iqr") ? IQR_FENCE : MODIFIED_Z, Results.finite(log ? Math.exp(low) : low),
                 Results.finite(log ? Math.exp(high) : high), assessed, count,
                 assessed == 0 ? 0 : (double) count / assessed, counts[0], counts[1], rows);
+    }
+
+    /** The fences moved out over the levels that follow the normal range without a gap. */
+    private double[] levelFences(int index, double low, double high) throws SQLException, AnalysisCancelledException {
+        double[] levels = context.session().query("SELECT DISTINCT " + context.sql(index) + "::DOUBLE AS v FROM "
+                + ColumnTypeResolver.TABLE + " WHERE " + context.sql(index) + " IS NOT NULL ORDER BY v", row -> {
+                    List<Double> list = new ArrayList<>();
+                    while (row.next()) {
+                        list.add(row.getDouble(1));
+                    }
+                    return list.stream().mapToDouble(Double::doubleValue).toArray();
+                });
+        if (levels.length < 2) {
+            return new double[] {low, high};
+        }
+        double[] gaps = new double[levels.length - 1];
+        for (int i = 1; i < levels.length; i++) {
+            gaps[i - 1] = levels[i] - levels[i - 1];
+        }
+        double reach = CONTIGUOUS_SPACINGS * TrendTests.median(gaps);
+        double top = high;
+        double bottom = low;
+        for (int i = 1; i < levels.length; i++) {
+            if (levels[i] > top && levels[i - 1] <= top && levels[i] - levels[i - 1] <= reach) {
+                top = levels[i];
+            }
+        }
+        for (int i = levels.length - 2; i >= 0; i--) {
+            if (levels[i] < bottom && levels[i + 1] >= bottom && levels[i + 1] - levels[i] <= reach) {
+                bottom = levels[i];
+            }
+        }
+        return new double[] {bottom, top};
     }
 
     private List<Outliers.OutlierRow> rows(String x, String score, String outside)

@@ -103,6 +103,34 @@ class AnalysesTest {
     }
 
     @Test
+    void theTopLevelsOfASmallIntegerColumnAreNoOutliersButAValueBeyondAGapIs() throws Exception {
+        // quantities 1 … 10, mostly 1 to 3 (median 2, MAD 1: a robust z-score puts 8, 9 and 10 beyond 7.19);
+        // units 1 … 5 with two rows of 1,000
+        Random random = new Random(18);
+        AnalysisReport report = analyze("baskets.csv", out -> {
+            out.println("quantity,units");
+            for (int i = 1; i <= 2000; i++) {
+                int r = i % 100;
+                int quantity = r < 30 ? 1 : r < 55 ? 2 : r < 75 ? 3 : r < 97 ? 4 + (r - 75) % 4 : 8 + (r - 97);
+                int units = i == 700 || i == 1400 ? 1000 : 1 + random.nextInt(5);
+                out.println(quantity + "," + units);
+            }
+        });
+
+        Outliers.ColumnOutliers quantity = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("quantity")).findFirst().orElseThrow();
+        assertThat(quantity.scale()).isEqualTo("linear");
+        assertThat(quantity.count()).isZero();
+        assertThat(quantity.upperFence()).isEqualTo(10.0);
+        Outliers.ColumnOutliers units = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("units")).findFirst().orElseThrow();
+        assertThat(units.count()).isEqualTo(2);
+        assertThat(units.rows()).extracting(Outliers.OutlierRow::row).containsExactlyInAnyOrder(700L, 1400L);
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("outliers"))
+                .extracting(k -> k.evidence().columns()).containsExactly(List.of("units"));
+    }
+
+    @Test
     void heavyTailedAmountsAreAssessedOnALogScale() throws Exception {
         // log-normal amounts: on a linear scale their ordinary tail would be flagged; on a log scale only the
         // planted 50-million amount (about 17 standard deviations out in logs) is
