@@ -1,6 +1,7 @@
 package io.sygnify.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -434,7 +435,7 @@ class AnalysesTest {
         assertThat(revenue.top().get(0).share()).isEqualTo(70.0 / 110);
         assertThat(revenue.topFifthShare()).isEqualTo(70.0 / 110);
         // sorted 10, 10, 10, 10, 70: 2 × (10 + 20 + 30 + 40 + 350) / (5 × 110) − 6 / 5
-        assertThat(revenue.gini()).isCloseTo(2 * 450.0 / 550 - 1.2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(revenue.gini()).isCloseTo(2 * 450.0 / 550 - 1.2, within(1e-12));
         assertThat(report.keyFindings()).anySatisfy(k -> {
             assertThat(k.kind()).isEqualTo("segment_concentration");
             assertThat(k.sentence()).isEqualTo("revenue is concentrated by store: the top 1 of 5 values (20 %) "

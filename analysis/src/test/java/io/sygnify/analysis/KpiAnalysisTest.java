@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,8 +70,8 @@ class KpiAnalysisTest {
         for (int i = 1; i < prices.length; i++) {
             returns[i - 1] = prices[i] / prices[i - 1] - 1;
         }
-        double mean = java.util.Arrays.stream(returns).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
+        double mean = Arrays.stream(returns).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
                 / (returns.length - 1));
         assertThat(indicator(prices1, "mean_return").value()).isCloseTo(mean, within(1e-12));
         // daily prices: 252 trading days a year

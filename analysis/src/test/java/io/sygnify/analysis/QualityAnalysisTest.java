@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -124,7 +125,7 @@ class QualityAnalysisTest {
         AnalysisReport report = messy();
 
         List<String> severities = report.quality().alerts().stream().map(Quality.Alert::severity).toList();
-        assertThat(severities).isSortedAccordingTo(java.util.Comparator.comparingInt(
+        assertThat(severities).isSortedAccordingTo(Comparator.comparingInt(
                 s -> List.of("critical", "warning", "info").indexOf(s)));
         assertThat(report.keyFindings()).filteredOn(f -> f.kind().equals("data_quality"))
                 .extracting(KeyFinding::sentence)
@@ -140,7 +141,7 @@ class QualityAnalysisTest {
 
         assertThat(findings).hasSizeGreaterThan(5).hasSizeLessThanOrEqualTo(AnalysisReport.KEY_FINDINGS);
         assertThat(findings).extracting(KeyFinding::score)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.score()).isCloseTo(f.impact() * f.significance(), within(1e-12));
             assertThat(f.kind()).isNotBlank();
