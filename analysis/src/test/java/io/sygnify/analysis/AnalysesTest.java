@@ -3,9 +3,7 @@ package io.sygnify.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,12 +21,7 @@ class AnalysesTest {
     Path dir;
 
     private AnalysisReport analyze(String name, Consumer<PrintWriter> content) throws Exception {
-        Path file = dir.resolve(name);
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            content.accept(out);
-        }
-        EngineSettings settings = new EngineSettings(2, "512MB", dir.resolve("spill"));
-        return new CsvAnalyzer(settings).analyze(file, ProgressListener.NONE, new CancellationToken());
+        return GeneratedCsv.analyze(dir, name, content);
     }
 
     private static List<String> kinds(AnalysisReport report) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,12 +23,7 @@ class QualityAnalysisTest {
     Path dir;
 
     private AnalysisReport analyze(String name, Consumer<PrintWriter> content) throws Exception {
-        Path file = dir.resolve(name);
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            content.accept(out);
-        }
-        EngineSettings settings = new EngineSettings(2, "512MB", dir.resolve("spill"));
-        return new CsvAnalyzer(settings).analyze(file, ProgressListener.NONE, new CancellationToken());
+        return GeneratedCsv.analyze(dir, name, content);
     }
 
     private static Quality.Alert alert(AnalysisReport report, String kind, String column) {
