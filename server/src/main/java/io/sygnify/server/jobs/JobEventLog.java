@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -148,9 +149,23 @@ public class JobEventLog implements org.springframework.beans.factory.Disposable
         synchronized (locks[Math.floorMod(jobId.hashCode(), LOCK_STRIPES)]) {
             Optional<JobEvent> event = tx.execute(status -> store(jobId, runId, type, stage, progress, message,
                     errorCode, partialJson));
-            event.ifPresent(bus::publish);
+            event.ifPresent(this::publishOnceCommitted);
             return event;
         }
+    }
+
+    /** Inside a caller's transaction (a job and its first event), the event is published after that commits. */
+    private void publishOnceCommitted(JobEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            bus.publish(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                bus.publish(event);
+            }
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.sygnify.server.accounts.Viewer;
 import io.sygnify.server.api.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates, finds and cancels jobs. Blocking; callers on event loops move it to a worker scheduler. */
 @Service
@@ -23,9 +24,11 @@ public class JobService {
     private final JobAccess access;
     private final UploadStorage storage;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     JobService(JobRepository jobs, JobEventLog eventLog, JobWorkerPool workers, RunningJobs running,
-               JobMetrics metrics, JobAccess access, UploadStorage storage, Clock clock) {
+               JobMetrics metrics, JobAccess access, UploadStorage storage, Clock clock, TransactionTemplate tx) {
+        this.tx = tx;
         this.storage = storage;
         this.access = access;
         this.metrics = metrics;
@@ -53,15 +56,19 @@ public class JobService {
             if (!acceptingUploads()) {
                 throw shuttingDown();
             }
-            jobs.insert(job);
+            int ahead = workers.queueDepth();
+            // One transaction: in a cluster another instance may claim the job the moment it is visible, and a
+            // "Queued" event stored after that claim would put the job back in the queue behind the claimer's back.
+            tx.executeWithoutResult(status -> {
+                jobs.insert(job);
+                eventLog.update(id, JobStage.QUEUED, 0, ahead == 0 ? "Queued: waiting for a worker."
+                        : "Queued: " + ahead + " job(s) ahead.");
+            });
         } catch (RuntimeException e) {
             storage.delete(upload.path());
             throw e;
         }
         metrics.created();
-        int ahead = workers.queueDepth();
-        eventLog.update(id, JobStage.QUEUED, 0, ahead == 0 ? "Queued: waiting for a worker."
-                : "Queued: " + ahead + " job(s) ahead.");
         workers.submit(id);
         return job;
     }
