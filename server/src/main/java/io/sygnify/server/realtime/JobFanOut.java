@@ -68,7 +68,7 @@ public class JobFanOut {
             return;
         }
         unsubscribe(connection, jobId);
-        JobSubscription subscription = new JobSubscription(connection, jobId);
+        JobSubscription subscription = new JobSubscription(connection, jobId, lastSeq == null ? 0 : lastSeq);
         connection.subscriptions().put(jobId, subscription);
         byJob.compute(jobId, (id, set) -> {
             Set<JobSubscription> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;

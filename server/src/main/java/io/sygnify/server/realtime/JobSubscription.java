@@ -15,9 +15,15 @@ final class JobSubscription {
     private List<OutboundFrame> heldBack = new ArrayList<>();
     private long lastSentSeq;
 
-    JobSubscription(ClientConnection connection, String jobId) {
+    /**
+     * {@code resumedAfter}: the seq the client already has (0 when it has none). A live event at or below it can
+     * still be on its way here when the client resubscribes (in a cluster, Redis delivers late), and is not sent
+     * twice.
+     */
+    JobSubscription(ClientConnection connection, String jobId, long resumedAfter) {
         this.connection = connection;
         this.jobId = jobId;
+        this.lastSentSeq = resumedAfter;
     }
 
     ClientConnection connection() {
