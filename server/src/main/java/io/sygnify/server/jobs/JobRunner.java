@@ -115,6 +115,7 @@ class JobRunner {
                             + " s in stage " + stage.wireName() + ".");
             case LEASE_LOST -> log.warn("Job {} stopped here: this instance lost its lease and another may run it",
                     job.id());
+            case ENDED_ELSEWHERE -> log.info("Job {} stopped here: it was ended through another instance", job.id());
             case SHUTDOWN -> {
                 if (run.updateNow(JobStage.QUEUED, 0,
                         "Server is restarting; the analysis will start again when it is back.").isPresent()) {

@@ -9,5 +9,7 @@ enum StopReason {
     /** The server is shutting down; the job goes back to the queue. */
     SHUTDOWN,
     /** Cluster mode: this instance could not renew its lease and another instance may run the job now. */
-    LEASE_LOST
+    LEASE_LOST,
+    /** Cluster mode: the job ended without this run (cancelled through another instance). */
+    ENDED_ELSEWHERE
 }

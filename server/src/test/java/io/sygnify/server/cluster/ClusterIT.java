@@ -180,6 +180,33 @@ class ClusterIT {
     }
 
     @Test
+    void aJobCancelledThroughTheOtherInstanceStopsWhereItRunsAtOnce() throws Exception {
+        // A lease renewed every 100 s: what stops the run is the cancelled event, not a failed renewal.
+        shared = new ClusterNode.Shared(shared.postgresUrl(), shared.schema(), shared.redisUrl(),
+                shared.redisPrefix(), shared.dataDir(), Duration.ofMinutes(5));
+        ClusterNode a = node("a");
+        ClusterNode b = node("b");
+        String jobId = upload(a, Csv.largeSales(shared.dataDir(), 2_500_000));
+        ClusterNode runner = awaitRunner(jobId, a, b);
+        ClusterNode other = runner == a ? b : a;
+
+        TestHttp.Response cancel = other.http().post("/api/jobs/" + jobId + "/cancel");
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+        assertThat(cancel.json().path("status").asString()).isEqualTo("cancelled");
+        long cancelledAt = System.nanoTime();
+        while (runningJobs(runner) > 0) {
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).as("the runner still analyses the job")
+                    .isLessThan(Duration.ofSeconds(5));
+            sleep(100);
+        }
+        assertThat(runner.http().get("/api/jobs/" + jobId).json().path("status").asString()).isEqualTo("cancelled");
+    }
+
+    private static int runningJobs(ClusterNode node) {
+        return node.http().get("/api/system/instances").json().path("instances").get(0).path("running_jobs").asInt();
+    }
+
+    @Test
     void redisRestartedDuringAJobLosesNoTerminalEventAndHealthFollowsIt() throws Exception {
         ClusterNode a = node("a");
         ClusterNode b = node("b");
