@@ -149,6 +149,15 @@ describe('presence and revoked access on the job page', () => {
     expect(client.isSubscribed(JOB_ID)).toBe(false);
   });
 
+  it('says the job was deleted when its owner deleted it', async () => {
+    await openRunningJob();
+
+    ws.send({ type: 'unsubscribed', channel: 'job', job_id: JOB_ID, reason: 'job_deleted' });
+
+    expect(await screen.findByTestId('job-access-revoked')).toHaveTextContent('This job was deleted by its owner.');
+    expect(client.isSubscribed(JOB_ID)).toBe(false);
+  });
+
   it('ignores an ordinary unsubscribed answer', async () => {
     await openRunningJob();
 

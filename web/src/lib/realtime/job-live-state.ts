@@ -1,5 +1,5 @@
 import { isTerminal, type JobStatus } from '../api/job';
-import type { JobEventMessage, ProtocolErrorMessage } from './messages';
+import { JOB_DELETED, type JobEventMessage, type ProtocolErrorMessage } from './messages';
 
 /** Messages kept per stage: enough to read back, bounded so a chatty stage cannot grow memory. */
 export const MESSAGES_PER_STAGE = 50;
@@ -38,8 +38,10 @@ export interface JobLiveState {
   completed: boolean;
   /** `job`: the job failed (job_error). `protocol`: the server refused the subscription, e.g. job_not_found. */
   error: { source: 'job' | 'protocol'; message: string; code: string | null } | null;
-  /** The server ended the subscription because the reader lost access (share removed, link revoked). */
+  /** The server ended the subscription because the reader lost access (share removed, link revoked, job deleted). */
   revoked: boolean;
+  /** The reason was that the owner deleted the job. */
+  deleted: boolean;
 }
 
 export function emptyLiveState(jobId: string | null): JobLiveState {
@@ -57,6 +59,7 @@ export function emptyLiveState(jobId: string | null): JobLiveState {
     completed: false,
     error: null,
     revoked: false,
+    deleted: false,
   };
 }
 
@@ -102,6 +105,6 @@ export function applyProtocolError(state: JobLiveState, error: ProtocolErrorMess
   return { ...state, error: { source: 'protocol', message: error.message, code: error.code } };
 }
 
-export function applyRevoked(state: JobLiveState): JobLiveState {
-  return { ...state, revoked: true };
+export function applyRevoked(state: JobLiveState, reason?: string | null): JobLiveState {
+  return { ...state, revoked: true, deleted: reason === JOB_DELETED };
 }

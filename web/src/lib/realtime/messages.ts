@@ -38,6 +38,9 @@ export const subscribedSchema = z.looseObject({
   job_id: z.string().nullish(),
 });
 // `reason` is set when the server ended the subscription itself, e.g. `access_revoked` (docs/security.md).
+/** docs/protocol.md (1.5): `unsubscribed` because the job's owner deleted it. */
+export const JOB_DELETED = 'job_deleted';
+
 export const unsubscribedSchema = z.looseObject({
   type: z.literal('unsubscribed'),
   channel: z.string().nullish(),

@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff';
 import {
+  JOB_DELETED,
   parseServerMessage,
   type ClientMessage,
   type JobCompleteMessage,
@@ -482,7 +483,9 @@ export class RealtimeClient {
         this.handlePresence(message);
         break;
       case 'unsubscribed':
-        if (message.job_id && message.reason === ACCESS_REVOKED) this.handleRevoked(message.job_id, message);
+        if (message.job_id && (message.reason === ACCESS_REVOKED || message.reason === JOB_DELETED)) {
+          this.handleRevoked(message.job_id, message);
+        }
         break;
       case 'subscribed':
       case 'pong':

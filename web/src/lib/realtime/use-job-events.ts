@@ -57,8 +57,8 @@ export function useJobEvents(jobId: string | undefined, options: UseJobEventsOpt
         event.type === 'error' ? applyProtocolError(accumulated.current, event) : applyJobEvent(accumulated.current, event);
       flush();
     };
-    const onRevoked = () => {
-      accumulated.current = applyRevoked(accumulated.current);
+    const onRevoked = (message: JobEventMap['revoked']) => {
+      accumulated.current = applyRevoked(accumulated.current, message.reason);
       flush();
     };
 

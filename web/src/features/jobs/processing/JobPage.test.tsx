@@ -166,6 +166,48 @@ describe('JobPage', () => {
     expect(screen.queryByTestId('eta')).not.toBeInTheDocument();
   });
 
+  it('offers no delete while the job runs', async () => {
+    await openRunningJob();
+    expect(await screen.findByRole('button', { name: 'Cancel the analysis of sales.csv' })).toBeEnabled();
+    expect(screen.queryByTestId('delete-job')).not.toBeInTheDocument();
+  });
+
+  it('deletes a finished job after asking, then shows the job list', async () => {
+    const { calls } = stubFetch({
+      [`/api/jobs/${JOB_ID}`]: { body: job({ status: 'insights_ready', stage: 'insights_ready', progress: 100, finished_at: '2024-01-01T10:00:09Z' }) },
+      [`/api/jobs/${JOB_ID}/insights`]: { body: insights },
+      [`DELETE /api/jobs/${JOB_ID}`]: { status: 204 },
+      '/api/jobs?page=0&size=20': { body: { items: [], page: 0, size: 20, total: 0 } },
+    });
+    renderApp(`/jobs/${JOB_ID}`, client);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete sales.csv' }));
+    const confirm = screen.getByRole('group', { name: 'Delete sales.csv?' });
+    expect(confirm).toHaveTextContent('This cannot be undone.');
+    expect(calls).not.toContain(`DELETE /api/jobs/${JOB_ID}`);
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Delete for good' }));
+
+    await waitFor(() => expect(calls).toContain(`DELETE /api/jobs/${JOB_ID}`));
+    expect(await screen.findByRole('heading', { name: 'Jobs' })).toBeInTheDocument();
+  });
+
+  it('keeps the job when the owner changes their mind, and says why a delete failed', async () => {
+    stubFetch({
+      [`/api/jobs/${JOB_ID}`]: { body: job({ status: 'cancelled', stage: 'cancelled', message: 'Cancelled by user.' }) },
+      [`DELETE /api/jobs/${JOB_ID}`]: { status: 409, body: { status: 409, code: 'job_running', detail: 'Job is still parsing; cancel it first, then delete it.' } },
+    });
+    renderApp(`/jobs/${JOB_ID}`, client);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete sales.csv' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('group', { name: 'Delete sales.csv?' })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete sales.csv' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
+    expect(await screen.findByTestId('delete-error')).toHaveTextContent('cancel it first');
+    expect(screen.getByRole('heading', { name: 'sales.csv' })).toBeInTheDocument();
+  });
+
   it('says so when the job had already ended before the cancel arrived', async () => {
     await openRunningJob({
       [`POST /api/jobs/${JOB_ID}/cancel`]: { status: 409, body: { status: 409, code: 'job_finished', detail: 'Job has already ended (insights_ready).' } },

@@ -15,6 +15,7 @@ import { ShareButton } from '../../sharing/ShareButton';
 import { JobStatusChip } from '../JobStatusChip';
 import { STATUS_LABELS } from '../status-labels';
 import { CancelJobButton } from './CancelJobButton';
+import { DeleteJobButton } from './DeleteJobButton';
 import { estimateEta, formatEta } from './eta';
 import { JobCancelledPanel, JobErrorPanel } from './JobOutcomePanels';
 import { StageTimeline } from './StageTimeline';
@@ -103,6 +104,7 @@ function JobHeader({ job, view }: { job: Job; view: JobView }) {
           <div className="ml-auto flex flex-wrap items-start gap-2">
             {job.access === 'owner' && <ShareButton jobId={job.id} fileName={job.file_name} />}
             <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
+            {isTerminal(view.status) && <DeleteJobButton jobId={job.id} fileName={job.file_name} />}
           </div>
         )}
       </div>
@@ -126,7 +128,7 @@ function LoadedJob({ jobId, job, view, live }: { jobId: string; job: Job; view: 
     <div className="flex flex-col gap-6">
       {live.revoked && (
         <p role="alert" data-testid="job-access-revoked" className="rounded-lg border border-rose-200 bg-rose-50 p-4 font-semibold text-rose-900">
-          Your access to this job was revoked.
+          {live.deleted ? 'This job was deleted by its owner.' : 'Your access to this job was revoked.'}
         </p>
       )}
       <JobHeader job={job} view={view} />

@@ -91,6 +91,14 @@ public final class SygnifyClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()), Job.class);
     }
 
+    /**
+     * Deletes a finished job with its report, parsed rows and upload ({@code DELETE /api/jobs/{id}}). Throws
+     * {@link SygnifyApiException} with code {@code job_running} while it runs: cancel it first.
+     */
+    public void delete(String id) {
+        send(request("/api/jobs/" + segment(id)).timeout(config.requestTimeout()).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(config.resolve(path)).header("Accept", "application/json");
         config.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));

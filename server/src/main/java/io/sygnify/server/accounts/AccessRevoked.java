@@ -17,7 +17,7 @@ public sealed interface AccessRevoked {
     record User(String userId, boolean disabled) implements AccessRevoked {
     }
 
-    /** A share or share link of this job was removed: its watchers must be checked again. */
+    /** A share or share link of this job was removed, or the job deleted: its watchers must be checked again. */
     record Job(String jobId) implements AccessRevoked {
     }
 }

@@ -36,6 +36,10 @@ public class JobAccess {
         return owners.get(0).equals(viewer.userId()) ? Level.OWNER : Level.READ;
     }
 
+    public boolean exists(String jobId) {
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE id = ?").param(jobId).query(Long.class).single() > 0;
+    }
+
     public boolean canRead(Viewer viewer, String jobId) {
         return of(viewer, jobId) != Level.NONE;
     }

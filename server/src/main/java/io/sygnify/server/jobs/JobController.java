@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +36,10 @@ class JobController {
 
     private final UploadRateLimit uploadRateLimit;
 
-    JobController(JobService jobs, UploadStorage storage, UploadRateLimit uploadRateLimit) {
+    private final JobDeletion deletion;
+
+    JobController(JobService jobs, JobDeletion deletion, UploadStorage storage, UploadRateLimit uploadRateLimit) {
+        this.deletion = deletion;
         this.jobs = jobs;
         this.storage = storage;
         this.uploadRateLimit = uploadRateLimit;
@@ -100,6 +104,14 @@ class JobController {
         return blocking(() -> {
             jobs.cancel(id, viewer);
             return ResponseEntity.accepted().body(jobs.view(id, viewer));
+        });
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
+        return blocking(() -> {
+            deletion.delete(id, viewer);
+            return ResponseEntity.noContent().build();
         });
     }
 

@@ -24,6 +24,11 @@ public class JobRepository {
         this.jdbc = jdbc;
     }
 
+    /** Deletes the job with its events, report and shares (foreign keys cascade); false when there was none. */
+    boolean delete(String id) {
+        return jdbc.sql("DELETE FROM jobs WHERE id = ?").param(id).update() == 1;
+    }
+
     public void insert(Job job) {
         jdbc.sql("INSERT INTO jobs (" + COLUMNS + ") VALUES "
                         + "(:id, :owner, :fileName, :storedName, :sizeBytes, :status, :progress, :message, "

@@ -1,6 +1,7 @@
 package io.sygnify.server.realtime;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -36,9 +37,11 @@ class AccessRevocations {
             closeWhere(v -> v.userId().equals(u.userId()),
                     u.disabled() ? CloseCodes.FORBIDDEN : CloseCodes.PERMISSIONS_CHANGED);
         } else if (revoked instanceof AccessRevoked.Job j) {
-            for (ClientConnection c : fanOut.watchers(j.jobId())) {
+            List<ClientConnection> watchers = fanOut.watchers(j.jobId());
+            String reason = watchers.isEmpty() || access.exists(j.jobId()) ? "access_revoked" : "job_deleted";
+            for (ClientConnection c : watchers) {
                 if (c.viewer() == null || !access.canRead(c.viewer(), j.jobId())) {
-                    fanOut.revoke(c, j.jobId());
+                    fanOut.revoke(c, j.jobId(), reason);
                     if (c.isEventStream()) {
                         c.close(CloseCodes.FORBIDDEN);
                     }

@@ -104,11 +104,13 @@ public class JobFanOut {
         return true;
     }
 
-    /** Ends a subscription whose viewer lost access to the job, and tells the client why. */
-    void revoke(ClientConnection connection, String jobId) {
+    /**
+     * Ends a subscription whose viewer lost access to the job, and tells the client why: {@code access_revoked}
+     * or {@code job_deleted}.
+     */
+    void revoke(ClientConnection connection, String jobId, String reason) {
         if (unsubscribe(connection, jobId)) {
-            connection.send(codec.frame("unsubscribed", new ServerMessage.Unsubscribed("job", jobId,
-                    "access_revoked")));
+            connection.send(codec.frame("unsubscribed", new ServerMessage.Unsubscribed("job", jobId, reason)));
         }
     }
 

@@ -145,6 +145,16 @@ class JobsAndMonitorBrowserTest {
                     .hasAttribute("data-status", "cancelled");
             assertThat(monitor.locator("[data-testid=activity-entry][data-kind=job_cancelled]").first()).isVisible();
             assertThat(monitor.getByTestId("metric-active_jobs")).hasText("0");
+
+            // Ended, it can be deleted: after a confirmation, the job list no longer has it.
+            job.getByTestId("delete-job").click();
+            job.getByTestId("confirm-delete").click();
+            job.waitForURL("**/jobs");
+            assertThat(job.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Jobs"))).isVisible();
+            assertThat(rowOf(job, fileName)).hasCount(0);
+            job.navigate(url("/jobs/" + jobId));
+            assertThat(job.getByText(Pattern.compile("not found|does not exist", Pattern.CASE_INSENSITIVE)).first())
+                    .isVisible();
         }
     }
 

@@ -181,6 +181,30 @@ class ClientAgainstServerTest {
         }
     }
 
+    @Test
+    void aFinishedJobIsDeletedAndARunningOneIsRefused() throws Exception {
+        String running = client.upload(csv("running.csv", Csv.sales(300_000))).jobId();
+        assertThatThrownBy(() -> client.delete(running)).isInstanceOfSatisfying(SygnifyApiException.class,
+                e -> assertThat(e.code()).isEqualTo("job_running"));
+        client.cancel(running);
+        String finished = client.upload(csv("done.csv", Csv.sales(20))).jobId();
+        await(() -> client.job(finished).status().equals("insights_ready") && client.job(running).status()
+                .equals("cancelled"));
+
+        client.delete(finished);
+
+        assertThatThrownBy(() -> client.job(finished)).isInstanceOfSatisfying(SygnifyApiException.class,
+                e -> assertThat(e.code()).isEqualTo("job_not_found"));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %s", WAIT).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     private static Path csv(String name, String content) throws Exception {
         Path file = Files.createTempFile(DATA, "upload-", "-" + name);
         Files.writeString(file, content);
