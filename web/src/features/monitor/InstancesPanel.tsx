@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorState, LoadingState } from '../../components/states';
 import { errorMessage } from '../../lib/api/problem';
 import { INSTANCES_POLL_MS, systemInstancesQueryOptions, type ClusterInstance, type ClusterTotals } from '../../lib/api/system-instances';
+import type { SystemSnapshot } from '../../lib/api/system-metrics';
 import { EMPTY, formatBytes, formatDateTime, formatInteger, formatPercent } from '../../lib/format';
+import { withLiveSample } from './live-instance';
 
 const STATUS_STYLE: Record<string, string> = {
   UP: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
@@ -113,10 +115,14 @@ function Totals({ totals, instances }: { totals: ClusterTotals | null | undefine
   );
 }
 
-/** The server instances behind this address and their load, polled every 2 s. One row when not clustered. */
-export function InstancesPanel() {
+/**
+ * The server instances behind this address and their load, polled every 2 s. One row when not clustered, kept in
+ * step with the live sample (`live`) that the charts show.
+ */
+export function InstancesPanel({ live }: { live?: SystemSnapshot | undefined }) {
   const query = useQuery(systemInstancesQueryOptions());
-  const clustered = (query.data?.instances.length ?? 0) > 1;
+  const data = query.data && withLiveSample(query.data, live);
+  const clustered = (data?.instances.length ?? 0) > 1;
   return (
     <section aria-labelledby="instances-heading" className="card" data-testid="instances-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -131,14 +137,16 @@ export function InstancesPanel() {
         <p className="mt-1 text-sm text-slate-600">“This instance” is the one that answered the latest poll; behind a load balancer it can change from poll to poll.</p>
       )}
       <div className="mt-3 flex flex-col gap-3">
-        {query.isPending ? (
-          <LoadingState>Loading instances…</LoadingState>
-        ) : query.isError && !query.data ? (
-          <ErrorState title="Instances could not be loaded" message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
+        {!data ? (
+          query.isError ? (
+            <ErrorState title="Instances could not be loaded" message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
+          ) : (
+            <LoadingState>Loading instances…</LoadingState>
+          )
         ) : (
           <>
             {query.isError && <p role="status" className="text-sm text-amber-800">The last poll failed ({errorMessage(query.error)}); showing the one before.</p>}
-            <Totals totals={query.data.totals} instances={query.data.instances} />
+            <Totals totals={data.totals} instances={data.instances} />
             <div className="overflow-x-auto" tabIndex={0} aria-label="Instances table, scrollable">
               <table data-testid="instance-list" className="min-w-full text-sm">
                 <caption className="sr-only">Server instances</caption>
@@ -155,13 +163,13 @@ export function InstancesPanel() {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {query.data.instances.map((instance) => (
+                  {data.instances.map((instance) => (
                     <InstanceRow key={instance.instance_id} instance={instance} />
                   ))}
                 </tbody>
               </table>
             </div>
-            {query.data.instances.length === 0 && <p className="text-sm text-slate-600">No instance has reported yet.</p>}
+            {data.instances.length === 0 && <p className="text-sm text-slate-600">No instance has reported yet.</p>}
           </>
         )}
       </div>

@@ -38,7 +38,7 @@ export default function MonitorPage() {
         <p role="status" className="text-sm text-amber-800">Earlier samples could not be loaded ({errorMessage(metricsSeed.error)}); the charts start now.</p>
       )}
       <HealthPanel />
-      <InstancesPanel />
+      <InstancesPanel live={latest} />
       <section aria-labelledby="metrics-heading" className="flex flex-col gap-3">
         <h2 id="metrics-heading" className="text-lg font-semibold text-slate-900">
           Server

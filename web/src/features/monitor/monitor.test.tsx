@@ -243,6 +243,44 @@ describe('MonitorPage', () => {
     expect(within(updated[1] as HTMLElement).getByTestId('instance-cpu')).toHaveTextContent('12%');
   });
 
+  it('keeps a single instance row in step with the live sample the charts show', async () => {
+    stubSystem({
+      '/api/system/instances': { body: { instances: [instance('solo:8000', { self: true, connections: 0, running_jobs: 0 })], totals: { instances: 1, connections: 0, running_jobs: 0, workers: 1 } } },
+    });
+    renderApp('/monitor', client);
+    await serverReceives(ws, (m) => m.type === 'subscribe_system');
+    const row = await screen.findByTestId('cluster-instance');
+    // The seeded samples are older than the poll: the polled figures stand.
+    expect(within(row).getByTestId('instance-connections')).toHaveTextContent('0');
+
+    const afterPoll = Date.parse('2026-01-05T09:30:00Z') / 1000 + 1;
+    ws.send({ type: 'system_metrics', metrics: sample(afterPoll, { ws_connections: 2, active_jobs: 1, queued_jobs: 0, process_cpu: 0.4 }) });
+
+    await waitFor(() => expect(within(row).getByTestId('instance-connections')).toHaveTextContent('2'));
+    expect(screen.getByTestId('metric-ws_connections')).toHaveTextContent('2');
+    expect(within(row).getByTestId('instance-jobs')).toHaveTextContent('1 / 1');
+    expect(within(row).getByTestId('instance-cpu')).toHaveTextContent('40%');
+    expect(within(row).getByTestId('instance-queue')).toHaveTextContent('0');
+    expect(screen.getByTestId('total-connections')).toHaveTextContent('2');
+    expect(screen.getByTestId('total-jobs')).toHaveTextContent('1 / 1');
+  });
+
+  it('does not mix the live sample into a cluster, whose polls another instance may answer', async () => {
+    stubSystem({
+      '/api/system/instances': { body: { instances: [instance('a:8001', { self: true, connections: 3 }), instance('b:8002', { connections: 4 })], totals: { instances: 2, connections: 7, running_jobs: 2, workers: 2 } } },
+    });
+    renderApp('/monitor', client);
+    await serverReceives(ws, (m) => m.type === 'subscribe_system');
+    await screen.findAllByTestId('cluster-instance');
+
+    ws.send({ type: 'system_metrics', metrics: sample(Date.parse('2026-01-05T09:30:00Z') / 1000 + 1, { ws_connections: 9 }) });
+
+    await waitFor(() => expect(screen.getByTestId('metric-ws_connections')).toHaveTextContent('9'));
+    const [a] = screen.getAllByTestId('cluster-instance') as [HTMLElement];
+    expect(within(a).getByTestId('instance-connections')).toHaveTextContent('3');
+    expect(screen.getByTestId('total-connections')).toHaveTextContent('7');
+  });
+
   it('opens from /dashboard too', async () => {
     stubSystem();
     const { router } = renderApp('/dashboard', client);
