@@ -74,8 +74,11 @@ public record SygnifyProperties(Path dataDir, Upload upload, Jobs jobs, Engine e
      * @param workerNice  added to the job workers' Linux nice value (0–19), so live delivery and requests get the
      *                    CPU before analysis on a busy machine; 0 leaves them at normal priority
      */
-    public record Jobs(int workers, int maxAttempts, Duration timeLimit, int workerNice) {
+    /** @param retention finished jobs older than this are deleted with their data; zero keeps them for ever */
+    public record Jobs(int workers, int maxAttempts, Duration timeLimit, int workerNice, Duration retention) {
         public Jobs {
+            retention = retention == null ? Duration.ZERO : retention;
+            require(!retention.isNegative(), "sygnify.jobs.retention must not be negative (0 = keep for ever)");
             require(workerNice >= 0 && workerNice <= 19, "sygnify.jobs.worker-nice must be 0 to 19, was " + workerNice);
             require(workers >= 0, "sygnify.jobs.workers must not be negative (0 = one per core), was " + workers);
             require(maxAttempts >= 1, "sygnify.jobs.max-attempts must be at least 1, was " + maxAttempts);

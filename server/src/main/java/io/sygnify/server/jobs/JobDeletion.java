@@ -48,11 +48,19 @@ public class JobDeletion {
             throw new ApiException(HttpStatus.CONFLICT, "job_running", "Job " + id + " is still "
                     + job.status().wireName() + "; cancel it first, then delete it.");
         }
-        if (!repository.delete(id)) {
+        if (!deleteFinished(job)) {
             throw ApiException.notFound("job", id);
         }
-        deleteQuietly(List.of(properties.uploadsDir().resolve(job.storedName()), properties.jobDir(id)));
-        events.publishEvent(new AccessRevoked.Job(id));
+    }
+
+    /** Deletes a job that has ended, whoever owns it; false when it was already gone (another instance, say). */
+    boolean deleteFinished(Job job) {
+        if (!repository.delete(job.id())) {
+            return false;
+        }
+        deleteQuietly(List.of(properties.uploadsDir().resolve(job.storedName()), properties.jobDir(job.id())));
+        events.publishEvent(new AccessRevoked.Job(job.id()));
+        return true;
     }
 
     /** The job is gone from the database: a file that cannot be removed now wastes disk but misleads nobody. */

@@ -95,6 +95,13 @@ public class JobRepository {
     }
 
     /** Ids of jobs in the given statuses, oldest first. */
+    /** Finished jobs that ended before {@code cutoff}, oldest first. */
+    List<Job> finishedBefore(OffsetDateTime cutoff, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE status IN ('insights_ready', 'error', 'cancelled') "
+                        + "AND finished_at < ? ORDER BY finished_at, id LIMIT ?")
+                .params(cutoff, limit).query(JobRepository::map).list();
+    }
+
     public List<String> idsInStatus(List<JobStage> statuses) {
         return jdbc.sql("SELECT id FROM jobs WHERE status IN (:statuses) ORDER BY created_at, id")
                 .param("statuses", statuses.stream().map(JobStage::wireName).toList())
