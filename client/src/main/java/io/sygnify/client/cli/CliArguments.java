@@ -19,6 +19,8 @@ final class CliArguments {
               analyze FILE [--json]    Upload a CSV file, show the analysis live, print the key findings.
                                        --json prints the report as JSON on stdout (progress on stderr).
               watch JOB_ID [--json]    Follow a job live to its end.
+              cancel JOB_ID            Stop a running job.
+              delete JOB_ID            Delete a finished job with its report, parsed rows and uploaded file.
               jobs [--status S] [--page N] [--size N]
                                        List jobs, newest first. Pages count from 0; size 1-200 (default 20).
                                        S: queued, parsing, profiling, analyzing, insights_ready, error, cancelled.
@@ -40,6 +42,8 @@ final class CliArguments {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "analyze", Set.of("--server", "--token", "--json"),
             "watch", Set.of("--server", "--token", "--json"),
+            "cancel", Set.of("--server", "--token"),
+            "delete", Set.of("--server", "--token"),
             "jobs", Set.of("--server", "--token", "--status", "--page", "--size"));
 
     private CliArguments() {
@@ -106,6 +110,8 @@ final class CliArguments {
             case "analyze" -> new CliCommand.Analyze(Path.of(single(operands, command, "FILE")),
                     options.containsKey("--json"));
             case "watch" -> new CliCommand.Watch(single(operands, command, "JOB_ID"), options.containsKey("--json"));
+            case "cancel" -> new CliCommand.Cancel(single(operands, command, "JOB_ID"));
+            case "delete" -> new CliCommand.Delete(single(operands, command, "JOB_ID"));
             default -> listJobs(operands, options);
         };
         return new CliRequest(parsed, config(options, env));

@@ -13,6 +13,14 @@ sealed interface CliCommand {
     record Watch(String jobId, boolean json) implements CliCommand {
     }
 
+    /** Ask the server to stop a running job. */
+    record Cancel(String jobId) implements CliCommand {
+    }
+
+    /** Delete a finished job with its report, parsed rows and upload. */
+    record Delete(String jobId) implements CliCommand {
+    }
+
     /** One page of the job list; {@code status} may be null. */
     record ListJobs(String status, int page, int size) implements CliCommand {
     }

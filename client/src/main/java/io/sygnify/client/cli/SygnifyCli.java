@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import io.sygnify.client.ClientConfig;
+import io.sygnify.client.Job;
 import io.sygnify.client.JobCreated;
 import io.sygnify.client.JobEvent;
 import io.sygnify.client.JobEventType;
@@ -71,6 +72,16 @@ public final class SygnifyCli {
             }
             if (command instanceof CliCommand.Watch watch) {
                 return watch(watch, request.config(), out, err);
+            }
+            if (command instanceof CliCommand.Cancel cancel) {
+                Job job = new SygnifyClient(request.config()).cancel(cancel.jobId());
+                out.println("Job " + job.id() + ": cancel requested (" + job.status() + ").");
+                return OK;
+            }
+            if (command instanceof CliCommand.Delete delete) {
+                new SygnifyClient(request.config()).delete(delete.jobId());
+                out.println("Job " + delete.jobId() + " deleted.");
+                return OK;
             }
             if (command instanceof CliCommand.ListJobs list) {
                 return jobs(list, request.config(), out);

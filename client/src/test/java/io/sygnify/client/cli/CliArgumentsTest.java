@@ -50,6 +50,15 @@ class CliArgumentsTest {
     }
 
     @Test
+    void cancelAndDeleteTakeOneJobIdAndNoJsonFlag() throws Exception {
+        assertThat(parse("cancel", "job-1").command()).isEqualTo(new CliCommand.Cancel("job-1"));
+        assertThat(parse("delete", "job-2", "--token", "t").command()).isEqualTo(new CliCommand.Delete("job-2"));
+        assertThatThrownBy(() -> parse("delete")).isInstanceOf(UsageException.class).hasMessageContaining("JOB_ID");
+        assertThatThrownBy(() -> parse("cancel", "job-1", "--json")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--json does not apply to 'cancel'");
+    }
+
+    @Test
     void doubleDashLetsAFileNameStartWithADash() throws Exception {
         assertThat(parse("analyze", "--", "-odd.csv").command())
                 .isEqualTo(new CliCommand.Analyze(Path.of("-odd.csv"), false));

@@ -137,6 +137,21 @@ class CliTest {
     }
 
     @Test
+    void deleteRemovesAFinishedJobWhichCanNoLongerBeCancelled() throws Exception {
+        Run analyzed = cli("analyze", csv("deleted.csv", Csv.sales(10)).toString(), "--server", server);
+        String jobId = analyzed.out().lines().filter(l -> l.startsWith("Job ")).findFirst().orElseThrow().split(" ")[1];
+
+        Run cancel = cli("cancel", jobId, "--server", server);
+        assertThat(cancel.exitCode()).isEqualTo(SygnifyCli.UNAVAILABLE);
+        assertThat(cancel.err()).contains("(HTTP 409, job_finished)");
+
+        Run delete = cli("delete", jobId, "--server", server);
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out()).contains("Job " + jobId + " deleted.");
+        assertThat(cli("watch", jobId, "--server", server).err()).contains("(HTTP 404, job_not_found)");
+    }
+
+    @Test
     void jobsListsUploadedJobsInATable() throws Exception {
         cli("analyze", csv("listed.csv", Csv.sales(10)).toString(), "--server", server);
 
