@@ -48,18 +48,22 @@ public class JobDeletion {
             throw new ApiException(HttpStatus.CONFLICT, "job_running", "Job " + id + " is still "
                     + job.status().wireName() + "; cancel it first, then delete it.");
         }
-        if (!deleteFinished(job)) {
+        if (!deleteFinished(job, false)) {
             throw ApiException.notFound("job", id);
         }
     }
 
-    /** Deletes a job that has ended, whoever owns it; false when it was already gone (another instance, say). */
-    boolean deleteFinished(Job job) {
+    /**
+     * Deletes a job that has ended, whoever owns it ({@code expired}: because of its age); false when it was
+     * already gone (another instance, say).
+     */
+    boolean deleteFinished(Job job, boolean expired) {
         if (!repository.delete(job.id())) {
             return false;
         }
         deleteQuietly(List.of(properties.uploadsDir().resolve(job.storedName()), properties.jobDir(job.id())));
         events.publishEvent(new AccessRevoked.Job(job.id()));
+        events.publishEvent(new JobDeleted(job.id(), job.fileName(), expired));
         return true;
     }
 

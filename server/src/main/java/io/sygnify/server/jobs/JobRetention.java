@@ -74,7 +74,7 @@ class JobRetention implements DisposableBean {
         do {
             expired = jobs.finishedBefore(cutoff, BATCH);
             for (Job job : expired) {
-                if (deletion.deleteFinished(job)) {
+                if (deletion.deleteFinished(job, true)) {
                     deleted++;
                 }
             }

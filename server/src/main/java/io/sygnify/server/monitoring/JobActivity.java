@@ -3,9 +3,11 @@ package io.sygnify.server.monitoring;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.sygnify.server.jobs.JobDeleted;
 import io.sygnify.server.jobs.JobEvent;
 import io.sygnify.server.jobs.JobEventBus;
 import io.sygnify.server.jobs.JobStage;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Writes job milestones to the activity log: created, each stage change, and how it ended. */
@@ -18,6 +20,13 @@ class JobActivity {
     JobActivity(JobEventBus bus, ActivityLog activity) {
         this.activity = activity;
         bus.subscribeToLocal(this::onEvent);
+    }
+
+    /** No job id: the job is gone, a link to it would lead nowhere. */
+    @EventListener
+    void onDeleted(JobDeleted deleted) {
+        activity.record("job_deleted", "info", "Job " + deleted.jobId().substring(0, 8) + " (" + deleted.fileName()
+                + ") deleted" + (deleted.expired() ? " at the end of its retention period." : " by its owner."), null);
     }
 
     private void onEvent(JobEvent event) {

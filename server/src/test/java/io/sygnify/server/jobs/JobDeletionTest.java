@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** DELETE /api/jobs/{id}: the owner removes a finished job and everything stored for it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -83,6 +84,22 @@ class JobDeletionTest {
         assertThat(upload.iterator().next()).doesNotExist();
         assertThat(engineOutput).doesNotExist();
         assertThat(as(alice).delete("/api/jobs/" + jobId).status()).as("deleted twice").isEqualTo(404);
+        assertThat(awaitActivity(admin, "job_deleted", jobId.substring(0, 8)).path("message").asString())
+                .isEqualTo("Job " + jobId.substring(0, 8) + " (sales.csv) deleted by its owner.");
+    }
+
+    /** The activity entry of {@code kind} whose message mentions {@code text}; activity is written behind. */
+    static JsonNode awaitActivity(TestHttp admin, String kind, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            for (JsonNode entry : admin.get("/api/activity?size=100").json().path("items")) {
+                if (kind.equals(entry.path("kind").asString()) && entry.path("message").asString().contains(text)) {
+                    return entry;
+                }
+            }
+            assertThat(System.nanoTime()).as("no %s activity about %s", kind, text).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test

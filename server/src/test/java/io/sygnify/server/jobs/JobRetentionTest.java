@@ -49,5 +49,7 @@ class JobRetentionTest {
         try (var uploads = java.nio.file.Files.list(DATA.resolve("uploads"))) {
             assertThat(uploads.toList()).as("uploads left").isEmpty();
         }
+        assertThat(JobDeletionTest.awaitActivity(http, "job_deleted", jobId.substring(0, 8)).path("message")
+                .asString()).endsWith("deleted at the end of its retention period.");
     }
 }
