@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Deletes a finished job for good: its row with events, report and shares, the uploaded file and what the engine
- * wrote (parsed rows, rejects). A running job is cancelled first, so that no worker writes into a deleted job.
+ * wrote (parsed rows, rejects). Only a job that has ended: a running one is refused (409), so that no worker
+ * writes into a deleted job; its owner cancels it first.
  * Whoever still watches it is told ({@code unsubscribed} with reason {@code job_deleted}), on every instance.
  */
 @Service
