@@ -161,8 +161,9 @@ describe('JobPage', () => {
 
     expect(await screen.findByTestId('job-cancelled')).toHaveTextContent('Cancelled by user.');
     expect(screen.getByTestId('job-status')).toHaveTextContent('Cancelled');
-    expect(cancel).toHaveTextContent('Cancel');
-    expect(cancel).toBeDisabled();
+    // Ended: it can no longer be cancelled, only deleted.
+    expect(screen.queryByTestId('cancel-job')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete sales.csv' })).toBeEnabled();
     expect(screen.queryByTestId('eta')).not.toBeInTheDocument();
   });
 
@@ -226,7 +227,7 @@ describe('JobPage', () => {
     const panel = await screen.findByTestId('job-error');
     expect(panel).toHaveAttribute('data-code', 'header_only');
     expect(within(panel).getByTestId('job-error-advice')).toHaveTextContent('Add the data under the header and upload it again.');
-    expect(screen.getByRole('button', { name: /cancel the analysis/i })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /cancel the analysis/i })).not.toBeInTheDocument();
   });
 
   it('shows report sections that arrive before the report', async () => {

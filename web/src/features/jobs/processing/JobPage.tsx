@@ -103,8 +103,12 @@ function JobHeader({ job, view }: { job: Job; view: JobView }) {
         {!shared && (
           <div className="ml-auto flex flex-wrap items-start gap-2">
             {job.access === 'owner' && <ShareButton jobId={job.id} fileName={job.file_name} />}
-            <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
-            {isTerminal(view.status) && <DeleteJobButton jobId={job.id} fileName={job.file_name} />}
+            {/* Running, it can be stopped; ended, deleted. */}
+            {isTerminal(view.status) ? (
+              <DeleteJobButton jobId={job.id} fileName={job.file_name} />
+            ) : (
+              <CancelJobButton jobId={job.id} fileName={job.file_name} status={view.status} />
+            )}
           </div>
         )}
       </div>
