@@ -148,6 +148,7 @@ class JobsAndMonitorBrowserTest {
 
             // Ended, it can be deleted: after a confirmation, the job list no longer has it.
             job.getByTestId("delete-job").click();
+            Browser.screenshots(job, "delete-confirm");
             job.getByTestId("confirm-delete").click();
             job.waitForURL("**/jobs");
             assertThat(job.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Jobs"))).isVisible();
