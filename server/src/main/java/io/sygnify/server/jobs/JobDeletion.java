@@ -71,15 +71,23 @@ public class JobDeletion {
     /** The job is gone from the database: a file that cannot be removed now wastes disk but misleads nobody. */
     private static void deleteQuietly(List<Path> paths) {
         for (Path path : paths) {
-            try (Stream<Path> tree = Files.walk(path)) {
-                for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(each);
-                }
-            } catch (NoSuchFileException gone) {
-                // never written (a job that failed early) or already removed
+            try {
+                deleteTree(path);
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not delete {} of a deleted job: {}", path, e.getMessage());
             }
+        }
+    }
+
+    /** Deletes a file or a directory with everything in it; false when there was nothing. */
+    static boolean deleteTree(Path path) throws IOException {
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false;
         }
     }
 }

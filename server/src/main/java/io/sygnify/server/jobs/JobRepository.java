@@ -44,6 +44,10 @@ public class JobRepository {
     }
 
     /** The stored file name of every job. */
+    Set<String> ids() {
+        return new HashSet<>(jdbc.sql("SELECT id FROM jobs").query(String.class).list());
+    }
+
     public Set<String> storedNames() {
         return new HashSet<>(jdbc.sql("SELECT stored_name FROM jobs").query(String.class).list());
     }
