@@ -10,18 +10,31 @@ import java.util.stream.Collectors;
  */
 public final class ServerThreads {
 
-    private static final int FRAMES = 6;
+    private static final int FRAMES = 12;
 
     private ServerThreads() {
     }
 
-    /** Event-loop and blocking-scheduler threads that are not idle, each with its top frames. */
+    /**
+     * Event-loop and blocking-scheduler threads that are not idle, and any other thread (but the caller) inside
+     * Sygnify's, DuckDB's or a health check's code, each with its top frames.
+     */
     public static String busy() {
+        Thread caller = Thread.currentThread();
         String busy = Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> isServerThread(e.getKey().getName()) && !isIdle(e.getValue()))
+                .filter(e -> e.getKey() != caller && !isIdle(e.getValue())
+                        && (isServerThread(e.getKey().getName()) || inServerCode(e.getValue())))
                 .map(ServerThreads::describe)
                 .collect(Collectors.joining("\n"));
         return busy.isEmpty() ? "none: the event loops wait in epoll and the schedulers for work" : busy;
+    }
+
+    /** A thread of another pool (a health check's, a worker's) stuck in the server's code would show here. */
+    private static boolean inServerCode(StackTraceElement[] stack) {
+        return Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("io.sygnify.server.")
+                && !frame.getClassName().startsWith("io.sygnify.server.support.")
+                || frame.getClassName().startsWith("org.duckdb.")
+                || frame.getClassName().contains(".health."));
     }
 
     private static boolean isServerThread(String name) {
