@@ -341,8 +341,7 @@ class ClusterIT {
             JsonNode job = nodes[0].http().get("/api/jobs/" + jobId).json();
             if (job.path("status").asString().matches("parsing|profiling|analyzing")) {
                 for (ClusterNode node : nodes) {
-                    JsonNode self = node.http().get("/api/system/instances").json().path("instances").get(0);
-                    if (self.path("running_jobs").asInt() > 0) {
+                    if (runningJobs(node) > 0) {
                         return node;
                     }
                 }
