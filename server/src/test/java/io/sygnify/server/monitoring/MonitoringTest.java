@@ -143,6 +143,16 @@ class MonitoringTest {
                 .as("metric %s is exported", name).isTrue());
     }
 
+    /** Request timings are kept; the per-request "active" long-task timer is not (see application.yml). */
+    @Test
+    void requestsAreTimedWithoutAPerRequestLongTaskTimer() {
+        http.get("/api/jobs");
+        String scrape = scrape();
+        assertThat(Prometheus.exports(scrape, "http_server_requests_seconds_count")).isTrue();
+        assertThat(Prometheus.exports(scrape, "http_server_requests_active_seconds_active_count")).isFalse();
+        assertThat(scrape).doesNotContain("http_server_requests_active");
+    }
+
     private JsonNode awaitActivity(String jobId, String kind) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -15,18 +15,34 @@ public final class ServerThreads {
     private ServerThreads() {
     }
 
+    /** Between the two looks at the threads: long enough to tell a thread stuck in one place from a busy one. */
+    private static final long SECOND_LOOK_MILLIS = 500;
+
     /**
      * Event-loop and blocking-scheduler threads that are not idle, and any other thread (but the caller) inside
-     * Sygnify's, DuckDB's or a health check's code, each with its top frames.
+     * Sygnify's, DuckDB's or a health check's code, each with its top frames. The threads are looked at twice,
+     * half a second apart; a thread with the same top frames both times is marked "stuck", so a spinning or
+     * blocked thread is told from one that was merely caught at work.
      */
     public static String busy() {
+        Map<Thread, StackTraceElement[]> first = Thread.getAllStackTraces();
+        try {
+            Thread.sleep(SECOND_LOOK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Thread caller = Thread.currentThread();
         String busy = Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey() != caller && !isIdle(e.getValue())
                         && (isServerThread(e.getKey().getName()) || inServerCode(e.getValue())))
-                .map(ServerThreads::describe)
+                .map(e -> describe(e, sameTop(first.get(e.getKey()), e.getValue())))
                 .collect(Collectors.joining("\n"));
         return busy.isEmpty() ? "none: the event loops wait in epoll and the schedulers for work" : busy;
+    }
+
+    private static boolean sameTop(StackTraceElement[] before, StackTraceElement[] now) {
+        return before != null && Arrays.equals(Arrays.copyOf(before, Math.min(before.length, FRAMES)),
+                Arrays.copyOf(now, Math.min(now.length, FRAMES)));
     }
 
     /** A thread of another pool (a health check's, a worker's) stuck in the server's code would show here. */
@@ -48,8 +64,10 @@ public final class ServerThreads {
                         || (frame.getMethodName().equals("take") && frame.getClassName().contains("Queue")));
     }
 
-    private static String describe(Map.Entry<Thread, StackTraceElement[]> thread) {
-        return thread.getKey().getName() + " " + thread.getKey().getState() + Arrays.stream(thread.getValue())
+    private static String describe(Map.Entry<Thread, StackTraceElement[]> thread, boolean stuck) {
+        return thread.getKey().getName() + " " + thread.getKey().getState()
+                + (stuck ? " stuck (the same frames " + SECOND_LOOK_MILLIS + " ms earlier)" : "")
+                + Arrays.stream(thread.getValue())
                 .limit(FRAMES).map(frame -> "\n    at " + frame).collect(Collectors.joining());
     }
 }
