@@ -38,7 +38,7 @@ export async function startTestServer(port = 0, { welcome = true } = {}): Promis
   wss.on('connection', (socket) => {
     const index = connections.push(socket) - 1;
     // Like Sygnify's server, the first message says it is ready to read (docs/protocol.md, "Connecting").
-    if (welcome) socket.send(JSON.stringify({ type: 'welcome', protocol_version: '1.5', username: 'test', heartbeat_interval_seconds: 30 }));
+    if (welcome) socket.send(JSON.stringify({ type: 'welcome', protocol_version: '1.6', username: 'test', heartbeat_interval_seconds: 30 }));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as Record<string, unknown>;
       received.push({ connection: index, message });

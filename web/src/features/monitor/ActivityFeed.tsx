@@ -29,7 +29,7 @@ export function ActivityFeed({ activity, loadError }: { activity: ActivityEntry[
                 </p>
                 <p className="text-xs text-slate-600">
                   <time dateTime={new Date(entry.timestamp * 1000).toISOString()}>{formatClock(entry.timestamp)}</time> · {entry.kind.replace(/_/g, ' ')}
-                  {entry.job_id && (
+                  {entry.job_id && entry.kind !== 'job_deleted' && (
                     <>
                       {' · '}
                       <Link to={`/jobs/${entry.job_id}`} className="link">

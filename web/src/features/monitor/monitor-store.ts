@@ -56,6 +56,17 @@ export function mergeActivity(list: readonly ActivityEntry[], entries: readonly 
   return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, max);
 }
 
+/**
+ * A deleted job's entries keep their words but lose their link (it would lead to "Job not found"); the
+ * `job_deleted` entry itself names the job and is never linked (docs/protocol.md, 1.6).
+ */
+export function unlinkDeletedJobs(list: readonly ActivityEntry[], deleted: ReadonlySet<string>): ActivityEntry[] {
+  if (deleted.size === 0) return list as ActivityEntry[];
+  return list.map((entry) =>
+    entry.job_id && entry.kind !== 'job_deleted' && deleted.has(entry.job_id) ? { ...entry, job_id: null } : entry,
+  );
+}
+
 const FINISHED_BY_ACTIVITY: Record<string, JobStatus> = {
   job_completed: 'insights_ready',
   job_failed: 'error',
@@ -87,6 +98,8 @@ export class MonitorStore {
   private published: MonitorState = this.draft;
   private readonly listeners = new Set<() => void>();
   private readonly watched = new Map<string, () => void>();
+  /** Jobs deleted while we listened: a seed read before the deletion must not bring their links back. */
+  private readonly deletedJobs = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
 
@@ -133,7 +146,7 @@ export class MonitorStore {
   }
 
   seedActivity(entries: readonly ActivityEntry[]): void {
-    this.change({ activity: mergeActivity(this.draft.activity, entries, this.maxActivity) });
+    this.change({ activity: unlinkDeletedJobs(mergeActivity(this.draft.activity, entries, this.maxActivity), this.deletedJobs) });
   }
 
   watchedJobCount(): number {
@@ -181,6 +194,10 @@ export class MonitorStore {
     this.change({ activity: mergeActivity(this.draft.activity, [entry], this.maxActivity) });
     const jobId = entry.job_id;
     if (!jobId) return;
+    if (entry.kind === 'job_deleted') {
+      this.onJobDeleted(jobId);
+      return;
+    }
     if (entry.kind === 'job_created' && !this.draft.jobs.some((job) => job.id === jobId)) {
       const job: MonitorJob = { id: jobId, fileName: null, status: 'queued', progress: 0, message: null, updatedAt: entry.timestamp, live: false };
       this.change({ jobs: [...this.activeJobs(), job, ...this.finishedJobs()] });
@@ -194,6 +211,16 @@ export class MonitorStore {
     const finishedAs = FINISHED_BY_ACTIVITY[entry.kind];
     // Backstop for jobs past the watch limit, and for an activity that outruns the job's own event.
     if (finishedAs) this.finishJob(jobId, finishedAs, entry.message, entry.timestamp);
+  }
+
+  private onJobDeleted(id: string): void {
+    this.deletedJobs.add(id);
+    this.change({
+      activity: unlinkDeletedJobs(this.draft.activity, this.deletedJobs),
+      jobs: this.draft.jobs.filter((job) => job.id !== id),
+    });
+    this.unwatch(id);
+    this.syncWatches();
   }
 
   private onJobEvent(event: JobEventMessage): void {

@@ -132,6 +132,32 @@ describe('MonitorStore', () => {
     stop();
     expect(store.watchedJobCount()).toBe(0);
   });
+
+  it('unlinks a deleted job everywhere and drops it from the jobs, even when an older seed arrives after', async () => {
+    const store = new MonitorStore(client, { throttleMs: 5 });
+    const stop = store.start();
+    await serverReceives(ws, (m) => m.type === 'subscribe_system');
+    ws.send({ type: 'jobs_snapshot', jobs: [] });
+    ws.send({ type: 'activity', ...activity(7, 'job_created', 'gone') });
+    ws.send({ type: 'activity', ...activity(8, 'job_created', 'kept') });
+    await serverReceives(ws, (m) => m.type === 'subscribe_job' && m.job_id === 'gone');
+    ws.send({ type: 'job_complete', job_id: 'gone', seq: 6, stage: 'insights_ready', progress: 100, message: 'Analysis complete.', insights: {}, timestamp: 1 });
+    await vi.waitFor(() => expect(store.getState().jobs.find((j) => j.id === 'gone')?.status).toBe('insights_ready'));
+
+    ws.send({ type: 'activity', ...activity(9, 'job_deleted', 'gone') });
+    await vi.waitFor(() => expect(store.getState().jobs.map((j) => j.id)).toEqual(['kept']));
+    store.seedActivity([activity(6, 'job_created', 'gone'), activity(7, 'job_created', 'gone')]);
+
+    await vi.waitFor(() =>
+      expect(store.getState().activity.map((entry) => [entry.id, entry.job_id])).toEqual([
+        [9, 'gone'],
+        [8, 'kept'],
+        [7, null],
+        [6, null],
+      ]),
+    );
+    stop();
+  });
 });
 
 describe('MonitorPage', () => {
@@ -197,6 +223,11 @@ describe('MonitorPage', () => {
     ws.send(jobUpdate('run', 9, 'analyzing', 75, 'Finding correlations'));
     await waitFor(() => expect(within(running).getByTestId('job-status')).toHaveTextContent('Analyzing 75%'));
     expect(screen.getAllByTestId('activity-entry').map((entry) => entry.dataset.kind)).toEqual(['job_created', 'job_completed']);
+    expect(within(screen.getAllByTestId('activity-entry')[0]!).getByRole('link', { name: 'open job' })).toHaveAttribute('href', '/jobs/run');
+
+    ws.send({ type: 'activity', ...activity(5, 'job_deleted', 'run') });
+    await waitFor(() => expect(screen.getAllByTestId('activity-entry')).toHaveLength(3));
+    expect(screen.queryAllByRole('link', { name: 'open job' })).toHaveLength(0);
   });
 
   it('lists every instance with its load and the cluster totals, and follows them as they are polled', async () => {

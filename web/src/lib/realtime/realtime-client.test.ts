@@ -55,7 +55,7 @@ describe('RealtimeClient', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(ws.received).toEqual([]);
 
-    ws.send({ type: 'welcome', protocol_version: '1.5', username: 'test', heartbeat_interval_seconds: 30 });
+    ws.send({ type: 'welcome', protocol_version: '1.6', username: 'test', heartbeat_interval_seconds: 30 });
 
     await serverReceives(ws, (m) => m.job_id === 'another-job');
     expect(ws.received.map((r) => r.message)).toEqual([

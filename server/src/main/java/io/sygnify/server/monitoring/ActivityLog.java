@@ -64,6 +64,20 @@ public class ActivityLog {
         });
     }
 
+    /**
+     * A deleted job's earlier entries keep their words but lose their link: a link would lead to "Job not found".
+     * On the writer thread, so an entry of the job still waiting to be stored loses it too.
+     */
+    public void forgetJob(String jobId) {
+        writer.execute(() -> {
+            try {
+                jdbc.sql("UPDATE activity SET job_id = NULL WHERE job_id = ?").param(jobId).update();
+            } catch (RuntimeException e) {
+                log.warn("Could not unlink the activity of deleted job {}: {}", jobId, e.getMessage());
+            }
+        });
+    }
+
     private Activity insert(long now, String kind, String severity, String message, String jobId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO activity (epoch_millis, kind, severity, message, job_id) VALUES (?, ?, ?, ?, ?)")

@@ -22,11 +22,16 @@ class JobActivity {
         bus.subscribeToLocal(this::onEvent);
     }
 
-    /** No job id: the job is gone, a link to it would lead nowhere. */
+    /**
+     * The entry names the deleted job (so a live feed can unlink that job's earlier entries), and the stored
+     * earlier entries lose their link; a client never links a {@code job_deleted} entry (docs/protocol.md).
+     */
     @EventListener
     void onDeleted(JobDeleted deleted) {
+        activity.forgetJob(deleted.jobId());
         activity.record("job_deleted", "info", "Job " + deleted.jobId().substring(0, 8) + " (" + deleted.fileName()
-                + ") deleted" + (deleted.expired() ? " at the end of its retention period." : " by its owner."), null);
+                + ") deleted" + (deleted.expired() ? " at the end of its retention period." : " by its owner."),
+                deleted.jobId());
     }
 
     private void onEvent(JobEvent event) {

@@ -108,7 +108,7 @@ public sealed interface ServerMessage {
      */
     @JsonTypeName("welcome")
     record Welcome(String protocolVersion, String username, double heartbeatIntervalSeconds) implements ServerMessage {
-        static final String PROTOCOL_VERSION = "1.5";
+        static final String PROTOCOL_VERSION = "1.6";
     }
 
     /** A protocol error; the connection stays open. */

@@ -94,7 +94,7 @@ final class ScriptedWebSocketServer implements AutoCloseable {
         if (closeCode != null) {
             out.write(closeFrame(closeCode, "scripted close"));
         } else {
-            out.write(textFrame("{\"type\":\"welcome\",\"protocol_version\":\"1.5\",\"username\":\"scripted\","
+            out.write(textFrame("{\"type\":\"welcome\",\"protocol_version\":\"1.6\",\"username\":\"scripted\","
                     + "\"heartbeat_interval_seconds\":30}"));
         }
         out.flush();

@@ -84,8 +84,16 @@ class JobDeletionTest {
         assertThat(upload.iterator().next()).doesNotExist();
         assertThat(engineOutput).doesNotExist();
         assertThat(as(alice).delete("/api/jobs/" + jobId).status()).as("deleted twice").isEqualTo(404);
-        assertThat(awaitActivity(admin, "job_deleted", jobId.substring(0, 8)).path("message").asString())
+        JsonNode deletion = awaitActivity(admin, "job_deleted", jobId.substring(0, 8));
+        assertThat(deletion.path("message").asString())
                 .isEqualTo("Job " + jobId.substring(0, 8) + " (sales.csv) deleted by its owner.");
+        assertThat(deletion.path("job_id").asString()).as("the entry names the deleted job").isEqualTo(jobId);
+        assertThat(admin.get("/api/activity?size=100").json().path("items").valueStream()
+                .filter(entry -> entry.path("message").asString().contains(jobId.substring(0, 8)))
+                .filter(entry -> !entry.path("kind").asString().equals("job_deleted"))
+                .map(entry -> entry.path("kind").asString() + " " + entry.path("job_id").asString(null)))
+                .as("the job's earlier entries, no longer linked").contains("job_created null", "job_completed null")
+                .allMatch(entry -> entry.endsWith(" null"));
     }
 
     /** The activity entry of {@code kind} whose message mentions {@code text}; activity is written behind. */
