@@ -285,6 +285,8 @@ export const breakdownSchema = z.looseObject({
   top: z.array(shareSchema).catch([]).default([]),
   bottom: z.array(shareSchema).catch([]).default([]),
   top_fifth_share: lenient(num),
+  // since 2.4; earlier reports give only the listed largest groups
+  pareto: lenient(z.array(z.looseObject({ groups_share: num, total_share: num }))),
   gini: lenient(num),
   eta_squared: lenient(num),
   p_value: lenient(num),

@@ -64,7 +64,37 @@ describe('Segments and contributors', () => {
 
     expect(within(card!).getByRole('heading', { level: 3 })).toHaveTextContent('amount by region');
     expect(within(within(card!).getByTestId('top-contributors')).getAllByRole('listitem')[0]).toHaveTextContent('North600 (60%)');
-    expect(within(card!).getByTestId('pareto-chart')).toBeInTheDocument();
+    expect(within(card!).getByTestId('pareto-chart')).toHaveAttribute('data-scope', 'listed');
     expect(within(card!).queryByTestId('means-only')).toBeNull();
+  });
+
+  it('draws the Pareto curve over every group from report 2.4, next to an equal split', () => {
+    const [card] = show({
+      breakdowns: [
+        {
+          measure: 'revenue',
+          dimension: 'store',
+          total: 110,
+          groups: 5,
+          top: [share('a', 70, 20, 70 / 110, 3.5), share('b', 10, 20, 10 / 110, 0.5)],
+          bottom: [],
+          top_fifth_share: 70 / 110,
+          pareto: [0.2, 0.4, 0.6, 0.8, 1].map((groups_share, i) => ({ groups_share, total_share: (70 + 10 * i) / 110 })),
+          gini: 0.44,
+          eta_squared: null,
+          p_value: null,
+          means_differ: false,
+          additive: true,
+        },
+      ],
+      notes: [],
+    } as unknown as Segments);
+
+    const chart = within(card!).getByTestId('pareto-chart');
+    expect(chart).toHaveAttribute('data-scope', 'all-groups');
+    expect(chart).toHaveAttribute('data-points', '5');
+    expect(within(chart).getByRole('img')).toHaveAccessibleName('Pareto curve of revenue by store over all 5 values');
+    expect(chart).toHaveTextContent('If every value brought the same');
+    expect(chart).toHaveTextContent('100% of values');
   });
 });

@@ -1,5 +1,5 @@
 import { BarList } from '../../../components/charts/BarList';
-import { LineChart } from '../../../components/charts/LineChart';
+import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
 import type { Breakdown, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
 import { formatInteger, formatNumber, formatPercent } from '../../../lib/format';
 import { SECTION_IDS, breakdownAnchor, type Section } from '../report-model';
@@ -37,6 +37,51 @@ export function cumulativeShares(top: Share[]): number[] {
   return top.map((item) => (sum += item.share ?? 0));
 }
 
+/** The curve over every group (report 2.4), from the origin; empty for earlier reports. */
+export function paretoOverAllGroups(breakdown: Breakdown): LinePoint[] {
+  const curve = breakdown.pareto ?? [];
+  return curve.length === 0 ? [] : [{ x: 0, y: 0 }, ...curve.map((point) => ({ x: point.groups_share, y: point.total_share }))];
+}
+
+function ParetoChart({ breakdown, title }: { breakdown: Breakdown; title: string }) {
+  const overAll = paretoOverAllGroups(breakdown);
+  if (overAll.length > 1) {
+    return (
+      <div data-testid="pareto-chart" data-scope="all-groups" data-points={overAll.length - 1}>
+        <h4 className="mb-1 text-xs font-medium text-slate-600">
+          Pareto: share of the total from the largest {breakdown.dimension} values, by share of all {formatInteger(breakdown.groups ?? 0)} values
+        </h4>
+        <LineChart
+          label={`Pareto curve of ${title} over all ${formatInteger(breakdown.groups ?? 0)} values`}
+          height={100}
+          yMax={1}
+          formatY={(v) => formatPercent(v * 100)}
+          formatX={(x) => `${formatPercent(x * 100)} of values`}
+          series={[
+            { id: 'pareto', label: 'Cumulative share', stroke: 'stroke-emerald-600', swatch: 'bg-emerald-600', points: overAll },
+            { id: 'equal', label: 'If every value brought the same', stroke: 'stroke-slate-400', swatch: 'bg-slate-400', dashed: true, points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
+          ]}
+        />
+      </div>
+    );
+  }
+  const curve = cumulativeShares(breakdown.top);
+  if (curve.length < 2) return null;
+  return (
+    <div data-testid="pareto-chart" data-scope="listed" data-points={curve.length}>
+      <h4 className="mb-1 text-xs font-medium text-slate-600">Pareto: cumulative share of the total, largest first</h4>
+      <LineChart
+        label={`Pareto curve of ${title}`}
+        height={100}
+        yMax={1}
+        formatY={(v) => formatPercent(v * 100)}
+        formatX={(x) => breakdown.top[Math.round(x)]?.value ?? ''}
+        series={[{ id: 'pareto', label: 'Cumulative share', stroke: 'stroke-emerald-600', swatch: 'bg-emerald-600', points: curve.map((y, x) => ({ x, y })) }]}
+      />
+    </div>
+  );
+}
+
 function concentration(gini: number): string {
   return gini >= 0.6 ? 'highly concentrated' : gini >= 0.3 ? 'moderately concentrated' : 'evenly spread';
 }
@@ -44,7 +89,6 @@ function concentration(gini: number): string {
 function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
   const title = breakdownTitle(breakdown);
   const additive = isAdditive(breakdown);
-  const curve = additive ? cumulativeShares(breakdown.top) : [];
   return (
     <article
       id={breakdownAnchor(breakdown.measure, breakdown.dimension)}
@@ -81,19 +125,7 @@ function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
           />
         </div>
       )}
-      {curve.length > 1 && (
-        <div data-testid="pareto-chart">
-          <h4 className="mb-1 text-xs font-medium text-slate-600">Pareto: cumulative share of the total, largest first</h4>
-          <LineChart
-            label={`Pareto curve of ${title}`}
-            height={100}
-            yMax={1}
-            formatY={(v) => formatPercent(v * 100)}
-            formatX={(x) => breakdown.top[Math.round(x)]?.value ?? ''}
-            series={[{ id: 'pareto', label: 'Cumulative share', stroke: 'stroke-emerald-600', swatch: 'bg-emerald-600', points: curve.map((y, x) => ({ x, y })) }]}
-          />
-        </div>
-      )}
+      {additive && <ParetoChart breakdown={breakdown} title={title} />}
       <p className="text-sm text-slate-700">
         {breakdown.top_fifth_share !== null && breakdown.top_fifth_share !== undefined && (
           <>The largest 20% of {breakdown.dimension} values bring {formatPercent(breakdown.top_fifth_share * 100)} of the total. </>

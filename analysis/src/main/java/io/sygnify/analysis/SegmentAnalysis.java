@@ -85,6 +85,7 @@ final class SegmentAnalysis {
             topFifth += magnitudes[i];
         }
         topFifth = denominator == 0 ? 0 : topFifth / denominator;
+        List<Segments.ParetoPoint> pareto = additive ? pareto(magnitudes) : null;
         Double eta = null;
         Double p = null;
         boolean differ = false;
@@ -125,7 +126,36 @@ final class SegmentAnalysis {
                     "segments:" + measure + ":" + dimension, List.of()));
         }
         return new Segments.Breakdown(measure, dimension, additive ? total : null, shares.size(), top, bottom,
-                additive ? topFifth : null, additive ? gini : null, eta, p, differ, additive);
+                additive ? topFifth : null, pareto, additive ? gini : null, eta, p, differ, additive);
+    }
+
+    /**
+     * Cumulative share of the groups' (absolute) totals from the largest groups: after {@code k / points} of the
+     * groups for each k, the group count rounded up, so the last point is every group and 100 %. Of the groups'
+     * totals rather than of all rows' absolute values (as shares are), so that refunds inside a group cannot leave
+     * the curve short of 100 %.
+     */
+    static List<Segments.ParetoPoint> pareto(double[] ascending) {
+        int n = ascending.length;
+        double denominator = 0;
+        for (double magnitude : ascending) {
+            denominator += magnitude;
+        }
+        int points = Math.min(n, Segments.PARETO_POINTS);
+        List<Segments.ParetoPoint> curve = new ArrayList<>(points);
+        double cumulative = 0;
+        int taken = 0;
+        for (int k = 1; k <= points; k++) {
+            int upTo = (int) (((long) k * n + points - 1) / points);
+            while (taken < upTo) {
+                cumulative += ascending[n - 1 - taken];
+                taken++;
+            }
+            // the last point is every group, whatever the rounding of a sum taken in another order
+            double share = denominator == 0 ? 0 : taken == n ? 1 : Math.min(1, cumulative / denominator);
+            curve.add(new Segments.ParetoPoint((double) taken / n, share));
+        }
+        return curve;
     }
 
     /** Groups without a mean (no value of the measure) rank last. */

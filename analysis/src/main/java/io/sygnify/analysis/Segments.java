@@ -20,6 +20,8 @@ public record Segments(List<Breakdown> breakdowns, List<String> notes) {
      * @param bottom           the smallest contributors (lowest means when not additive), smallest first, at most 5
      *                         (empty when all groups are in {@code top})
      * @param topFifthShare    share of the total from the largest 20 % of groups (Pareto share); null when not additive
+     * @param pareto           the Pareto curve over all groups, largest first: at most {@code Segments.PARETO_POINTS}
+     *                         points, one per group when there are no more; null when not additive
      * @param gini             Gini coefficient of the group totals: 0 equal, towards 1 concentrated in one group; null
      *                         when not additive
      * @param etaSquared       share of the measure's variance explained by the dimension (null for rows)
@@ -29,8 +31,18 @@ public record Segments(List<Breakdown> breakdowns, List<String> notes) {
      *                         scores and averages (by name), which are compared by their means only
      */
     public record Breakdown(String measure, String dimension, Double total, long groups, List<Share> top,
-                            List<Share> bottom, Double topFifthShare, Double gini, Double etaSquared, Double pValue,
-                            boolean meansDiffer, boolean additive) {
+                            List<Share> bottom, Double topFifthShare, List<ParetoPoint> pareto, Double gini,
+                            Double etaSquared, Double pValue, boolean meansDiffer, boolean additive) {
+    }
+
+    /** Points on a Pareto curve; enough to draw it, few enough to keep a report of many breakdowns small. */
+    public static final int PARETO_POINTS = 20;
+
+    /**
+     * @param groupsShare the largest groups taken, as a share of all groups (0 to 1]
+     * @param totalShare  their share of the total (of absolute values when the measure has negatives)
+     */
+    public record ParetoPoint(double groupsShare, double totalShare) {
     }
 
     /**

@@ -429,6 +429,10 @@ class AnalysesTest {
         assertThat(revenue.topFifthShare()).isEqualTo(70.0 / 110);
         // sorted 10, 10, 10, 10, 70: 2 × (10 + 20 + 30 + 40 + 350) / (5 × 110) − 6 / 5
         assertThat(revenue.gini()).isCloseTo(2 * 450.0 / 550 - 1.2, within(1e-12));
+        assertThat(revenue.pareto()).extracting(Segments.ParetoPoint::groupsShare)
+                .containsExactly(0.2, 0.4, 0.6, 0.8, 1.0);
+        assertThat(revenue.pareto()).extracting(Segments.ParetoPoint::totalShare)
+                .containsExactly(70.0 / 110, 80.0 / 110, 90.0 / 110, 100.0 / 110, 1.0);
         assertThat(report.keyFindings()).anySatisfy(k -> {
             assertThat(k.kind()).isEqualTo("segment_concentration");
             assertThat(k.sentence()).isEqualTo("revenue is concentrated by store: the top 1 of 5 values (20 %) "
@@ -438,6 +442,24 @@ class AnalysesTest {
         Segments.Breakdown rows = report.segments().breakdowns().stream()
                 .filter(b -> b.measure().equals("rows")).findFirst().orElseThrow();
         assertThat(rows.gini()).isZero();
+    }
+
+    @Test
+    void theParetoCurveOfManyGroupsHasTwentyPointsEndingWithEveryGroup() {
+        // 45 groups of 1 and one of 55: the largest first, ceil(45 × k / 20) groups at point k
+        double[] ascending = new double[45];
+        java.util.Arrays.fill(ascending, 1);
+        ascending[44] = 56;
+
+        List<Segments.ParetoPoint> curve = SegmentAnalysis.pareto(ascending);
+
+        assertThat(curve).hasSize(Segments.PARETO_POINTS);
+        assertThat(curve.get(0)).isEqualTo(new Segments.ParetoPoint(3.0 / 45, 58.0 / 100));
+        assertThat(curve.get(9)).isEqualTo(new Segments.ParetoPoint(23.0 / 45, 78.0 / 100));
+        assertThat(curve.get(19)).isEqualTo(new Segments.ParetoPoint(1.0, 1.0));
+        assertThat(curve).isSortedAccordingTo(java.util.Comparator.comparingDouble(Segments.ParetoPoint::groupsShare));
+        assertThat(SegmentAnalysis.pareto(new double[] {0, 0})).extracting(Segments.ParetoPoint::totalShare)
+                .as("nothing to share").containsExactly(0.0, 0.0);
     }
 
     @Test
@@ -461,6 +483,7 @@ class AnalysesTest {
         assertThat(price.total()).isNull();
         assertThat(price.gini()).isNull();
         assertThat(price.topFifthShare()).isNull();
+        assertThat(price.pareto()).isNull();
         assertThat(price.meansDiffer()).isTrue();
 
         Segments.Breakdown quantity = report.segments().breakdowns().stream()
@@ -488,6 +511,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.3\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.4\"");
     }
 }
