@@ -146,6 +146,8 @@ class JobsAndMonitorBrowserTest {
             Browser.screenshots(monitor, "monitor");
             Browser.screenshots(job, "job");
 
+            assertThat(monitor.locator("a[href='/jobs/" + jobId + "']").first()).isVisible();
+
             // Ended, it can be deleted: after a confirmation, the job list no longer has it.
             job.getByTestId("delete-job").click();
             Browser.screenshots(job, "delete-confirm");
@@ -153,6 +155,10 @@ class JobsAndMonitorBrowserTest {
             job.waitForURL("**/jobs");
             assertThat(job.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Jobs"))).isVisible();
             assertThat(rowOf(job, fileName)).hasCount(0);
+            // The open monitor hears of it: the job leaves its list and no activity entry links to it any more.
+            assertThat(monitor.locator("[data-testid=activity-entry][data-kind=job_deleted]").first()).isVisible();
+            assertThat(monitor.locator("[data-testid=monitor-job][data-job-id='" + jobId + "']")).hasCount(0);
+            assertThat(monitor.locator("a[href='/jobs/" + jobId + "']")).hasCount(0);
             job.navigate(url("/jobs/" + jobId));
             assertThat(job.getByText(Pattern.compile("not found|does not exist", Pattern.CASE_INSENSITIVE)).first())
                     .isVisible();
