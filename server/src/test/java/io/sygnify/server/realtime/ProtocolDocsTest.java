@@ -24,6 +24,16 @@ class ProtocolDocsTest {
                 });
     }
 
+    /** The version a client is welcomed with is the one both documents describe. */
+    @Test
+    void theDocumentsDescribeTheVersionTheServerSpeaks() throws Exception {
+        String version = ServerMessage.Welcome.PROTOCOL_VERSION;
+        assertThat(Files.readString(Path.of("..", "docs", "protocol.md"))).contains("Version **" + version + "**")
+                .contains("\"protocol_version\":\"" + version + "\"");
+        assertThat(Files.readString(Path.of("..", "docs", "asyncapi.yaml"))).contains("version: '" + version + "'")
+                .contains("examples: ['" + version + "']");
+    }
+
     @Test
     void everyCloseCodeIsDocumented() throws Exception {
         String protocol = Files.readString(Path.of("..", "docs", "protocol.md"));
