@@ -214,6 +214,11 @@ export const fullReport = {
         ],
         bottom: [{ value: 'East', total: 24_140, rows: 200, share: 0.2, mean: 120.7 }],
         top_fifth_share: 0.5,
+        pareto: [
+          { groups_share: 1 / 3, total_share: 0.5 },
+          { groups_share: 2 / 3, total_share: 0.8 },
+          { groups_share: 1, total_share: 1 },
+        ],
         gini: 0.2,
         eta_squared: null,
         p_value: null,

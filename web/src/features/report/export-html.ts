@@ -1,9 +1,9 @@
-import type { ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
+import type { Breakdown, ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
 import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
 import type { ReportModel, Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
-import { breakdownTitle, isAdditive } from './sections/SegmentsSection';
+import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
 import { seriesTitle, trendLine } from './sections/TimeSeriesSection';
 
 /*
@@ -112,6 +112,14 @@ function meanBars(items: Share[]): string {
   return bars(items.map((item) => ({ label: item.value, value: item.mean ?? 0, display: `average ${item.mean !== null && item.mean !== undefined ? formatNumber(item.mean) : '—'}` })));
 }
 
+/** The Pareto curve over every group (report 2.4) next to an equal split; nothing for earlier reports. */
+function paretoSvg(breakdown: Breakdown): string {
+  const curve = paretoOverAllGroups(breakdown);
+  if (curve.length < 2) return '';
+  const points = curve.map((p) => `${(p.x * 600).toFixed(1)},${(100 - (p.y ?? 0) * 100).toFixed(1)}`).join(' ');
+  return `<svg viewBox="0 0 600 100" width="100%" height="100" preserveAspectRatio="none" role="img" aria-label="${e(`Pareto curve of ${breakdownTitle(breakdown)}`)}" style="background:#f8fafc"><polyline fill="none" stroke="#94a3b8" stroke-dasharray="6 4" stroke-width="1.5" vector-effect="non-scaling-stroke" points="0,100 600,0"/><polyline fill="none" stroke="#059669" stroke-width="2" vector-effect="non-scaling-stroke" points="${points}"/></svg><div class="muted">Pareto: share of the total from the largest values (green) against an equal split (dashed), over all ${num(breakdown.groups)} values</div>`;
+}
+
 function heatmap(title: string, columns: string[], values: Array<Array<number | null>>): string {
   const cell = (v: number | null) => {
     const colours = cellColours(v);
@@ -218,7 +226,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
       section(
         'Segments and contributors',
         segments.breakdowns
-          .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${isAdditive(b) ? shareBars(b.top) : meanBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
+          .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${isAdditive(b) ? shareBars(b.top) + paretoSvg(b) : meanBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
           .join(''),
       ),
     );

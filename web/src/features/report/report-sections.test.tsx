@@ -108,7 +108,7 @@ describe('ReportView', () => {
     expect(within(screen.getByTestId('outliers-table')).getByRole('row', { name: /amount/ })).toHaveTextContent('12 (1.2%)0 low, 12 high-170 to 390999 (17), 870.5 (230)');
     const segment = screen.getByTestId('segment');
     expect(within(segment).getByTestId('top-contributors')).toHaveTextContent('North60,350 (50%)');
-    expect(within(segment).getByTestId('pareto-chart')).toBeInTheDocument();
+    expect(within(segment).getByTestId('pareto-chart')).toHaveAttribute('data-points', '3');
     expect(segment).toHaveTextContent('The largest 20% of region values bring 50% of the total. Gini 0.2 (evenly spread).');
     expect(screen.getByTestId('rejects-summary')).toHaveTextContent('1,000 of 1,002 rows were read; 2 could not be read');
     expect(within(screen.getByTestId('rejects-table')).getAllByRole('row')).toHaveLength(3);
@@ -196,6 +196,8 @@ describe('reportToHtml', () => {
     for (const title of ['Summary', 'Key findings', 'Key figures', 'Column profiles', 'Relationships between columns', 'Over time', 'Outliers', 'Segments and contributors', 'Rows that could not be read']) {
       expect(html).toContain(`<h2>${title}</h2>`);
     }
+    expect(html).toContain('aria-label="Pareto curve of amount by region"');
+    expect(html).toContain('points="0.0,100.0 200.0,50.0 400.0,20.0 600.0,0.0"');
   });
 
   it('is offered as a download next to the JSON', async () => {
