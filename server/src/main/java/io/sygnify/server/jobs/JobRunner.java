@@ -19,7 +19,6 @@ import io.sygnify.server.config.SygnifyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Analyses one claimed job from start to its terminal event. Runs on a worker thread. */
 @Component
@@ -31,7 +30,7 @@ class JobRunner {
     private final JobEventLog eventLog;
     private final RunningJobs running;
     private final CsvAnalyzer analyzer;
-    private final JsonMapper json;
+    private final ReportJson json;
     private final SygnifyProperties properties;
     private final JobMetrics metrics;
     private final Clock clock;
@@ -44,7 +43,7 @@ class JobRunner {
     private final InstanceIdentity instance;
     private final ClusterProperties cluster;
 
-    JobRunner(JobRepository jobs, JobEventLog eventLog, RunningJobs running, CsvAnalyzer analyzer, JsonMapper json,
+    JobRunner(JobRepository jobs, JobEventLog eventLog, RunningJobs running, CsvAnalyzer analyzer, ReportJson json,
               SygnifyProperties properties, JobMetrics metrics, Clock clock, InstanceIdentity instance,
               ClusterProperties cluster) {
         this.instance = instance;
@@ -83,7 +82,7 @@ class JobRunner {
                     + ByteSizes.human(job.sizeBytes()) + ")...");
             Path file = properties.uploadsDir().resolve(job.storedName());
             AnalysisReport report = analyzer.analyze(file, progress, handle.token(), properties.jobDir(jobId));
-            if (jobs.saveResult(jobId, runId, json.writeValueAsString(report), OffsetDateTime.now(clock))) {
+            if (jobs.saveResult(jobId, runId, json.write(report), OffsetDateTime.now(clock))) {
                 metrics.processed(report.dataset().rows(), job.sizeBytes());
                 run.complete("Analysis complete.");
             } else {

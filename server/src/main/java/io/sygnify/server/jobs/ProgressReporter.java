@@ -14,12 +14,12 @@ import io.sygnify.analysis.ProgressListener;
 final class ProgressReporter implements ProgressListener {
 
     private final JobEventLog.Run run;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final ReportJson json;
     private volatile JobStage currentStage;
     private int lastProgress = -1;
     private final ProgressThrottle throttle = new ProgressThrottle(ProgressThrottle.DEFAULT_INTERVAL_NANOS);
 
-    ProgressReporter(JobEventLog.Run run, tools.jackson.databind.json.JsonMapper json) {
+    ProgressReporter(JobEventLog.Run run, ReportJson json) {
         this.run = run;
         this.json = json;
     }
@@ -28,7 +28,7 @@ final class ProgressReporter implements ProgressListener {
     @Override
     public synchronized void onSection(String key, Object section) {
         JobStage stage = currentStage();
-        String partial = json.writeValueAsString(java.util.Map.of(key, section));
+        String partial = json.write(java.util.Map.of(key, section));
         run.partial(stage, Math.max(lastProgress, 0), "Report section ready: " + key, partial);
     }
 

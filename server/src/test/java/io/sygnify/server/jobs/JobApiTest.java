@@ -69,6 +69,30 @@ class JobApiTest {
         assertThat(insights.json().path("schema_version").asString()).isNotBlank();
     }
 
+    /** Summed in doubles, these amounts make 13.09999999999999; the report says 13.1 (at most 12 digits). */
+    @Test
+    void reportNumbersCarryNoFloatingPointNoise() {
+        StringBuilder csv = new StringBuilder("region,amount\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i % 2 == 0 ? "north" : "south").append(',').append(new String[] {"0.1", "0.2", "0.7"}[i % 3])
+                    .append('\n');
+        }
+        String id = http.createJob("tenths.csv", csv.toString());
+        http.awaitTerminal(id, WAIT);
+
+        TestHttp.Response insights = http.get("/api/jobs/" + id + "/insights");
+        String body = insights.body();
+        JsonNode amountByRegion = insights.json().path("segments").path("breakdowns")
+                .valueStream().filter(b -> b.path("measure").asString().equals("amount")).findFirst().orElseThrow();
+        assertThat(amountByRegion.path("total").asString()).isEqualTo("13.1");
+        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("(?<![\\w.\"])-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?")
+                .matcher(body);
+        while (numbers.find()) {
+            String digits = numbers.group().replaceAll("[eE].*", "").replaceAll("[-.]", "").replaceFirst("^0+", "");
+            assertThat(digits.length()).as("significant digits of %s", numbers.group()).isLessThanOrEqualTo(12);
+        }
+    }
+
     @Test
     void finishedJobTellsItsStagesWithTimesAndMessages() {
         String id = http.createJob("sales.csv", Csv.sales(200));
