@@ -72,6 +72,14 @@ public class JobRepository {
         return spec.query((rs, n) -> new Listed(map(rs, n), rs.getString("owner_name"))).list();
     }
 
+    /** One job with its owner's name, when {@code userId} may see it: access, row and name in one query. */
+    public Optional<Listed> findVisibleTo(String jobId, String userId) {
+        return jdbc.sql("SELECT j.*, u.username AS owner_name FROM jobs j LEFT JOIN users u ON u.id = j.owner"
+                        + " WHERE j.id = :id AND " + JobAccess.VISIBLE_TO_UID)
+                .param("id", jobId).param("uid", userId)
+                .query((rs, n) -> new Listed(map(rs, n), rs.getString("owner_name"))).optional();
+    }
+
     public long countVisibleTo(String userId, JobStage status) {
         var spec = jdbc.sql("SELECT COUNT(*) FROM jobs j WHERE " + JobAccess.VISIBLE_TO_UID
                 + (status == null ? "" : " AND j.status = :status")).param("uid", userId);

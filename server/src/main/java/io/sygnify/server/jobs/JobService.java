@@ -98,13 +98,12 @@ public class JobService {
         return get(id);
     }
 
+    /** Polled by clients that do not stream, so one query. */
     public JobView view(String id, Viewer viewer) {
-        JobAccess.Level level = access.of(viewer, id);
-        if (level == JobAccess.Level.NONE) {
-            throw ApiException.notFound("job", id);
-        }
-        Job job = get(id);
-        return JobView.of(job, jobs.ownerName(job).orElse(null), level == JobAccess.Level.OWNER ? "owner" : "shared");
+        JobRepository.Listed listed = jobs.findVisibleTo(id, viewer.userId())
+                .orElseThrow(() -> ApiException.notFound("job", id));
+        Job job = listed.job();
+        return JobView.of(job, listed.ownerName(), job.owner().equals(viewer.userId()) ? "owner" : "shared");
     }
 
     /** The owner's job; people it is shared with get 403, everyone else the usual 404. */
