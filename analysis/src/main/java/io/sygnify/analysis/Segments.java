@@ -40,7 +40,8 @@ public record Segments(List<Breakdown> breakdowns, List<String> notes) {
 
     /**
      * @param groupsShare the largest groups taken, as a share of all groups (0 to 1]
-     * @param totalShare  their share of the total (of absolute values when the measure has negatives)
+     * @param totalShare  their share of the sum of all groups' totals (absolute totals when the measure has
+     *                    negatives), so the last point is 1
      */
     public record ParetoPoint(double groupsShare, double totalShare) {
     }
