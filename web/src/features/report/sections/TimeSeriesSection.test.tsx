@@ -35,4 +35,16 @@ describe('Over time', () => {
     expect(pathPoints(chart.querySelector('path.stroke-indigo-600')!)).toHaveLength(3);
     expect(chart.querySelector('path.stroke-slate-400')).toBeNull();
   });
+
+  it('says why a series has no trend when the engine noted it', () => {
+    const [series] = base.series;
+    const note = 'The values tend downwards (Mann–Kendall τ = -0.27, p < 0.001), but the median change between periods is 0: no steady trend, rather a few steps (see change points).';
+    const chart = show({
+      ...base,
+      series: [{ ...series!, trend: { ...series!.trend!, slope_per_period: 0, significant: false, direction: 'none' }, notes: [note] }],
+    });
+
+    expect(within(chart).getByText('No significant trend.')).toBeInTheDocument();
+    expect(within(chart).getByTestId('series-note')).toHaveTextContent(note);
+  });
 });

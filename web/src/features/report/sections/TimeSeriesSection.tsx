@@ -90,6 +90,11 @@ function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeS
           Level shift at {point.period}: from {formatNumber(point.before)} to {formatNumber(point.after)}.
         </p>
       ))}
+      {series.notes.map((note) => (
+        <p key={note} className="text-xs text-slate-600" data-testid="series-note">
+          {note}
+        </p>
+      ))}
     </article>
   );
 }

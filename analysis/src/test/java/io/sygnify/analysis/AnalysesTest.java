@@ -241,6 +241,30 @@ class AnalysesTest {
     }
 
     @Test
+    void aStepInTheRowsPerDayIsAChangePointNotATrendOfZeroPerDay() throws Exception {
+        // two rows a day for 60 days, then one: Mann–Kendall is significant, but the median slope is 0
+        AnalysisReport report = analyze("step.csv", out -> {
+            out.println("day,amount");
+            LocalDate start = LocalDate.of(2023, 1, 1);
+            for (int i = 0; i < 180; i++) {
+                for (int row = 0; row < (i < 60 ? 2 : 1); row++) {
+                    out.println(start.plusDays(i) + "," + (100 + (i * 7 + row * 3) % 11));
+                }
+            }
+        });
+
+        TimeSeries.Series rows = series(report, "rows");
+        assertThat(rows.trend().kendallTau()).isNegative();
+        assertThat(rows.trend().slopePerPeriod()).isZero();
+        assertThat(rows.trend().significant()).isFalse();
+        assertThat(rows.trend().direction()).isEqualTo("none");
+        assertThat(rows.notes()).anySatisfy(note -> assertThat(note).startsWith("The values tend downwards")
+                .endsWith("no steady trend, rather a few steps (see change points)."));
+        assertThat(rows.changePoints()).extracting(TimeSeries.ChangePoint::period).contains("2023-03-02");
+        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).contains("rows per day fell"));
+    }
+
+    @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
         AnalysisReport report = analyze("monthly.csv", out -> {
