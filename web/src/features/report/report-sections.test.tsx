@@ -114,6 +114,17 @@ describe('ReportView', () => {
     expect(within(screen.getByTestId('rejects-table')).getAllByRole('row')).toHaveLength(3);
   });
 
+  it('says that amounts with refunds are judged by their size', () => {
+    stubFetch({});
+    const [amount] = fullReport.outliers.columns;
+    const bySize = { ...amount!, scale: 'log_magnitude', lower_fence: 2.5, upper_fence: 4_800, low: 1, high: 11, rows: [{ row: 17, value: -50_000_000, score: -9.1, values: { id: 17 } }] };
+    show({ ...fullReport, outliers: { columns: [bySize], notes: [] } });
+
+    expect(within(screen.getByTestId('outliers-table')).getByRole('row', { name: /amount/ })).toHaveTextContent(
+      'amountmodified z, log scale of the size12 (1.2%)1 too small, 11 too large2.5 to 4,800in size, either sign-50,000,000 (17)',
+    );
+  });
+
   it('shows only the sections a 1.0 report has', () => {
     stubFetch({});
     show(insights);

@@ -9,6 +9,13 @@ function fence(value: number | null | undefined): string {
 
 const CELL = 'px-3 py-2 align-top';
 
+type ColumnOutliers = Outliers['columns'][number];
+
+/** Amounts with refunds are judged by their size (report 2.4): the fences bound |value|. */
+export function bySize(outlier: ColumnOutliers): boolean {
+  return outlier.scale === 'log_magnitude';
+}
+
 export function OutliersSection({ section }: { section: Section<Outliers> }) {
   return (
     <ReportSection id={SECTION_IDS.outliers} title="Outliers" section={section}>
@@ -37,6 +44,7 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                           <span className="block text-xs font-normal text-slate-600">
                             {outlier.method.replace(/_/g, ' ')}
                             {outlier.scale === 'log' && ', log scale'}
+                            {outlier.scale === 'log_magnitude' && ', log scale of the size'}
                           </span>
                         )}
                       </th>
@@ -45,12 +53,15 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                         {outlier.share !== null && outlier.share !== undefined && <span className="text-slate-600"> ({formatPercent(outlier.share * 100)})</span>}
                         {(outlier.low || outlier.high) ? (
                           <span className="block text-xs text-slate-600">
-                            {formatInteger(outlier.low ?? 0)} low, {formatInteger(outlier.high ?? 0)} high
+                            {bySize(outlier)
+                              ? `${formatInteger(outlier.low ?? 0)} too small, ${formatInteger(outlier.high ?? 0)} too large`
+                              : `${formatInteger(outlier.low ?? 0)} low, ${formatInteger(outlier.high ?? 0)} high`}
                           </span>
                         ) : null}
                       </td>
                       <td className={`${CELL} tabular-nums whitespace-nowrap`}>
                         {fence(outlier.lower_fence)} to {fence(outlier.upper_fence)}
+                        {bySize(outlier) && <span className="block text-xs text-slate-600">in size, either sign</span>}
                       </td>
                       <td className={`${CELL} tabular-nums`}>
                         {outlier.rows.length === 0

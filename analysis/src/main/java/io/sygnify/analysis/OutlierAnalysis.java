@@ -24,7 +24,9 @@ final class OutlierAnalysis {
     private static final double MODIFIED_Z = 3.5;
     private static final double IQR_FENCE = 3.0;
     private static final double HEAVY_TAIL_SKEWNESS = 2.0;
-    private static final double POSITIVE_SHARE_FOR_LOG = 0.95;
+    private static final double NONZERO_SHARE_FOR_LOG = 0.95;
+    // amounts with refunds: up to a fifth of the nonzero values may be negative and still be sized on a log scale
+    private static final double NEGATIVE_SHARE_FOR_LOG = 0.2;
     // outliers worth a key finding: at least 0.1 % of values, or one extreme enough to be no accident
     private static final double FINDING_SHARE = 0.001;
     private static final double EXTREME_SCORE = 7;
@@ -49,13 +51,11 @@ final class OutlierAnalysis {
                 notes.add(profile.name() + ": fewer than 5 values, not assessed.");
                 continue;
             }
-            boolean positiveShare = profile.presentCount() > 0 && (double) (profile.presentCount() - stats.zeros()
-                    - stats.negatives()) / profile.presentCount() >= POSITIVE_SHARE_FOR_LOG;
-            boolean log = stats.skewness() != null && stats.skewness() > HEAVY_TAIL_SKEWNESS && positiveShare;
-            Outliers.ColumnOutliers result = assess(index, log);
+            String scale = scale(index, profile.presentCount(), stats);
+            Outliers.ColumnOutliers result = assess(index, scale);
             if (result == null) {
                 notes.add(profile.name() + ": not assessed: more than half of its values are equal (MAD and IQR "
-                        + "are 0), or fewer than 5 are positive on the log scale.");
+                        + "are 0), or fewer than 5 are not 0 on the log scale.");
                 continue;
             }
             columns.add(result);
@@ -67,10 +67,49 @@ final class OutlierAnalysis {
         return new Analyzed<>(new Outliers(columns, notes), findings);
     }
 
-    private Outliers.ColumnOutliers assess(int index, boolean log) throws SQLException, AnalysisCancelledException {
+    /**
+     * {@code log} for positive heavy-tailed values; {@code log_magnitude} when some of them are negative (refunds),
+     * so that a refund is judged by its size like a sale, and an extreme one is found rather than skipped.
+     */
+    private String scale(int index, long present, ColumnProfile.NumericStats stats)
+            throws SQLException, AnalysisCancelledException {
+        long nonzero = present - stats.zeros();
+        if (present == 0 || (double) nonzero / present < NONZERO_SHARE_FOR_LOG) {
+            return Outliers.LINEAR;
+        }
+        if (stats.negatives() == 0) {
+            return heavyTailed(stats.skewness()) ? Outliers.LOG : Outliers.LINEAR;
+        }
+        if ((double) stats.negatives() / nonzero > NEGATIVE_SHARE_FOR_LOG) {
+            return Outliers.LINEAR;
+        }
+        // the profile's skewness is of the signed values, which one large refund turns negative: size counts here
+        Double sizeSkewness = context.session().query("SELECT skewness(abs(" + context.sql(index) + "::DOUBLE)) FROM "
+                + ColumnTypeResolver.TABLE, row -> {
+                    row.next();
+                    Object value = row.getObject(1);
+                    return value instanceof Number n ? n.doubleValue() : null;
+                });
+        return heavyTailed(sizeSkewness) ? Outliers.LOG_MAGNITUDE : Outliers.LINEAR;
+    }
+
+    private static boolean heavyTailed(Double skewness) {
+        return skewness != null && skewness > HEAVY_TAIL_SKEWNESS;
+    }
+
+    private Outliers.ColumnOutliers assess(int index, String scale) throws SQLException, AnalysisCancelledException {
         String x = context.sql(index) + "::DOUBLE";
-        String v = log ? "ln(" + x + ")" : x;
-        String domain = context.sql(index) + " IS NOT NULL" + (log ? " AND " + x + " > 0" : "");
+        boolean log = !scale.equals(Outliers.LINEAR);
+        String v = switch (scale) {
+            case Outliers.LOG -> "ln(" + x + ")";
+            case Outliers.LOG_MAGNITUDE -> "ln(abs(" + x + "))";
+            default -> x;
+        };
+        String domain = context.sql(index) + " IS NOT NULL" + switch (scale) {
+            case Outliers.LOG -> " AND " + x + " > 0";
+            case Outliers.LOG_MAGNITUDE -> " AND " + x + " <> 0";
+            default -> "";
+        };
         ColumnProfile profile = context.profile(index);
         ColumnProfile.NumericStats stats = profile.numeric();
         // on the linear scale the profile already holds the median, MAD and quartiles over all values
@@ -125,7 +164,7 @@ final class OutlierAnalysis {
                 });
         List<Outliers.OutlierRow> rows = counts[0] + counts[1] == 0 ? List.of() : rows(x, score, outside);
         long count = counts[0] + counts[1];
-        return new Outliers.ColumnOutliers(context.name(index), method, log ? "log" : "linear",
+        return new Outliers.ColumnOutliers(context.name(index), method, scale,
                 method.equals("iqr") ? IQR_FENCE : MODIFIED_Z, Results.finite(log ? Math.exp(low) : low),
                 Results.finite(log ? Math.exp(high) : high), assessed, count,
                 assessed == 0 ? 0 : (double) count / assessed, counts[0], counts[1], rows);
@@ -193,15 +232,20 @@ final class OutlierAnalysis {
 
     private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore) {
         Outliers.OutlierRow top = result.rows().get(0);
+        boolean bySize = result.scale().equals(Outliers.LOG_MAGNITUDE);
         String method = result.method().equals("modified_z")
-                ? "robust z-score above " + Text.number(result.threshold()) + (result.scale().equals("log")
-                ? " on a log scale" : "")
+                ? "robust z-score above " + Text.number(result.threshold()) + switch (result.scale()) {
+                    case Outliers.LOG -> " on a log scale";
+                    case Outliers.LOG_MAGNITUDE -> " on a log scale of their size";
+                    default -> "";
+                }
                 : "more than " + Text.number(result.threshold()) + " IQR beyond the quartiles";
         String sentence = String.format("%s has %s outlying value%s (%s of values, %s): the most extreme is %s "
-                        + "at row %d; normal range %s to %s.", result.column(), Text.count(result.count()),
+                        + "at row %d; normal %s %s to %s%s.", result.column(), Text.count(result.count()),
                 result.count() == 1 ? "" : "s", Text.percent(result.share()), method, Text.number(top.value()),
-                top.row(), result.lowerFence() == null ? "?" : Text.number(result.lowerFence()),
-                result.upperFence() == null ? "?" : Text.number(result.upperFence()));
+                top.row(), bySize ? "size" : "range",
+                result.lowerFence() == null ? "?" : Text.number(result.lowerFence()),
+                result.upperFence() == null ? "?" : Text.number(result.upperFence()), bySize ? " either way" : "");
         double impact = Math.min(1, 0.3 + Math.min(0.4, 10 * result.share()) + Math.min(0.3, maxScore / 100));
         return KeyFinding.of("outliers", sentence, impact, 1.0, List.of(result.column()),
                 "outliers:" + result.column(), result.rows().stream().map(Outliers.OutlierRow::row).toList());

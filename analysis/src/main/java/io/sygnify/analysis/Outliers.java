@@ -11,16 +11,24 @@ import java.util.Map;
  */
 public record Outliers(List<ColumnOutliers> columns, List<String> notes) {
 
+    /** Scales a column's values are assessed on (see {@link ColumnOutliers#scale()}). */
+    public static final String LINEAR = "linear";
+    public static final String LOG = "log";
+    public static final String LOG_MAGNITUDE = "log_magnitude";
+
     /**
      * @param column      the measure
      * @param method      {@code modified_z}: |0.6745 (x − median) / MAD| above {@code threshold} (Iglewicz and
      *                    Hoaglin); {@code iqr}: beyond the quartiles by more than {@code threshold} × IQR (used
      *                    when the MAD is 0)
-     * @param scale       {@code linear}, or {@code log} for positive heavy-tailed values (skewness above 2), where
-     *                    the method runs on ln(x) and values ≤ 0 are not assessed
+     * @param scale       {@code linear}; {@code log} for positive heavy-tailed values (skewness above 2, at most 5 %
+     *                    zeros), where the method runs on ln(x) and zeros are not assessed; {@code log_magnitude}
+     *                    for such values of which some (at most a fifth) are negative, like amounts with refunds:
+     *                    the method runs on ln|x|, the fences bound |x|, and {@code low}/{@code high} count values
+     *                    too small/too large in size, whatever their sign
      * @param threshold   3.5 for {@code modified_z}, 3 for {@code iqr}
-     * @param lowerFence  values below are outliers (in the column's units)
-     * @param upperFence  values above are outliers (in the column's units)
+     * @param lowerFence  values below are outliers (in the column's units; sizes for {@code log_magnitude})
+     * @param upperFence  values above are outliers (in the column's units; sizes for {@code log_magnitude})
      * @param assessed    values assessed
      * @param count       outlying values
      * @param share       count / assessed

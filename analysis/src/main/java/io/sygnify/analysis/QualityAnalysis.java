@@ -52,8 +52,10 @@ final class QualityAnalysis {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
                 if (column.count() > 0) {
                     add("outliers", column.share() > OUTLIER_SHARE ? "warning" : "info", List.of(column.column()),
-                            String.format("%s: %s values (%s) outside %s to %s.", column.column(),
+                            String.format("%s: %s values (%s) %s %s to %s.", column.column(),
                                     Text.count(column.count()), Text.percent(column.share()),
+                                    column.scale().equals(Outliers.LOG_MAGNITUDE) ? "with a size outside"
+                                            : "outside",
                                     number(column.lowerFence()), number(column.upperFence())),
                             column.share(), OUTLIER_SHARE, Math.min(1, column.share() * 10));
                 }

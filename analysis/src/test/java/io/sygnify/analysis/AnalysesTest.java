@@ -148,6 +148,33 @@ class AnalysesTest {
     }
 
     @Test
+    void amountsWithRefundsAreSizedOnALogScaleSoAnExtremeRefundIsFound() throws Exception {
+        // log-normal sales, one in ten refunded at a similar size, one planted 50-million refund and no other
+        // extreme: judged by size on a log scale, only the planted refund is far out; before, refunds were skipped
+        Random random = new Random(12);
+        AnalysisReport report = analyze("refunds.csv", out -> {
+            out.println("id,amount");
+            for (int i = 1; i <= 2000; i++) {
+                double size = Math.exp(3 + random.nextGaussian());
+                double amount = i == 777 ? -50_000_000 : i % 10 == 0 ? -size : size;
+                out.println(i + "," + f(amount));
+            }
+        });
+
+        Outliers.ColumnOutliers amount = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("amount")).findFirst().orElseThrow();
+        assertThat(amount.scale()).isEqualTo("log_magnitude");
+        assertThat(amount.assessed()).isEqualTo(2000);
+        assertThat(amount.rows()).extracting(Outliers.OutlierRow::row).first().isEqualTo(777L);
+        assertThat(amount.rows().get(0).value()).isEqualTo(-50_000_000.0);
+        assertThat(amount.high()).isPositive();
+        assertThat(amount.upperFence()).isBetween(100.0, 50_000_000.0);
+        assertThat(amount.share()).isLessThan(0.005);
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith("amount has ")
+                .contains("on a log scale of their size").contains("-50,000,000 at row 777").endsWith(" either way."));
+    }
+
+    @Test
     void aShiftInLevelIsAChangePointAndTheForecastHasAnInterval() throws Exception {
         Random random = new Random(13);
         AnalysisReport report = analyze("shift.csv", out -> {
