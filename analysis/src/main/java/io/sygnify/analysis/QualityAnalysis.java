@@ -2,8 +2,10 @@ package io.sygnify.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -180,7 +182,24 @@ final class QualityAnalysis {
                     + Text.count(dependency.rowsChecked()) + " rows; " + dependency.target() + " adds no information.",
                     1, HIGH_CORRELATION, 0.2);
         }
+        // three or more measures that move together are one alert, not one per pair
+        CoMovingGroups groups = CoMovingGroups.of(relationships);
+        Set<String> grouped = new HashSet<>();
+        List<String> fileOrder = context.profiles().stream().map(ColumnProfile::name).toList();
+        for (List<String> group : groups.groups(fileOrder)) {
+            if (group.size() >= 3) {
+                grouped.addAll(group);
+                add("high_correlation", "info", group, String.format("%s and %s move together (|r| ≥ %s): all but "
+                                + "one may be redundant.", String.join(", ", group.subList(0, group.size() - 1)),
+                        group.get(group.size() - 1), Text.coefficient(CoMovingGroups.THRESHOLD)), 1,
+                        HIGH_CORRELATION, 0.2);
+            }
+        }
         for (Relationships.Pair pair : relationships.strongestPairs()) {
+            if (grouped.contains(pair.a()) && grouped.contains(pair.b())
+                    && groups.representative(pair.a()).equals(groups.representative(pair.b()))) {
+                continue;
+            }
             boolean dependent = relationships.dependencies().stream().anyMatch(d ->
                     (d.target().equals(pair.a()) && d.sources().contains(pair.b()))
                             || (d.target().equals(pair.b()) && d.sources().contains(pair.a()))

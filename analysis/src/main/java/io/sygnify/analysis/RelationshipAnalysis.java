@@ -37,6 +37,8 @@ final class RelationshipAnalysis {
     private final List<KeyFinding> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Set<Set<String>> dependentPairs = new HashSet<>();
+    // pairs told as one finding about their group of three or more
+    private final Set<Set<String>> inOneGroup = new HashSet<>();
     private long sampleRows;
 
     RelationshipAnalysis(AnalysisContext context, GroupedMeasures grouped) {
@@ -61,6 +63,12 @@ final class RelationshipAnalysis {
             long[][] n = full.n();
             double[][] rho = new double[measures.size()][measures.size()];
             int tests = measures.size() * (measures.size() - 1) / 2;
+            for (List<Integer> group : CoMovingGroups.of(r)) {
+                if (group.size() >= 3) {
+                    coMoving(group.stream().sorted(Comparator.comparing(measures::get)).toList(), names, r, n,
+                            tests);
+                }
+            }
             for (int i = 0; i < measures.size(); i++) {
                 rho[i][i] = 1;
                 for (int j = i + 1; j < measures.size(); j++) {
@@ -136,7 +144,7 @@ final class RelationshipAnalysis {
         if (monotonicBeyondLinear) {
             pairs.add(new Relationships.Pair("spearman", a, b, rho, prho, sampleN, prho < threshold));
         }
-        if (dependentPairs.contains(Set.of(a, b))) {
+        if (dependentPairs.contains(Set.of(a, b)) || inOneGroup.contains(Set.of(a, b))) {
             return;
         }
         double strongest = Math.max(Double.isNaN(r) ? 0 : Math.abs(r), Double.isNaN(rho) ? 0 : Math.abs(rho));
@@ -152,6 +160,42 @@ final class RelationshipAnalysis {
                     KeyFinding.significanceOf(Math.min(pr, prho)), List.of(a, b), "scatter:" + a + ":" + b,
                     List.of()));
         }
+    }
+
+    /**
+     * One finding for three or more measures that move together, in file order, instead of one per pair; none when
+     * exact dependencies (net = gross − tax) already explain every pair.
+     */
+    private void coMoving(List<Integer> group, List<String> names, double[][] r, long[][] n, int tests) {
+        double weakest = 1;
+        double strongest = 0;
+        double p = 0;
+        long rows = Long.MAX_VALUE;
+        boolean unexplained = false;
+        for (int a = 0; a < group.size(); a++) {
+            for (int b = a + 1; b < group.size(); b++) {
+                int i = group.get(a);
+                int j = group.get(b);
+                double value = Double.isNaN(r[i][j]) ? 0 : Math.abs(r[i][j]);
+                weakest = Math.min(weakest, value);
+                strongest = Math.max(strongest, value);
+                p = Math.max(p, Correlations.correlationPValue(value, n[i][j]));
+                rows = Math.min(rows, n[i][j]);
+                inOneGroup.add(Set.of(names.get(i), names.get(j)));
+                unexplained |= !dependentPairs.contains(Set.of(names.get(i), names.get(j)));
+            }
+        }
+        if (!unexplained || p >= ALPHA / tests) {
+            return;
+        }
+        List<String> columns = group.stream().map(names::get).toList();
+        String list = String.join(", ", columns.subList(0, columns.size() - 1)) + " and " + columns.get(columns.size() - 1);
+        String range = Text.coefficient(weakest).equals(Text.coefficient(strongest)) ? Text.coefficient(weakest)
+                : Text.coefficient(weakest) + " to " + Text.coefficient(strongest);
+        findings.add(KeyFinding.of("correlation", String.format("%s move together (|Pearson r| %s between every "
+                        + "pair, n ≥ %s, %s): in effect one measure.", list, range, Text.count(rows),
+                Text.pValue(p)), weakest, KeyFinding.significanceOf(p), columns,
+                "scatter:" + columns.get(0) + ":" + columns.get(1), List.of()));
     }
 
     /**

@@ -3,8 +3,10 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Profiles the typed table and runs the analyses, passing each report section on as soon as it is ready. */
@@ -62,7 +64,7 @@ final class ReportBuilder {
         Kpis kpis = done("kpis", new KpiAnalysis(context).run(), findings, "Checking data quality");
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, outliers,
                 timeSeries), findings, "Ranking key findings");
-        List<KeyFinding> keyFindings = rank(findings);
+        List<KeyFinding> keyFindings = rank(findings, CoMovingGroups.of(relationships));
         stages.section("key_findings", keyFindings);
         stages.report(AnalysisStage.ANALYZING, 1.0, "Analysis complete");
         return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, dataset, rejects, profiles, relationships, outliers,
@@ -77,11 +79,29 @@ final class ReportBuilder {
         return analyzed.section();
     }
 
-    private static List<KeyFinding> rank(List<KeyFinding> findings) {
+    /**
+     * Strongest first, each said once: of findings of one kind about measures that move together (a price's open,
+     * high, low and close all "fell"), only the strongest is kept; the sections still show every one.
+     * Data-quality findings and KPIs stay apart, since each column's problem or figure is its own.
+     */
+    static List<KeyFinding> rank(List<KeyFinding> findings, CoMovingGroups groups) {
         Set<String> seen = new LinkedHashSet<>();
+        // per kind and group: the columns of the finding kept, so that its other findings (MoM and YoY) stay
+        Map<String, List<String>> told = new HashMap<>();
         return findings.stream()
                 .sorted(Comparator.comparingDouble((KeyFinding f) -> -f.score()).thenComparing(KeyFinding::sentence))
                 .filter(f -> seen.add(f.sentence()))
+                .filter(f -> {
+                    List<String> columns = f.evidence().columns();
+                    if (f.kind().equals("data_quality") || f.kind().equals("kpi")
+                            || columns.stream().noneMatch(groups::inGroup)) {
+                        return true;
+                    }
+                    String key = f.kind() + "|" + columns.stream().map(groups::representative).distinct().sorted()
+                            .toList();
+                    List<String> first = told.putIfAbsent(key, columns);
+                    return first == null || first.equals(columns);
+                })
                 .limit(AnalysisReport.KEY_FINDINGS)
                 .toList();
     }

@@ -175,6 +175,61 @@ class AnalysesTest {
     }
 
     @Test
+    void aPriceHistorysOpenHighLowAndCloseAreOneFindingNotTenPairs() throws Exception {
+        Random random = new Random(5);
+        AnalysisReport report = analyze("prices.csv", out -> {
+            out.println("Date,Open,High,Low,Close,Adj Close,Volume");
+            double price = 100;
+            LocalDate day = LocalDate.of(2021, 1, 4);
+            for (int i = 0; i < 900; i++, day = day.plusDays(day.getDayOfWeek().getValue() == 5 ? 3 : 1)) {
+                double open = price;
+                double close = price * Math.exp(0.0003 + 0.015 * random.nextGaussian());
+                double high = Math.max(open, close) * (1 + Math.abs(0.005 * random.nextGaussian()));
+                double low = Math.min(open, close) * (1 - Math.abs(0.005 * random.nextGaussian()));
+                out.println(day + "," + f(open) + "," + f(high) + "," + f(low) + "," + f(close) + "," + f(close) + ","
+                        + Math.round(Math.exp(14 + 0.4 * random.nextGaussian())));
+                price = close;
+            }
+        });
+
+        List<KeyFinding> correlations = report.keyFindings().stream().filter(k -> k.kind().equals("correlation"))
+                .toList();
+        assertThat(correlations).hasSize(1);
+        assertThat(correlations.get(0).sentence()).startsWith("Open, High, Low, Close and Adj Close move together "
+                + "(|Pearson r| ").contains(" between every pair, n ≥ 900, p < 0.001)").endsWith("in effect one measure.");
+        assertThat(correlations.get(0).evidence().columns()).containsExactly("Open", "High", "Low", "Close",
+                "Adj Close");
+        Set<String> prices = Set.of("Open", "High", "Low", "Close", "Adj Close");
+        // a kind's findings about the prices are about one of them (the random walk has several change points)
+        for (String kind : List.of("trend", "outliers", "seasonality", "change_point")) {
+            assertThat(report.keyFindings().stream().filter(k -> k.kind().equals(kind))
+                    .filter(k -> prices.containsAll(k.evidence().columns())).map(k -> k.evidence().columns())
+                    .distinct()).as(kind).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.kind()).isEqualTo("change_point"));
+        assertThat(report.quality().alerts().stream().filter(a -> a.kind().equals("high_correlation"))
+                .map(Quality.Alert::message)).containsExactlyInAnyOrder(
+                "Open, High, Low, Close and Adj Close move together (|r| ≥ 0.95): all but one may be redundant.",
+                "Exact dependency: Adj Close = Close on all 900 rows; Adj Close adds no information.");
+        // the sections still tell every pair and every series
+        assertThat(report.relationships().strongestPairs()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(report.timeSeries().series()).extracting(TimeSeries.Series::measure)
+                .contains("Open", "High", "Close", "Adj Close");
+    }
+
+    @Test
+    void measuresLinkedThroughEachOtherAreOneGroup() {
+        double[][] r = {
+            {1, 0.97, 0.2, 0.1},
+            {0.97, 1, 0.96, 0.0},
+            {0.2, 0.96, 1, -0.99},
+            {0.1, 0.0, -0.99, 1},
+        };
+        assertThat(CoMovingGroups.of(r)).containsExactly(List.of(0, 1, 2, 3));
+        assertThat(CoMovingGroups.of(new double[][] {{1, 0.5}, {0.5, 1}})).isEmpty();
+    }
+
+    @Test
     void aShiftInLevelIsAChangePointAndTheForecastHasAnInterval() throws Exception {
         Random random = new Random(13);
         AnalysisReport report = analyze("shift.csv", out -> {
