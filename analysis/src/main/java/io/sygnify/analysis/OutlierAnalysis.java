@@ -164,9 +164,18 @@ final class OutlierAnalysis {
                 });
         List<Outliers.OutlierRow> rows = counts[0] + counts[1] == 0 ? List.of() : rows(x, score, outside);
         long count = counts[0] + counts[1];
+        double lowerFence = log ? Math.exp(low) : low;
+        double upperFence = log ? Math.exp(high) : high;
+        if (!scale.equals(Outliers.LOG_MAGNITUDE)
+                && profile.min() instanceof Number min && profile.max() instanceof Number max) {
+            // a fence beyond the values only says that none is out on that side: a volume's "normal range" read
+            // "-381,672 to 2,777,876"; within the values it reads as what it is
+            lowerFence = Math.max(lowerFence, min.doubleValue());
+            upperFence = Math.min(upperFence, max.doubleValue());
+        }
         return new Outliers.ColumnOutliers(context.name(index), method, scale,
-                method.equals("iqr") ? IQR_FENCE : MODIFIED_Z, Results.finite(log ? Math.exp(low) : low),
-                Results.finite(log ? Math.exp(high) : high), assessed, count,
+                method.equals("iqr") ? IQR_FENCE : MODIFIED_Z, Results.finite(lowerFence),
+                Results.finite(upperFence), assessed, count,
                 assessed == 0 ? 0 : (double) count / assessed, counts[0], counts[1], rows);
     }
 

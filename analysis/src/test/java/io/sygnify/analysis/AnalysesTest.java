@@ -211,6 +211,13 @@ class AnalysesTest {
                 .map(Quality.Alert::message)).containsExactlyInAnyOrder(
                 "Open, High, Low, Close and Adj Close move together (|r| ≥ 0.95): all but one may be redundant.",
                 "Exact dependency: Adj Close = Close on all 900 rows; Adj Close adds no information.");
+        // no "normal range" below the smallest volume: a fence beyond the values stops at them
+        Outliers.ColumnOutliers volume = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("Volume")).findFirst().orElseThrow();
+        ColumnProfile volumes = report.columns().stream().filter(c -> c.name().equals("Volume")).findFirst()
+                .orElseThrow();
+        assertThat(volume.low()).isZero();
+        assertThat(volume.lowerFence()).isEqualTo(((Number) volumes.min()).doubleValue()).isPositive();
         // the sections still tell every pair and every series
         assertThat(report.relationships().strongestPairs()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(report.timeSeries().series()).extracting(TimeSeries.Series::measure)
