@@ -36,15 +36,15 @@ describe('Over time', () => {
     expect(chart.querySelector('path.stroke-slate-400')).toBeNull();
   });
 
-  it('says why a series has no trend when the engine noted it', () => {
+  it('shows what the engine noted about a series', () => {
     const [series] = base.series;
-    const note = 'The values tend downwards (Mann–Kendall τ = -0.27, p < 0.001), but the median change between periods is 0: no steady trend, rather a few steps (see change points).';
+    const note = 'Fewer than 6 complete periods with a value: no tests.';
     const chart = show({
       ...base,
-      series: [{ ...series!, trend: { ...series!.trend!, slope_per_period: 0, significant: false, direction: 'none' }, notes: [note] }],
+      series: [{ ...series!, trend: null, change_points: [], notes: [note] }],
     });
 
-    expect(within(chart).getByText('No significant trend.')).toBeInTheDocument();
     expect(within(chart).getByTestId('series-note')).toHaveTextContent(note);
+    expect(chart).not.toHaveTextContent('Trend up');
   });
 });

@@ -165,19 +165,13 @@ final class TimeSeriesAnalysis {
                     List.of(), List.of(), null, null, notes);
         }
         TrendTests.Line line = TrendTests.theilSen(core);
-        TrendTests.MannKendall mk = TrendTests.mannKendall(core);
+        TrendTests.MannKendall mk = TrendTests.modifiedMannKendall(core, line.slope());
         double level = TrendTests.median(core);
         double total = line.slope() * (core.length - 1);
         Double relative = level == 0 ? null : Results.finite(total / Math.abs(level));
-        // a significant Mann–Kendall test with a median slope of 0 is a step (or a few), not a trend: a series of
-        // 2 rows a day, then 1, "fell" at "0 per day"; the change points report the step
-        boolean monotonic = mk.pValue() < ALPHA;
-        boolean significantTrend = monotonic && line.slope() != 0;
-        if (monotonic && !significantTrend) {
-            notes.add(String.format("The values tend %s (Mann–Kendall τ = %s, %s), but the median change between "
-                    + "periods is 0: no steady trend, rather a few steps (see change points).",
-                    mk.tau() > 0 ? "upwards" : "downwards", Text.coefficient(mk.tau()), Text.pValue(mk.pValue())));
-        }
+        // a trend needs a median change between periods: the plain test called 2 rows a day, then 1, a fall of
+        // "0 per day"; the test corrected for persistence no longer does, and a slope of 0 is never a trend
+        boolean significantTrend = mk.pValue() < ALPHA && line.slope() != 0;
         String direction = !significantTrend ? "none" : mk.tau() > 0 ? "up" : "down";
         TimeSeries.Trend trend = new TimeSeries.Trend(line.slope(), total, relative, mk.tau(), mk.pValue(),
                 significantTrend, direction, mk.n());

@@ -331,7 +331,8 @@ class AnalysesTest {
 
     @Test
     void aStepInTheRowsPerDayIsAChangePointNotATrendOfZeroPerDay() throws Exception {
-        // two rows a day for 60 days, then one: Mann–Kendall is significant, but the median slope is 0
+        // two rows a day for 60 days, then one: the plain Mann–Kendall test is significant, the median slope is 0,
+        // and corrected for the persistence of a step the test is not significant either
         AnalysisReport report = analyze("step.csv", out -> {
             out.println("day,amount");
             LocalDate start = LocalDate.of(2023, 1, 1);
@@ -347,8 +348,6 @@ class AnalysesTest {
         assertThat(rows.trend().slopePerPeriod()).isZero();
         assertThat(rows.trend().significant()).isFalse();
         assertThat(rows.trend().direction()).isEqualTo("none");
-        assertThat(rows.notes()).anySatisfy(note -> assertThat(note).startsWith("The values tend downwards")
-                .endsWith("no steady trend, rather a few steps (see change points)."));
         assertThat(rows.changePoints()).extracting(TimeSeries.ChangePoint::period).contains("2023-03-02");
         assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).contains("rows per day fell"));
     }

@@ -48,6 +48,28 @@ class StatisticsTest {
     }
 
     @Test
+    void theModifiedTestKeepsATrendInNoiseButNotTheDriftOfARandomWalk() {
+        Random random = new Random(11);
+        double[] rising = new double[180];
+        double[] walk = new double[180];
+        double level = 100;
+        for (int t = 0; t < 180; t++) {
+            rising[t] = 0.05 * t + random.nextGaussian();
+            level += random.nextGaussian();
+            walk[t] = level;
+        }
+        double walkSlope = TrendTests.theilSen(walk).slope();
+
+        assertThat(TrendTests.modifiedMannKendall(rising, TrendTests.theilSen(rising).slope()).pValue())
+                .isLessThan(1e-6);
+        // the plain test takes the walk's wandering for a trend; corrected for its persistence, it does not
+        assertThat(TrendTests.mannKendall(walk).pValue()).isLessThan(0.001);
+        assertThat(TrendTests.modifiedMannKendall(walk, walkSlope).pValue()).isGreaterThan(0.001);
+        assertThat(TrendTests.modifiedMannKendall(walk, walkSlope).tau())
+                .isEqualTo(TrendTests.mannKendall(walk).tau());
+    }
+
+    @Test
     void pettittFindsAShiftInLevel() {
         Random random = new Random(3);
         double[] y = new double[100];
