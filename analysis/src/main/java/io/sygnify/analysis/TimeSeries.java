@@ -47,7 +47,7 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
      * @param relativeChange totalChange relative to the series' median level (null when that is 0)
      * @param kendallTau     Mann–Kendall's τ, −1–1
      * @param pValue         two-sided p-value of the Mann–Kendall test, its variance corrected for ties and for
-     *                       autocorrelation (Hamed and Rao), so that a random walk or a step is no trend
+     *                       autocorrelation (Yue and Wang), so that a random walk or a step is no trend
      * @param significant    pValue below {@value TimeSeriesAnalysis#ALPHA} and a slope other than 0
      * @param direction      {@code up}, {@code down} or {@code none}
      * @param periods        periods tested

@@ -89,15 +89,12 @@ final class TrendTests {
         return new MannKendall(tau, z, Distributions.normalTwoSided(z), n);
     }
 
-    // lags whose rank autocorrelation is within ±1.96 / √n are taken as 0 (Hamed and Rao keep significant ones)
-    private static final double LAG_Z = 1.96;
-
     /**
-     * Mann–Kendall with the variance of S corrected for autocorrelation (Hamed and Rao 1998): S's variance is
-     * multiplied by {@code n/n*} from the significant autocorrelations of the ranks of the series detrended by
-     * {@code slope} (Theil–Sen). Persistence alone — a random walk such as a price, or a single step — then no
-     * longer passes for a trend, while a trend in independent noise keeps its test. The factor is never below 1,
-     * so the correction can only make the test more careful.
+     * Mann–Kendall with the variance of S corrected for serial correlation (Yue and Wang 2004): multiplied by
+     * {@code 1 + 2 Σ (1 − k/n) ρ₁ᵏ}, with ρ₁ the lag-1 autocorrelation of the series detrended by {@code slope}
+     * (Theil–Sen). Persistence alone — a random walk such as a price, or a single step — then no longer passes for
+     * a trend, while a trend in independent noise keeps its test. The factor is never below 1, so the correction
+     * can only make the test more careful.
      */
     static MannKendall modifiedMannKendall(double[] y, double slope) {
         MannKendall plain = mannKendall(y);
@@ -112,35 +109,28 @@ final class TrendTests {
                 detrended[k++] = y[i] - slope * i;
             }
         }
-        double factor = Math.max(1, varianceFactor(Correlations.ranks(detrended)));
+        double rho = lagOneAutocorrelation(detrended);
+        double factor = 1;
+        double power = 1;
+        for (int lag = 1; lag < n && rho > 0; lag++) {
+            power *= rho;
+            factor += 2 * (1 - (double) lag / n) * power;
+        }
         double z = plain.z() / Math.sqrt(factor);
         return new MannKendall(plain.tau(), z, Distributions.normalTwoSided(z), n);
     }
 
-    /** n/n*: 1 + 2 / (n(n−1)(n−2)) Σ (n−k)(n−k−1)(n−k−2) ρₖ over the significant lag-k autocorrelations. */
-    private static double varianceFactor(double[] ranks) {
-        int n = ranks.length;
-        double mean = Arrays.stream(ranks).average().orElse(0);
+    private static double lagOneAutocorrelation(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(0);
+        double numerator = 0;
         double denominator = 0;
-        for (double r : ranks) {
-            denominator += (r - mean) * (r - mean);
-        }
-        if (denominator == 0) {
-            return 1;
-        }
-        double bound = LAG_Z / Math.sqrt(n);
-        double sum = 0;
-        for (int lag = 1; lag < n - 2; lag++) {
-            double numerator = 0;
-            for (int i = 0; i + lag < n; i++) {
-                numerator += (ranks[i] - mean) * (ranks[i + lag] - mean);
-            }
-            double rho = numerator / denominator;
-            if (Math.abs(rho) > bound) {
-                sum += (double) (n - lag) * (n - lag - 1) * (n - lag - 2) * rho;
+        for (int i = 0; i < values.length; i++) {
+            denominator += (values[i] - mean) * (values[i] - mean);
+            if (i + 1 < values.length) {
+                numerator += (values[i] - mean) * (values[i + 1] - mean);
             }
         }
-        return 1 + 2 * sum / ((double) n * (n - 1) * (n - 2));
+        return denominator == 0 ? 0 : numerator / denominator;
     }
 
     /** The most likely single change point: the first index of the new regime, and the test's p-value. */

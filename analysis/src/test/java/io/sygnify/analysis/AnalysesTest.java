@@ -207,6 +207,8 @@ class AnalysesTest {
                     .distinct()).as(kind).hasSizeLessThanOrEqualTo(1);
         }
         assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.kind()).isEqualTo("change_point"));
+        // a random walk wanders; corrected for its persistence, that is no trend
+        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.kind()).isEqualTo("trend"));
         assertThat(report.quality().alerts().stream().filter(a -> a.kind().equals("high_correlation"))
                 .map(Quality.Alert::message)).containsExactlyInAnyOrder(
                 "Open, High, Low, Close and Adj Close move together (|r| ≥ 0.95): all but one may be redundant.",
