@@ -109,14 +109,7 @@ final class TrendTests {
                 detrended[k++] = y[i] - slope * i;
             }
         }
-        double rho = lagOneAutocorrelation(detrended);
-        double factor = 1;
-        double power = 1;
-        for (int lag = 1; lag < n && rho > 0; lag++) {
-            power *= rho;
-            factor += 2 * (1 - (double) lag / n) * power;
-        }
-        double z = plain.z() / Math.sqrt(factor);
+        double z = plain.z() / Math.sqrt(serialFactor(lagOneAutocorrelation(detrended), n));
         return new MannKendall(plain.tau(), z, Distributions.normalTwoSided(z), n);
     }
 
@@ -138,8 +131,8 @@ final class TrendTests {
     }
 
     /**
-     * Pettitt's test for one shift in location, with its approximate p-value
-     * {@code 2 exp(−6K² / (n³ + n²))}. Ignores NaN.
+     * Pettitt's test for one shift in location, with its approximate p-value {@code 2 exp(−6K² / (n³ + n²))}, the
+     * variance corrected for the serial correlation of what the shift leaves (see {@link #persistence}). Ignores NaN.
      */
     static ChangePoint pettitt(double[] y) {
         int[] positions = new int[y.length];
@@ -166,8 +159,48 @@ final class TrendTests {
                 bestIndex = t;
             }
         }
-        double p = Math.min(1, 2 * Math.exp(-6.0 * best * best / ((double) n * n * n + (double) n * n)));
-        return new ChangePoint(bestIndex < 0 ? -1 : positions[bestIndex + 1], p);
+        if (bestIndex < 0) {
+            return new ChangePoint(-1, 1);
+        }
+        double factor = persistence(y, positions, n, bestIndex + 1);
+        double p = Math.min(1, 2 * Math.exp(-6.0 * best * best / (factor * ((double) n * n * n + (double) n * n))));
+        return new ChangePoint(positions[bestIndex + 1], p);
+    }
+
+    /**
+     * The variance factor of a sum of signs under the lag-1 autocorrelation of what the shift leaves (each side
+     * minus its median; Yue and Wang's form, never below 1). A true shift in independent noise leaves noise, and
+     * its test is unchanged; a random walk leaves a wandering series, and its largest "shift" is no longer
+     * significant.
+     */
+    private static double persistence(double[] y, int[] positions, int n, int shift) {
+        double[] before = new double[shift];
+        double[] after = new double[n - shift];
+        for (int i = 0; i < n; i++) {
+            if (i < shift) {
+                before[i] = y[positions[i]];
+            } else {
+                after[i - shift] = y[positions[i]];
+            }
+        }
+        double medianBefore = median(before);
+        double medianAfter = median(after);
+        double[] residuals = new double[n];
+        for (int i = 0; i < n; i++) {
+            residuals[i] = y[positions[i]] - (i < shift ? medianBefore : medianAfter);
+        }
+        return serialFactor(lagOneAutocorrelation(residuals), n);
+    }
+
+    /** 1 + 2 Σ (1 − k/n) ρᵏ for a positive lag-1 autocorrelation ρ, else 1. */
+    private static double serialFactor(double rho, int n) {
+        double factor = 1;
+        double power = 1;
+        for (int lag = 1; lag < n && rho > 0; lag++) {
+            power *= rho;
+            factor += 2 * (1 - (double) lag / n) * power;
+        }
+        return factor;
     }
 
     /** One-way ANOVA of values by group: the share of variance between groups (η²), F and its p-value. */

@@ -200,15 +200,14 @@ class AnalysesTest {
         assertThat(correlations.get(0).evidence().columns()).containsExactly("Open", "High", "Low", "Close",
                 "Adj Close");
         Set<String> prices = Set.of("Open", "High", "Low", "Close", "Adj Close");
-        // a kind's findings about the prices are about one of them (the random walk has several change points)
+        // a kind's findings about the prices are about one of them
         for (String kind : List.of("trend", "outliers", "seasonality", "change_point")) {
             assertThat(report.keyFindings().stream().filter(k -> k.kind().equals(kind))
                     .filter(k -> prices.containsAll(k.evidence().columns())).map(k -> k.evidence().columns())
                     .distinct()).as(kind).hasSizeLessThanOrEqualTo(1);
         }
-        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.kind()).isEqualTo("change_point"));
-        // a random walk wanders; corrected for its persistence, that is no trend
-        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.kind()).isEqualTo("trend"));
+        // a random walk wanders; corrected for its persistence, that is neither a trend nor a shift in level
+        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.kind()).isIn("trend", "change_point"));
         assertThat(report.quality().alerts().stream().filter(a -> a.kind().equals("high_correlation"))
                 .map(Quality.Alert::message)).containsExactlyInAnyOrder(
                 "Open, High, Low, Close and Adj Close move together (|r| ≥ 0.95): all but one may be redundant.",

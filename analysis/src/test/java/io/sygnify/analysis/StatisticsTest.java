@@ -70,6 +70,19 @@ class StatisticsTest {
     }
 
     @Test
+    void theWanderingOfARandomWalkIsNoShiftInLevel() {
+        Random random = new Random(11);
+        double[] walk = new double[180];
+        double level = 100;
+        for (int t = 0; t < walk.length; t++) {
+            level += random.nextGaussian();
+            walk[t] = level;
+        }
+
+        assertThat(TrendTests.pettitt(walk).pValue()).isGreaterThan(0.001);
+    }
+
+    @Test
     void pettittFindsAShiftInLevel() {
         Random random = new Random(3);
         double[] y = new double[100];
