@@ -85,8 +85,7 @@ class AnalysesTest {
             }
         });
 
-        Outliers.ColumnOutliers value = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("value")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers value = outliers(report, "value");
         assertThat(value.rows()).extracting(Outliers.OutlierRow::row).startsWith(900L, 500L, 100L);
         assertThat(value.rows().get(0).values()).containsEntry("id", 900L);
         assertThat(value.high()).isGreaterThanOrEqualTo(3);
@@ -111,13 +110,11 @@ class AnalysesTest {
             }
         });
 
-        Outliers.ColumnOutliers quantity = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("quantity")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers quantity = outliers(report, "quantity");
         assertThat(quantity.scale()).isEqualTo("linear");
         assertThat(quantity.count()).isZero();
         assertThat(quantity.upperFence()).isEqualTo(10.0);
-        Outliers.ColumnOutliers units = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("units")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers units = outliers(report, "units");
         assertThat(units.count()).isEqualTo(2);
         assertThat(units.rows()).extracting(Outliers.OutlierRow::row).containsExactlyInAnyOrder(700L, 1400L);
         assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("outliers"))
@@ -137,8 +134,7 @@ class AnalysesTest {
             }
         });
 
-        Outliers.ColumnOutliers amount = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("amount")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers amount = outliers(report, "amount");
         assertThat(amount.scale()).isEqualTo("log");
         assertThat(amount.method()).isEqualTo("modified_z");
         assertThat(amount.rows()).extracting(Outliers.OutlierRow::row).first().isEqualTo(1234L);
@@ -161,8 +157,7 @@ class AnalysesTest {
             }
         });
 
-        Outliers.ColumnOutliers amount = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("amount")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers amount = outliers(report, "amount");
         assertThat(amount.scale()).isEqualTo("log_magnitude");
         assertThat(amount.assessed()).isEqualTo(2000);
         assertThat(amount.rows()).extracting(Outliers.OutlierRow::row).first().isEqualTo(777L);
@@ -213,8 +208,7 @@ class AnalysesTest {
                 "Open, High, Low, Close and Adj Close move together (|r| ≥ 0.95): all but one may be redundant.",
                 "Exact dependency: Adj Close = Close on all 900 rows; Adj Close adds no information.");
         // no "normal range" below the smallest volume: a fence beyond the values stops at them
-        Outliers.ColumnOutliers volume = report.outliers().columns().stream()
-                .filter(c -> c.column().equals("Volume")).findFirst().orElseThrow();
+        Outliers.ColumnOutliers volume = outliers(report, "Volume");
         ColumnProfile volumes = report.columns().stream().filter(c -> c.name().equals("Volume")).findFirst()
                 .orElseThrow();
         assertThat(volume.low()).isZero();
@@ -516,8 +510,7 @@ class AnalysesTest {
             assertThat(k.kind()).isEqualTo("segment_difference");
             assertThat(k.sentence()).contains("highest for east");
         });
-        Segments.Breakdown basket = report.segments().breakdowns().stream()
-                .filter(b -> b.measure().equals("basket")).findFirst().orElseThrow();
+        Segments.Breakdown basket = breakdown(report, "basket");
         assertThat(basket.top().get(0).value()).isEqualTo("east");
         assertThat(basket.groups()).isEqualTo(4);
     }
@@ -534,8 +527,7 @@ class AnalysesTest {
             }
         });
 
-        Segments.Breakdown revenue = report.segments().breakdowns().stream()
-                .filter(b -> b.measure().equals("revenue")).findFirst().orElseThrow();
+        Segments.Breakdown revenue = breakdown(report, "revenue");
         assertThat(revenue.total()).isEqualTo(110.0);
         assertThat(revenue.top()).extracting(Segments.Share::value).containsExactly("a", "b", "c", "d", "e");
         assertThat(revenue.top().get(0).share()).isEqualTo(70.0 / 110);
@@ -552,8 +544,7 @@ class AnalysesTest {
                     + "account for 64 % of the total (Gini 0.44); a alone has 64 %.");
         });
         // the rows are spread evenly: no concentration of rows
-        Segments.Breakdown rows = report.segments().breakdowns().stream()
-                .filter(b -> b.measure().equals("rows")).findFirst().orElseThrow();
+        Segments.Breakdown rows = breakdown(report, "rows");
         assertThat(rows.gini()).isZero();
     }
 
@@ -588,8 +579,7 @@ class AnalysesTest {
             }
         });
 
-        Segments.Breakdown price = report.segments().breakdowns().stream()
-                .filter(b -> b.measure().equals("unit_price")).findFirst().orElseThrow();
+        Segments.Breakdown price = breakdown(report, "unit_price");
         assertThat(price.additive()).isFalse();
         assertThat(price.top()).extracting(Segments.Share::value).containsExactly("jewellery", "books", "food");
         assertThat(price.top()).allSatisfy(share -> assertThat(share.share()).isNull());
@@ -599,12 +589,21 @@ class AnalysesTest {
         assertThat(price.pareto()).isNull();
         assertThat(price.meansDiffer()).isTrue();
 
-        Segments.Breakdown quantity = report.segments().breakdowns().stream()
-                .filter(b -> b.measure().equals("quantity")).findFirst().orElseThrow();
+        Segments.Breakdown quantity = breakdown(report, "quantity");
         assertThat(quantity.additive()).isTrue();
         assertThat(quantity.top().get(0).value()).isEqualTo("books");
         assertThat(quantity.total()).isEqualTo(7500.0);
         assertThat(ReportJson.write(report)).contains("\"additive\":false").contains("\"additive\":true");
+    }
+
+    private static Outliers.ColumnOutliers outliers(AnalysisReport report, String column) {
+        return report.outliers().columns().stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow();
+    }
+
+    /** The first breakdown of {@code measure} (the row count's, for "rows"). */
+    private static Segments.Breakdown breakdown(AnalysisReport report, String measure) {
+        return report.segments().breakdowns().stream().filter(b -> b.measure().equals(measure)).findFirst()
+                .orElseThrow();
     }
 
     private static TimeSeries.Series series(AnalysisReport report, String measure) {
