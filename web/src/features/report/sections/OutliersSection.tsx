@@ -44,7 +44,7 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                           <span className="block text-xs font-normal text-slate-600">
                             {outlier.method.replace(/_/g, ' ')}
                             {outlier.scale === 'log' && ', log scale'}
-                            {outlier.scale === 'log_magnitude' && ', log scale of the size'}
+                            {bySize(outlier) && ', log scale of the size'}
                           </span>
                         )}
                       </th>

@@ -42,13 +42,14 @@ final class QualityAnalysis {
         this.dataset = dataset;
     }
 
-    Analyzed<Quality> run(Relationships relationships, Outliers outliers, TimeSeries timeSeries) {
+    Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
+                          TimeSeries timeSeries) {
         table();
         for (ColumnProfile profile : context.profiles()) {
             column(profile);
         }
         if (relationships != null) {
-            correlations(relationships);
+            correlations(relationships, groups);
         }
         if (outliers != null) {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
@@ -174,7 +175,7 @@ final class QualityAnalysis {
         }
     }
 
-    private void correlations(Relationships relationships) {
+    private void correlations(Relationships relationships, CoMovingGroups groups) {
         for (Relationships.Dependency dependency : relationships.dependencies()) {
             List<String> columns = new ArrayList<>(dependency.sources());
             columns.add(0, dependency.target());
@@ -183,15 +184,13 @@ final class QualityAnalysis {
                     1, HIGH_CORRELATION, 0.2);
         }
         // three or more measures that move together are one alert, not one per pair
-        CoMovingGroups groups = CoMovingGroups.of(relationships);
         Set<String> grouped = new HashSet<>();
         List<String> fileOrder = context.profiles().stream().map(ColumnProfile::name).toList();
         for (List<String> group : groups.groups(fileOrder)) {
             if (group.size() >= 3) {
                 grouped.addAll(group);
-                add("high_correlation", "info", group, String.format("%s and %s move together (|r| ≥ %s): all but "
-                                + "one may be redundant.", String.join(", ", group.subList(0, group.size() - 1)),
-                        group.get(group.size() - 1), Text.coefficient(CoMovingGroups.THRESHOLD)), 1,
+                add("high_correlation", "info", group, String.format("%s move together (|r| ≥ %s): all but one may "
+                        + "be redundant.", Text.list(group), Text.coefficient(CoMovingGroups.THRESHOLD)), 1,
                         HIGH_CORRELATION, 0.2);
             }
         }

@@ -189,11 +189,10 @@ final class RelationshipAnalysis {
             return;
         }
         List<String> columns = group.stream().map(names::get).toList();
-        String list = String.join(", ", columns.subList(0, columns.size() - 1)) + " and " + columns.get(columns.size() - 1);
         String range = Text.coefficient(weakest).equals(Text.coefficient(strongest)) ? Text.coefficient(weakest)
                 : Text.coefficient(weakest) + " to " + Text.coefficient(strongest);
         findings.add(KeyFinding.of("correlation", String.format("%s move together (|Pearson r| %s between every "
-                        + "pair, n ≥ %s, %s): in effect one measure.", list, range, Text.count(rows),
+                        + "pair, n ≥ %s, %s): in effect one measure.", Text.list(columns), range, Text.count(rows),
                 Text.pValue(p)), weakest, KeyFinding.significanceOf(p), columns,
                 "scatter:" + columns.get(0) + ":" + columns.get(1), List.of()));
     }

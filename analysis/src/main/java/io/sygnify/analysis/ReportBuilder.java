@@ -62,9 +62,10 @@ final class ReportBuilder {
         Segments segments = done("segments", new SegmentAnalysis(context, grouped).run(), findings,
                 "Computing domain indicators");
         Kpis kpis = done("kpis", new KpiAnalysis(context).run(), findings, "Checking data quality");
-        Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, outliers,
+        CoMovingGroups groups = CoMovingGroups.of(relationships);
+        Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
                 timeSeries), findings, "Ranking key findings");
-        List<KeyFinding> keyFindings = rank(findings, CoMovingGroups.of(relationships));
+        List<KeyFinding> keyFindings = rank(findings, groups);
         stages.section("key_findings", keyFindings);
         stages.report(AnalysisStage.ANALYZING, 1.0, "Analysis complete");
         return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, dataset, rejects, profiles, relationships, outliers,

@@ -25,6 +25,12 @@ final class Text {
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
+    /** "a", "a and b", "a, b and c". */
+    static String list(java.util.List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

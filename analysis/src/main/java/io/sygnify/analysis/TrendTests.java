@@ -174,22 +174,16 @@ final class TrendTests {
      * significant.
      */
     private static double persistence(double[] y, int[] positions, int n, int shift) {
-        double[] before = new double[shift];
-        double[] after = new double[n - shift];
+        double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            if (i < shift) {
-                before[i] = y[positions[i]];
-            } else {
-                after[i - shift] = y[positions[i]];
-            }
+            values[i] = y[positions[i]];
         }
-        double medianBefore = median(before);
-        double medianAfter = median(after);
-        double[] residuals = new double[n];
+        double medianBefore = median(Arrays.copyOfRange(values, 0, shift));
+        double medianAfter = median(Arrays.copyOfRange(values, shift, n));
         for (int i = 0; i < n; i++) {
-            residuals[i] = y[positions[i]] - (i < shift ? medianBefore : medianAfter);
+            values[i] -= i < shift ? medianBefore : medianAfter;
         }
-        return serialFactor(lagOneAutocorrelation(residuals), n);
+        return serialFactor(lagOneAutocorrelation(values), n);
     }
 
     /** 1 + 2 Σ (1 − k/n) ρᵏ for a positive lag-1 autocorrelation ρ, else 1. */

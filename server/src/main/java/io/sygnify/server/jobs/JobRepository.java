@@ -60,24 +60,29 @@ public class JobRepository {
     public record Listed(Job job, String ownerName) {
     }
 
+    private static final String WITH_OWNER_NAME =
+            "SELECT j.*, u.username AS owner_name FROM jobs j LEFT JOIN users u ON u.id = j.owner";
+
+    private static Listed listed(ResultSet rs, int row) throws SQLException {
+        return new Listed(map(rs, row), rs.getString("owner_name"));
+    }
+
     /** The jobs {@code userId} may see, newest first. {@code status} null means every status. */
     public List<Listed> pageVisibleTo(String userId, JobStage status, int page, int size) {
         String where = " WHERE " + JobAccess.VISIBLE_TO_UID + (status == null ? "" : " AND j.status = :status");
-        var spec = jdbc.sql("SELECT j.*, u.username AS owner_name FROM jobs j LEFT JOIN users u ON u.id = j.owner"
-                        + where + " ORDER BY j.created_at DESC, j.id DESC LIMIT :limit OFFSET :offset")
+        var spec = jdbc.sql(WITH_OWNER_NAME + where
+                        + " ORDER BY j.created_at DESC, j.id DESC LIMIT :limit OFFSET :offset")
                 .param("uid", userId).param("limit", size).param("offset", (long) page * size);
         if (status != null) {
             spec = spec.param("status", status.wireName());
         }
-        return spec.query((rs, n) -> new Listed(map(rs, n), rs.getString("owner_name"))).list();
+        return spec.query(JobRepository::listed).list();
     }
 
     /** One job with its owner's name, when {@code userId} may see it: access, row and name in one query. */
     public Optional<Listed> findVisibleTo(String jobId, String userId) {
-        return jdbc.sql("SELECT j.*, u.username AS owner_name FROM jobs j LEFT JOIN users u ON u.id = j.owner"
-                        + " WHERE j.id = :id AND " + JobAccess.VISIBLE_TO_UID)
-                .param("id", jobId).param("uid", userId)
-                .query((rs, n) -> new Listed(map(rs, n), rs.getString("owner_name"))).optional();
+        return jdbc.sql(WITH_OWNER_NAME + " WHERE j.id = :id AND " + JobAccess.VISIBLE_TO_UID)
+                .param("id", jobId).param("uid", userId).query(JobRepository::listed).optional();
     }
 
     public long countVisibleTo(String userId, JobStage status) {
