@@ -55,8 +55,8 @@ final class QualityAnalysis {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
                 if (column.count() > 0) {
                     add("outliers", column.share() > OUTLIER_SHARE ? "warning" : "info", List.of(column.column()),
-                            String.format("%s: %s values (%s) %s %s to %s.", column.column(),
-                                    Text.count(column.count()), Text.percent(column.share()),
+                            String.format("%s: %s (%s) %s %s to %s.", column.column(),
+                                    Text.count(column.count(), "value"), Text.percent(column.share()),
                                     column.scale().equals(Outliers.LOG_MAGNITUDE) ? "with a size outside"
                                             : "outside",
                                     number(column.lowerFence()), number(column.upperFence())),
@@ -90,8 +90,9 @@ final class QualityAnalysis {
         }
         if (dataset.duplicateRows() > 0) {
             double share = (double) dataset.duplicateRows() / dataset.rows();
-            add("duplicates", "warning", List.of(), String.format("%s rows (%s) repeat an earlier row exactly.",
-                    Text.count(dataset.duplicateRows()), Text.percent(share)), share, 0, Math.min(1, 0.2 + share * 5));
+            add("duplicates", "warning", List.of(), String.format("%s (%s) %s an earlier row exactly.",
+                    Text.count(dataset.duplicateRows(), "row"), Text.percent(share),
+                    dataset.duplicateRows() == 1 ? "repeats" : "repeat"), share, 0, Math.min(1, 0.2 + share * 5));
         }
     }
 
@@ -115,8 +116,8 @@ final class QualityAnalysis {
         if (p.disguisedMissingCount() > 0) {
             String values = String.join(", ", p.disguisedMissing().stream().limit(3)
                     .map(v -> "'" + v.value() + "' × " + Text.count(v.count())).toList());
-            add("disguised_missing", "warning", name, String.format("%s has %s placeholder values counted as "
-                            + "missing: %s.", p.name(), Text.count(p.disguisedMissingCount()), values),
+            add("disguised_missing", "warning", name, String.format("%s has %s counted as missing: %s.",
+                            p.name(), Text.count(p.disguisedMissingCount(), "placeholder value"), values),
                     p.disguisedMissingCount(), 0,
                     Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
         }
@@ -167,8 +168,8 @@ final class QualityAnalysis {
             if (numeric.negatives() > 0) {
                 double share = (double) numeric.negatives() / p.presentCount();
                 boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
-                add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s negative values "
-                                + "(%s)%s.", p.name(), Text.count(numeric.negatives()), Text.percent(share),
+                add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),
+                        Text.count(numeric.negatives(), "negative value"), Text.percent(share),
                         unexpected ? ", unexpected for a column of this name" : ", e.g. refunds or corrections"),
                         share, 0, unexpected ? 0.4 : 0.1);
             }
@@ -220,7 +221,7 @@ final class QualityAnalysis {
                 String why = series.trend() != null && series.trend().significant()
                         ? "a significant " + series.trend().direction() + "ward trend (" + Text.pValue(
                         series.trend().pValue()) + ")"
-                        : series.changePoints().size() + " shift(s) in level";
+                        : Text.count(series.changePoints().size(), "shift") + " in level";
                 add("non_stationary", "info", columns, String.format("%s per %s is not stationary: %s.",
                         series.measure(), timeSeries.period(), why), 1, 0, 0.1);
             }

@@ -35,6 +35,11 @@ final class Text {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** "1 row", "2,500 rows": the count and the noun, plural unless the count is 1. */
+    static String count(long value, String noun) {
+        return count(value) + " " + noun + (value == 1 ? "" : "s");
+    }
+
     /** A share 0–1 as a percentage: {@code 12.3 %}. */
     static String percent(double share) {
         double p = share * 100;

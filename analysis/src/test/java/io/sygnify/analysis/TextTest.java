@@ -19,4 +19,11 @@ class TextTest {
         assertThat(Text.percent(-0.2)).isEqualTo("-20 %");
         assertThat(Text.percent(-0.997)).isEqualTo("-99.7 %");
     }
+
+    @Test
+    void countsTakeTheirNounInTheRightNumber() {
+        assertThat(Text.count(1, "row")).isEqualTo("1 row");
+        assertThat(Text.count(0, "row")).isEqualTo("0 rows");
+        assertThat(Text.count(2500, "placeholder value")).isEqualTo("2,500 placeholder values");
+    }
 }
