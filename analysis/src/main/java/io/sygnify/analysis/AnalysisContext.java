@@ -17,6 +17,9 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
     private static final Pattern MEASURE_NAME = Pattern.compile(
             "amount|revenue|sales|total|price|value|cost|profit|income|spend|paid|fee|qty|quantity|units|volume"
                     + "|balance|margin|close|count");
+    // a total of prices, rates or levels means nothing; such a measure is averaged, per group and per period
+    private static final Pattern INTENSIVE_NAME = Pattern.compile("price|rate|ratio|pct|percent|percentage|score"
+            + "|temp|temperature|age|avg|average|mean|index|level|yield|speed|humidity|close|open|high|low");
     private static final Pattern DIMENSION_NAME = Pattern.compile(
             "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");
@@ -44,6 +47,15 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
                 .boxed()
                 .sorted(Comparator.comparing((Integer i) -> !matches(MEASURE_NAME, name(i))))
                 .limit(max).toList();
+    }
+
+    /**
+     * Whether sums of the column mean nothing: its name is a price, rate, level … or its values are written as
+     * percentages (a discount of 10 % on every order is no discount of 270 % a day).
+     */
+    boolean intensive(int index) {
+        String format = columns.get(index).format();
+        return matches(INTENSIVE_NAME, name(index)) || format != null && format.contains("percent");
     }
 
     /** Category and flag columns with 2 to {@code maxDistinct} values, named ones (store, region …) first. */

@@ -18,8 +18,6 @@ final class SegmentAnalysis {
     private static final double CONCENTRATED_GINI = 0.4;
     private static final int MIN_GROUPS_FOR_CONCENTRATION = 5;
     private static final double BEYOND_ROWS = 0.1;
-    private static final java.util.regex.Pattern INTENSIVE_NAME = java.util.regex.Pattern.compile(
-            "price|rate|ratio|pct|percent|percentage|score|temp|temperature|age|avg|average|mean|index|level");
 
     private final AnalysisContext context;
     private final GroupedMeasures grouped;
@@ -55,7 +53,7 @@ final class SegmentAnalysis {
                                          int tests) {
         boolean rows = m < 0;
         // sums of prices or rates mean nothing: such a measure is compared by its means only
-        boolean additive = rows || !AnalysisContext.matches(INTENSIVE_NAME, measure);
+        boolean additive = rows || !context.intensive(grouped.measures().get(m));
         double total = 0;
         double absTotal = 0;
         for (GroupedMeasures.Group group : groups) {

@@ -25,9 +25,8 @@ final class TimeSeriesAnalysis {
     private static final double COMPLETE_COVERAGE = 0.9;
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
-    private static final Pattern MEAN_NAME = Pattern.compile("price|rate|ratio|pct|percent|percentage|score|temp"
-            + "|temperature|age|avg|average"
-            + "|mean|index|level|close|open|high|low|yield|speed|humidity|balance|weight|height");
+    // levels at a moment, not flows: added up across accounts or items, but never over time
+    private static final Pattern STOCK_NAME = Pattern.compile("balance|inventory|stock|weight|height");
 
     private final AnalysisContext context;
     private final List<KeyFinding> findings = new ArrayList<>();
@@ -108,7 +107,8 @@ final class TimeSeriesAnalysis {
         series.add(analyze("rows", "count", rows, rows, rows, window));
         for (int m = 0; m < measures.size(); m++) {
             String name = context.name(measures.get(m));
-            boolean mean = AnalysisContext.matches(MEAN_NAME, name) || rowsPerPeriod <= 1.5;
+            boolean mean = context.intensive(measures.get(m)) || AnalysisContext.matches(STOCK_NAME, name)
+                    || rowsPerPeriod <= 1.5;
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
                 values[i] = mean ? (counts[m][i] == 0 ? Double.NaN : sums[m][i] / counts[m][i]) : sums[m][i];
@@ -229,12 +229,17 @@ final class TimeSeriesAnalysis {
         return measure.equals("rows") ? List.of() : List.of(measure);
     }
 
+    /**
+     * Shifts in level by binary segmentation, at most {@value #MAX_CHANGE_POINTS}, in time order. Each shift's
+     * before and after are the medians of the levels on either side of it, up to the neighbouring shifts, so the
+     * shifts read as one chain of levels; the series gets one finding for all of them.
+     */
     private List<TimeSeries.ChangePoint> changePoints(double[] core, double[] tested, PeriodWindow window,
                                                       String subject, String measure) {
         List<int[]> segments = new ArrayList<>();
-        List<TimeSeries.ChangePoint> points = new ArrayList<>();
+        java.util.TreeMap<Integer, Double> shifts = new java.util.TreeMap<>();
         segments.add(new int[] {0, core.length});
-        while (!segments.isEmpty() && points.size() < MAX_CHANGE_POINTS) {
+        while (!segments.isEmpty() && shifts.size() < MAX_CHANGE_POINTS) {
             int[] segment = segments.remove(0);
             double[] part = java.util.Arrays.copyOfRange(tested, segment[0], segment[1]);
             TrendTests.ChangePoint point = TrendTests.pettitt(part);
@@ -243,21 +248,45 @@ final class TimeSeriesAnalysis {
                     || segment[1] - at < MIN_SEGMENT) {
                 continue;
             }
-            double before = TrendTests.median(java.util.Arrays.copyOfRange(core, segment[0], at));
-            double after = TrendTests.median(java.util.Arrays.copyOfRange(core, at, segment[1]));
-            String label = window.labels().get(window.first() + at);
-            points.add(new TimeSeries.ChangePoint(label, before, after, point.pValue()));
+            shifts.put(at, point.pValue());
             segments.add(new int[] {segment[0], at});
             segments.add(new int[] {at, segment[1]});
-            double scale = Math.max(Math.abs(before), Math.abs(after));
-            double impact = scale == 0 ? 0 : Math.abs(after - before) / scale;
-            findings.add(KeyFinding.of("change_point", String.format("%s shifted from %s to %s (medians) at %s "
-                            + "(Pettitt test, %s).", subject, Text.number(before), Text.number(after), label,
-                    Text.pValue(point.pValue())), impact, KeyFinding.significanceOf(point.pValue()), columns(measure),
-                    "time_series:" + measure, List.of()));
         }
-        points.sort(java.util.Comparator.comparing(TimeSeries.ChangePoint::period));
+        List<Integer> bounds = new ArrayList<>(List.of(0));
+        bounds.addAll(shifts.keySet());
+        bounds.add(core.length);
+        double[] levels = new double[bounds.size() - 1];
+        for (int k = 0; k < levels.length; k++) {
+            levels[k] = TrendTests.median(java.util.Arrays.copyOfRange(core, bounds.get(k), bounds.get(k + 1)));
+        }
+        List<TimeSeries.ChangePoint> points = new ArrayList<>();
+        double impact = 0;
+        for (int k = 1; k < levels.length; k++) {
+            String label = window.labels().get(window.first() + bounds.get(k));
+            points.add(new TimeSeries.ChangePoint(label, levels[k - 1], levels[k], shifts.get(bounds.get(k))));
+            double scale = Math.max(Math.abs(levels[k - 1]), Math.abs(levels[k]));
+            impact = Math.max(impact, scale == 0 ? 0 : Math.abs(levels[k] - levels[k - 1]) / scale);
+        }
+        if (!points.isEmpty()) {
+            double weakest = shifts.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            findings.add(KeyFinding.of("change_point", changePointSentence(subject, points, weakest), impact,
+                    KeyFinding.significanceOf(weakest), columns(measure), "time_series:" + measure, List.of()));
+        }
         return points;
+    }
+
+    /** "X shifted from 53 to 39 (medians) at …", or with several shifts the chain of levels. */
+    private static String changePointSentence(String subject, List<TimeSeries.ChangePoint> points, double weakest) {
+        if (points.size() == 1) {
+            TimeSeries.ChangePoint point = points.get(0);
+            return String.format("%s shifted from %s to %s (medians) at %s (Pettitt test, %s).", subject,
+                    Text.number(point.before()), Text.number(point.after()), point.period(), Text.pValue(weakest));
+        }
+        List<String> levels = new ArrayList<>();
+        levels.add(Text.number(points.get(0).before()) + " at first");
+        points.forEach(point -> levels.add(Text.number(point.after()) + " from " + point.period()));
+        return String.format("%s shifted in level %d times: median %s (Pettitt tests, each %s).", subject,
+                points.size(), Text.list(levels), Text.pValue(weakest));
     }
 
     private TimeSeries.LastPeriod lastPeriod(double[] core, double[] model, double[] residuals, PeriodWindow window,

@@ -126,13 +126,15 @@ final class TrendTests {
         return denominator == 0 ? 0 : numerator / denominator;
     }
 
+    private static final double STEP_OUTLIER = 4;
+
     /** The most likely single change point: the first index of the new regime, and the test's p-value. */
     record ChangePoint(int index, double pValue) {
     }
 
     /**
      * Pettitt's test for one shift in location, with its approximate p-value {@code 2 exp(−6K² / (n³ + n²))}, the
-     * variance corrected for the serial correlation of what the shift leaves (see {@link #persistence}). Ignores NaN.
+     * variance corrected for the persistence of the series (see {@link #persistence}). Ignores NaN.
      */
     static ChangePoint pettitt(double[] y) {
         int[] positions = new int[y.length];
@@ -162,28 +164,44 @@ final class TrendTests {
         if (bestIndex < 0) {
             return new ChangePoint(-1, 1);
         }
-        double factor = persistence(y, positions, n, bestIndex + 1);
+        double factor = persistence(y, positions, n);
         double p = Math.min(1, 2 * Math.exp(-6.0 * best * best / (factor * ((double) n * n * n + (double) n * n))));
         return new ChangePoint(positions[bestIndex + 1], p);
     }
 
     /**
-     * The variance factor of a sum of signs under the lag-1 autocorrelation of what the shift leaves (each side
-     * minus its median; Yue and Wang's form, never below 1). A true shift in independent noise leaves noise, and
-     * its test is unchanged; a random walk leaves a wandering series, and its largest "shift" is no longer
-     * significant.
+     * The variance factor of a sum of signs under the persistence of the series (Yue and Wang's form, never below
+     * 1), read from its steps rather than its levels, so that shifts elsewhere in the series are not taken for
+     * persistence. For an AR(1) series with coefficient φ, consecutive steps correlate at −(1 − φ)/2: −0.5 (φ = 0)
+     * for independent noise, whose shifts keep their test, and 0 (φ = 1) for a random walk, whose wandering is no
+     * shift. Steps more than {@value #STEP_OUTLIER} robust standard deviations from their median — the shifts
+     * themselves, however many — count as no step.
      */
-    private static double persistence(double[] y, int[] positions, int n, int shift) {
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = y[positions[i]];
+    private static double persistence(double[] y, int[] positions, int n) {
+        double[] steps = new double[n - 1];
+        for (int i = 0; i + 1 < n; i++) {
+            steps[i] = y[positions[i + 1]] - y[positions[i]];
         }
-        double medianBefore = median(Arrays.copyOfRange(values, 0, shift));
-        double medianAfter = median(Arrays.copyOfRange(values, shift, n));
-        for (int i = 0; i < n; i++) {
-            values[i] -= i < shift ? medianBefore : medianAfter;
+        double center = median(steps);
+        double spread = scaledMad(steps);
+        if (!(spread > 0)) {
+            // mostly equal steps (counts that rarely change): their standard deviation still tells a jump apart
+            spread = Math.sqrt(Arrays.stream(steps).map(s -> (s - center) * (s - center)).sum() / steps.length);
         }
-        return serialFactor(lagOneAutocorrelation(values), n);
+        double limit = STEP_OUTLIER * spread;
+        boolean varies = false;
+        for (int i = 0; i < steps.length; i++) {
+            if (Math.abs(steps[i] - center) > limit) {
+                steps[i] = center;
+            }
+            varies |= steps[i] != center;
+        }
+        if (!varies) {
+            // nothing but the shifts moves: no noise, so nothing persists
+            return 1;
+        }
+        double phi = Math.max(0, Math.min(1, 1 + 2 * lagOneAutocorrelation(steps)));
+        return serialFactor(phi, n);
     }
 
     /** 1 + 2 Σ (1 − k/n) ρᵏ for a positive lag-1 autocorrelation ρ, else 1. */

@@ -263,6 +263,33 @@ class AnalysesTest {
     }
 
     @Test
+    void severalShiftsAreOneFindingWhoseLevelsChain() throws Exception {
+        Random random = new Random(21);
+        AnalysisReport report = analyze("shifts.csv", out -> {
+            out.println("day,orders");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 150; i++) {
+                // 100 a day, 160 from day 50 (20 February), 120 from day 100 (10 April)
+                int level = i < 50 ? 100 : i < 100 ? 160 : 120;
+                out.println(start.plusDays(i) + "," + Math.round(level + random.nextGaussian() * 5));
+            }
+        });
+
+        List<TimeSeries.ChangePoint> points = series(report, "orders").changePoints();
+        assertThat(points).extracting(TimeSeries.ChangePoint::period).containsExactly("2024-02-20", "2024-04-10");
+        assertThat(points.get(0).before()).isBetween(95.0, 105.0);
+        assertThat(points.get(0).after()).isBetween(155.0, 165.0).isEqualTo(points.get(1).before());
+        assertThat(points.get(1).after()).isBetween(115.0, 125.0);
+        List<KeyFinding> shifts = report.keyFindings().stream()
+                .filter(k -> k.kind().equals("change_point") && k.evidence().columns().equals(List.of("orders")))
+                .toList();
+        assertThat(shifts).singleElement().satisfies(k -> assertThat(k.sentence())
+                .startsWith("orders (mean per day) shifted in level 2 times: median ")
+                .contains("at first, ").contains(" from 2024-02-20 and ").endsWith(" from 2024-04-10 (Pettitt "
+                        + "tests, each p < 0.001)."));
+    }
+
+    @Test
     void aLastDayFarAboveTheRestIsAnAnomalousLastPeriod() throws Exception {
         AnalysisReport report = analyze("daily.csv", out -> {
             out.println("day,orders");
@@ -596,6 +623,24 @@ class AnalysesTest {
         assertThat(ReportJson.write(report)).contains("\"additive\":false").contains("\"additive\":true");
     }
 
+    @Test
+    void percentagesAreAveragedPerPeriodAndPerGroupNeverSummed() throws Exception {
+        Random random = new Random(10);
+        AnalysisReport report = analyze("discounts.csv", out -> {
+            out.println("day,store,discount,revenue");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 90 * 20; i++) {
+                out.println(start.plusDays(i / 20) + "," + (i % 2 == 0 ? "north" : "south") + ","
+                        + (5 * random.nextInt(4)) + "%," + f(50 + random.nextGaussian() * 10));
+            }
+        });
+
+        assertThat(series(report, "discount").aggregate()).isEqualTo("mean");
+        assertThat(series(report, "revenue").aggregate()).isEqualTo("sum");
+        assertThat(breakdown(report, "discount").additive()).isFalse();
+        assertThat(breakdown(report, "revenue").additive()).isTrue();
+    }
+
     private static Outliers.ColumnOutliers outliers(AnalysisReport report, String column) {
         return report.outliers().columns().stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow();
     }
@@ -623,6 +668,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.4\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.5\"");
     }
 }
