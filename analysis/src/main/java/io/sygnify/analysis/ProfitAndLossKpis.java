@@ -53,6 +53,8 @@ final class ProfitAndLossKpis extends DomainKpis {
         indicators.add(new Kpis.Indicator("margin", totals[0] == 0 ? null : Results.finite(profitTotal / totals[0]),
                 "ratio", Map.of("profit", profitTotal), profit.isPresent() ? "total profit / total revenue"
                 : "(revenue − cost) / revenue"));
+        Double growth = null;
+        String comparison = null;
         Optional<Integer> time = scope.time();
         if (time.isPresent()) {
             String t = "CAST(" + context.sql(time.get()) + " AS TIMESTAMP)";
@@ -69,8 +71,12 @@ final class ProfitAndLossKpis extends DomainKpis {
             if (complete.size() >= 2) {
                 Object[] last = complete.get(complete.size() - 1);
                 Object[] before = complete.get(complete.size() - 2);
-                double growth = (Double) last[1] / (Double) before[1] - 1;
-                indicators.add(new Kpis.Indicator("revenue_growth", Results.finite(growth), "ratio",
+                growth = Results.finite((Double) last[1] / (Double) before[1] - 1);
+                if (growth != null) {
+                    comparison = String.format("in %s it was %s %s %s", last[0], Text.percent(Math.abs(growth)),
+                            growth >= 0 ? "above" : "below", before[0]);
+                }
+                indicators.add(new Kpis.Indicator("revenue_growth", growth, "ratio",
                         Map.of("year", last[0], "previous_year", before[0]),
                         "revenue of the last complete year / the year before − 1"));
                 columns.put("date", context.name(time.get()));
@@ -78,6 +84,32 @@ final class ProfitAndLossKpis extends DomainKpis {
                 scope.note("profit_and_loss: revenue growth needs two complete calendar years.");
             }
         }
+        if (totals[0] > 0) {
+            headline(revenue.get(), cost, totals, profitTotal / totals[0], growth, comparison);
+        }
         return Optional.of(new Kpis.Domain("profit_and_loss", columns, indicators));
+    }
+
+    /**
+     * The key finding: "revenue totals 6,638,612 at a margin of 35 % (cost is 65 % of it); in 2024 it was 11 % above
+     * 2023."
+     *
+     * @param comparison "in 2024 it was 11 % above 2023", null without growth
+     */
+    private void headline(int revenue, Optional<Integer> cost, double[] totals, double margin, Double growth,
+                          String comparison) {
+        String name = context.name(revenue);
+        StringBuilder sentence = new StringBuilder(String.format("%s totals %s at a margin of %s", name,
+                Text.number(totals[0]), Text.percent(margin)));
+        List<String> columns = new ArrayList<>(List.of(name));
+        cost.ifPresent(c -> {
+            sentence.append(String.format(" (%s is %s of it)", context.name(c), Text.percent(totals[1] / totals[0])));
+            columns.add(context.name(c));
+        });
+        if (growth != null) {
+            sentence.append("; ").append(comparison);
+        }
+        scope.finding(KeyFinding.of("kpi", sentence + ".", Math.min(1, 0.3 + (growth == null ? 0 : Math.abs(growth))),
+                1.0, columns, "kpi:profit_and_loss", List.of()));
     }
 }

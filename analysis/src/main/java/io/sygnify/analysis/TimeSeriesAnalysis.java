@@ -30,6 +30,7 @@ final class TimeSeriesAnalysis {
 
     private final AnalysisContext context;
     private final List<KeyFinding> findings = new ArrayList<>();
+    private final PatternFindings patterns = new PatternFindings();
 
     TimeSeriesAnalysis(AnalysisContext context) {
         this.context = context;
@@ -120,6 +121,7 @@ final class TimeSeriesAnalysis {
             notes.add("Partial " + (firstPartial && lastPartial ? "first and last periods are" : firstPartial
                     ? "first period is" : "last period is") + " shown but left out of the tests.");
         }
+        findings.addAll(patterns.told(unit.sql()));
         return new Analyzed<>(new TimeSeries(context.name(t), others, granularity, unit.sql(), labels, firstPartial,
                 lastPartial, series, notes), findings);
     }
@@ -179,12 +181,14 @@ final class TimeSeriesAnalysis {
         String subject = measure.equals("rows") ? "The number of rows per " + unit
                 : measure + " (" + aggregate + " per " + unit + ")";
         if (significantTrend) {
-            findings.add(KeyFinding.of("trend", String.format("%s %s over %d %ss: Theil–Sen slope %s%s per %s%s, "
-                            + "Mann–Kendall τ = %s, %s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit,
+            String sentence = String.format("%s %s over %d %ss: Theil–Sen slope %s%s per %s%s, Mann–Kendall τ = %s, "
+                            + "%s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit,
                     line.slope() > 0 ? "+" : "", Text.number(line.slope()), unit,
                     relative == null ? "" : " (" + (relative > 0 ? "+" : "") + Text.percent(relative) + " in total)",
-                    Text.coefficient(mk.tau()), Text.pValue(mk.pValue())), Math.abs(mk.tau()),
-                    KeyFinding.significanceOf(mk.pValue()), columns(measure), "time_series:" + measure, List.of()));
+                    Text.coefficient(mk.tau()), Text.pValue(mk.pValue()));
+            patterns.add("trend:" + direction, true, measure, aggregate, KeyFinding.of("trend", sentence,
+                    Math.abs(mk.tau()), KeyFinding.significanceOf(mk.pValue()), columns(measure),
+                    "time_series:" + measure, List.of()));
         }
         PeriodChanges.findUnusual(findings, sums, counts, aggregate, window, subject, measure);
         double[] trendResiduals = new double[core.length];
@@ -198,15 +202,16 @@ final class TimeSeriesAnalysis {
             seasonality.add(weekly);
             if (weekly.significant()) {
                 weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
-                findings.add(SeasonalPatterns.seasonalFinding(subject, measure, weekly, DayOfWeek.values().length,
-                        true));
+                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, weekly, DayOfWeek.values().length, true));
             }
         }
         TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
         if (yearly != null) {
             seasonality.add(yearly);
             if (yearly.significant()) {
-                findings.add(SeasonalPatterns.seasonalFinding(subject, measure, yearly, 12, false));
+                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, yearly, 12, false));
             }
         }
         double[] model = new double[core.length];
@@ -216,7 +221,7 @@ final class TimeSeriesAnalysis {
             residuals[i] = core[i] - model[i];
         }
         List<TimeSeries.ChangePoint> changePoints = changePoints(core, significantTrend ? trendResiduals : core,
-                window, subject, measure);
+                window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, weekdayOffsets, window);
         return new TimeSeries.Series(measure, aggregate, shown, trend,
@@ -235,7 +240,7 @@ final class TimeSeriesAnalysis {
      * shifts read as one chain of levels; the series gets one finding for all of them.
      */
     private List<TimeSeries.ChangePoint> changePoints(double[] core, double[] tested, PeriodWindow window,
-                                                      String subject, String measure) {
+                                                      String subject, String measure, String aggregate) {
         List<int[]> segments = new ArrayList<>();
         java.util.TreeMap<Integer, Double> shifts = new java.util.TreeMap<>();
         segments.add(new int[] {0, core.length});
@@ -269,7 +274,8 @@ final class TimeSeriesAnalysis {
         }
         if (!points.isEmpty()) {
             double weakest = shifts.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            findings.add(KeyFinding.of("change_point", changePointSentence(subject, points, weakest), impact,
+            patterns.add("change_point", true, measure, aggregate, KeyFinding.of("change_point",
+                    changePointSentence(subject, points, weakest), impact,
                     KeyFinding.significanceOf(weakest), columns(measure), "time_series:" + measure, List.of()));
         }
         return points;

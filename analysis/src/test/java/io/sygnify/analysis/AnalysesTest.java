@@ -290,6 +290,51 @@ class AnalysesTest {
     }
 
     @Test
+    void sumsThatShareTheRowCountsPatternAreToldWithIt() throws Exception {
+        Random random = new Random(22);
+        AnalysisReport report = analyze("weekly-orders.csv", out -> {
+            out.println("day,amount,unit_price");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 140; i++) {
+                LocalDate day = start.plusDays(i);
+                // twice the orders at weekends; amounts per order the same every day; prices higher on Mondays
+                int orders = day.getDayOfWeek().getValue() >= 6 ? 40 : 20;
+                for (int k = 0; k < orders; k++) {
+                    double price = (day.getDayOfWeek().getValue() == 1 ? 30 : 10) + random.nextGaussian();
+                    out.println(day + "," + f(50 + random.nextGaussian() * 5) + "," + f(price));
+                }
+            }
+        });
+
+        assertThat(series(report, "amount").seasonality()).anySatisfy(s -> assertThat(s.significant()).isTrue());
+        List<KeyFinding> weekly = report.keyFindings().stream().filter(k -> k.kind().equals("seasonality")).toList();
+        assertThat(weekly).anySatisfy(k -> {
+            assertThat(k.sentence()).startsWith("The number of rows per day follows a weekly pattern: Saturday is ")
+                    .endsWith("; so does amount (sum per day).");
+            assertThat(k.evidence().columns()).containsExactly("amount");
+        });
+        assertThat(weekly).as("the mean price has a rhythm of its own").anySatisfy(k ->
+                assertThat(k.sentence()).startsWith("unit_price (mean per day) follows a weekly pattern: Monday"));
+        assertThat(weekly).hasSize(2);
+    }
+
+    @Test
+    void aDimensionExplainingMeasuresThatMoveTogetherIsOneFinding() {
+        KeyFinding revenue = KeyFinding.of("segment_difference", "Mean revenue differs by category …", 0.6, 1,
+                List.of("revenue", "category"), "segments:revenue:category", List.of());
+        KeyFinding cost = KeyFinding.of("association", "category explains 37 % of the variance of cost …", 0.5, 1,
+                List.of("category", "cost"), "segments:cost:category", List.of());
+        KeyFinding margin = KeyFinding.of("association", "category explains 20 % of the variance of margin …", 0.4,
+                1, List.of("category", "margin"), "segments:margin:category", List.of());
+        Relationships relationships = new Relationships(List.of("revenue", "cost", "margin"),
+                List.of(List.of(1.0, 0.99, 0.1), List.of(0.99, 1.0, 0.1), List.of(0.1, 0.1, 1.0)), null, List.of(),
+                null, List.of(), List.of(), 0.001, 100, List.of());
+
+        assertThat(ReportBuilder.rank(List.of(cost, revenue, margin), CoMovingGroups.of(relationships)))
+                .containsExactly(revenue, margin);
+    }
+
+    @Test
     void aLastDayFarAboveTheRestIsAnAnomalousLastPeriod() throws Exception {
         AnalysisReport report = analyze("daily.csv", out -> {
             out.println("day,orders");

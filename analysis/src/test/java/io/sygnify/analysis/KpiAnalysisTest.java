@@ -113,6 +113,13 @@ class KpiAnalysisTest {
         Kpis.Indicator growth = indicator(pnl, "revenue_growth");
         assertThat(growth.value()).isCloseTo(0.5, within(1e-9));
         assertThat(detail(growth)).containsEntry("year", 2023).containsEntry("previous_year", 2022);
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("kpi")).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.sentence()).isEqualTo("revenue totals 3,500 at a margin of 40 % (cost is 60 % of "
+                            + "it); in 2023 it was 50 % above 2022.");
+                    assertThat(k.evidence().columns()).containsExactly("revenue", "cost");
+                    assertThat(k.evidence().chartKey()).isEqualTo("kpi:profit_and_loss");
+                });
     }
 
     @Test
