@@ -12,10 +12,19 @@ export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
-/** Large values get grouping and two decimals at most; small ones keep three significant digits. */
+/**
+ * Large values get grouping and two decimals at most; small ones keep three significant digits, and very small
+ * ones an exponent (2.1e-10, not 0.00000000021).
+ */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return integer.format(value);
+  if (Math.abs(value) < 1e-4) return value.toExponential(1);
   return Math.abs(value) >= 1 ? twoDecimals.format(value) : threeSignificant.format(value);
+}
+
+/** A p-value as the report's sentences give it: p < 0.001, else three decimals. */
+export function formatPValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
 /** A 0–100 score to one decimal, so that 99.7 (a small deduction) does not read as a perfect 100. */

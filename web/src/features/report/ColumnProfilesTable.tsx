@@ -1,7 +1,7 @@
 import { useWindowedList } from '../../components/use-windowed-list';
 import type { ColumnProfile } from '../../lib/api/insights';
 import { EMPTY, formatInteger, formatNumber, formatPercent } from '../../lib/format';
-import { WINDOW_ABOVE_COLUMNS } from './report-model';
+import { WINDOW_ABOVE_COLUMNS, describesValues } from './report-model';
 
 function formatBound(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return EMPTY;
@@ -70,7 +70,7 @@ export function ColumnProfilesTable({ columns }: { columns: ColumnProfile[] }) {
                     <td className={NUMERIC_CELL}>{formatBound(column.min)}</td>
                     <td className={NUMERIC_CELL}>{formatBound(column.max)}</td>
                     <td className={NUMERIC_CELL}>
-                      {column.mean === null || column.mean === undefined ? EMPTY : formatNumber(column.mean)}
+                      {column.mean === null || column.mean === undefined || !describesValues(column) ? EMPTY : formatNumber(column.mean)}
                     </td>
                   </tr>
                 );

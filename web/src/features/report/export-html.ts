@@ -1,6 +1,6 @@
 import type { Breakdown, ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
-import { describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
-import type { ReportModel, Section } from './report-model';
+import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
+import { describesValues, type ReportModel, type Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { bySize } from './sections/OutliersSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
@@ -65,11 +65,12 @@ function columnCard(column: ColumnProfile): string {
   ];
   if (column.min !== null && column.min !== undefined) stats.push(['Min', typeof column.min === 'number' ? formatNumber(column.min) : column.min]);
   if (column.max !== null && column.max !== undefined) stats.push(['Max', typeof column.max === 'number' ? formatNumber(column.max) : column.max]);
-  if (column.mean !== null && column.mean !== undefined) stats.push(['Mean', formatNumber(column.mean)]);
+  const values = describesValues(column);
+  if (values && column.mean !== null && column.mean !== undefined) stats.push(['Mean', formatNumber(column.mean)]);
   const std = column.numeric?.std ?? column.std;
-  if (std !== null && std !== undefined) stats.push(['Std dev', formatNumber(std)]);
-  if (column.numeric?.p50 !== null && column.numeric?.p50 !== undefined) stats.push(['Median', formatNumber(column.numeric.p50)]);
-  const h = column.numeric?.histogram ?? column.histogram;
+  if (values && std !== null && std !== undefined) stats.push(['Std dev', formatNumber(std)]);
+  if (values && column.numeric?.p50 !== null && column.numeric?.p50 !== undefined) stats.push(['Median', formatNumber(column.numeric.p50)]);
+  const h = values ? (column.numeric?.histogram ?? column.histogram) : undefined;
   const top = column.categories?.top_values ?? column.top_values;
   return `<div class="card"><h3>${e(column.name)}</h3><table>${stats.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>${
     h && h.counts.length ? histogram(h) : ''
@@ -184,7 +185,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
     const table = `<div class="scroll"><table><tr><th>Column</th><th>Type</th><th>Missing</th><th>Distinct</th><th>Min</th><th>Max</th><th>Mean</th></tr>${columns
       .map(
         (c) =>
-          `<tr><th>${e(c.name)}</th><td>${e(c.type)}</td><td class="n">${formatInteger(c.missing_count)} (${formatPercent(c.missing_percent)})</td><td class="n">${formatInteger(c.distinct_count)}</td><td class="n">${e(typeof c.min === 'number' ? formatNumber(c.min) : (c.min ?? '—'))}</td><td class="n">${e(typeof c.max === 'number' ? formatNumber(c.max) : (c.max ?? '—'))}</td><td class="n">${num(c.mean)}</td></tr>`,
+          `<tr><th>${e(c.name)}</th><td>${e(c.type)}</td><td class="n">${formatInteger(c.missing_count)} (${formatPercent(c.missing_percent)})</td><td class="n">${formatInteger(c.distinct_count)}</td><td class="n">${e(typeof c.min === 'number' ? formatNumber(c.min) : (c.min ?? '—'))}</td><td class="n">${e(typeof c.max === 'number' ? formatNumber(c.max) : (c.max ?? '—'))}</td><td class="n">${describesValues(c) ? num(c.mean) : EMPTY}</td></tr>`,
       )
       .join('')}</table></div>`;
     parts.push(section('Column profiles', `${table}<div class="cols">${columns.map(columnCard).join('')}</div>`));

@@ -87,6 +87,12 @@ function slug(...parts: string[]): string {
   return parts.map((part) => part.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed').join('--');
 }
 
+/**
+ * Whether a column's mean, spread and distribution say something: an identifier's numbers (order 50001, 50002 …)
+ * are labels, so the report shows their count, range and most frequent values only.
+ */
+export const describesValues = (column: { role?: string | null }) => column.role !== 'identifier';
+
 export const columnAnchor = (name: string) => `column-${slug(name)}`;
 export const seriesAnchor = (measure: string) => `series-${slug(measure)}`;
 export const breakdownAnchor = (measure: string, dimension: string) => `segment-${slug(measure, dimension)}`;

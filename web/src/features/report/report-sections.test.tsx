@@ -114,6 +114,23 @@ describe('ReportView', () => {
     expect(within(screen.getByTestId('rejects-table')).getAllByRole('row')).toHaveLength(3);
   });
 
+  it('gives an identifier its count and range, not a mean, spread or histogram of its labels', () => {
+    stubFetch({});
+    const [amount] = fullReport.columns;
+    const orderId = { ...amount!, name: 'order_id', type: 'integer', role: 'identifier', mean: 68_773.5 };
+    const report = { ...fullReport, columns: [orderId, ...fullReport.columns.slice(1)] };
+    show(report);
+
+    const card = screen.getAllByTestId('column-detail').find((c) => c.dataset.column === 'order_id')!;
+    expect(within(card).getByText('Distinct')).toBeInTheDocument();
+    expect(within(card).getByText('Max')).toBeInTheDocument();
+    for (const term of ['Mean', 'Std dev', 'Median', 'Skewness']) expect(within(card).queryByText(term)).toBeNull();
+    expect(within(card).queryByTestId('histogram')).toBeNull();
+    expect(screen.getByRole('row', { name: /^order_id/ })).not.toHaveTextContent('68,773.5');
+    const html = reportToHtml(readReport(report), { fileName: 'orders.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
+    expect(html).not.toContain('68,773.5');
+  });
+
   it('says that amounts with refunds are judged by their size', () => {
     stubFetch({});
     const [amount] = fullReport.outliers.columns;

@@ -4,7 +4,7 @@ import { useWindowedList, type RowProps } from '../../../components/use-windowed
 import type { ColumnProfile } from '../../../lib/api/insights';
 import { EMPTY, formatInteger, formatNumber, formatPercent } from '../../../lib/format';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { WINDOW_ABOVE_COLUMNS, columnAnchor } from '../report-model';
+import { WINDOW_ABOVE_COLUMNS, columnAnchor, describesValues } from '../report-model';
 import { HistogramChart } from './HistogramChart';
 import { addRevealer, goToSection } from './ReportSection';
 
@@ -26,10 +26,11 @@ function statsOf(column: ColumnProfile): Array<[string, string]> {
   ];
   if (column.min !== null && column.min !== undefined) stats.push(['Min', typeof column.min === 'number' ? formatNumber(column.min) : column.min]);
   if (column.max !== null && column.max !== undefined) stats.push(['Max', typeof column.max === 'number' ? formatNumber(column.max) : column.max]);
-  if (column.mean !== null && column.mean !== undefined) stats.push(['Mean', formatNumber(column.mean)]);
+  const values = describesValues(column);
+  if (values && column.mean !== null && column.mean !== undefined) stats.push(['Mean', formatNumber(column.mean)]);
   const std = numeric?.std ?? column.std;
-  if (std !== null && std !== undefined) stats.push(['Std dev', formatNumber(std)]);
-  if (numeric) {
+  if (values && std !== null && std !== undefined) stats.push(['Std dev', formatNumber(std)]);
+  if (values && numeric) {
     const quantiles: Array<[string, number | null | undefined]> = [
       ['P5', numeric.p5],
       ['P25', numeric.p25],
@@ -56,7 +57,7 @@ interface ColumnCardProps {
 }
 
 function ColumnCard({ column, position, total, line }: ColumnCardProps) {
-  const histogram = column.numeric?.histogram ?? column.histogram;
+  const histogram = describesValues(column) ? (column.numeric?.histogram ?? column.histogram) : undefined;
   const topValues = column.categories?.top_values ?? column.top_values;
   const headingId = `${columnAnchor(column.name)}-heading`;
   return (

@@ -1,13 +1,17 @@
-import { formatNumber, formatPercent } from '../../../lib/format';
+import { formatNumber, formatPercent, formatPValue } from '../../../lib/format';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Shares are 0–1 in the report; other numbers are shown as they are. */
+/** Shares are 0–1 in the report; years and p-values read as usual; other numbers are shown as they are. */
 function cell(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return /share|rate|ratio/.test(key) && Math.abs(value) <= 1 ? formatPercent(value * 100) : formatNumber(value);
+  if (typeof value === 'number') {
+    if (/(^|_)year$/.test(key) && Number.isInteger(value)) return String(value);
+    if (key === 'p_value') return formatPValue(value);
+    return /share|rate|ratio/.test(key) && Math.abs(value) <= 1 ? formatPercent(value * 100) : formatNumber(value);
+  }
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }

@@ -44,6 +44,26 @@ describe('Key figures', () => {
     expect(within(card).getByTestId('kpi-detail')).toHaveTextContent('conformity:close');
   });
 
+  it('writes years as years and p-values as the sentences do', () => {
+    show({
+      domains: [
+        {
+          domain: 'profit_and_loss',
+          columns: { revenue: 'revenue' },
+          indicators: [
+            { name: 'revenue_growth', value: 0.11, unit: 'ratio', detail: { year: 2024, previous_year: 2023 }, note: null },
+            { name: 'benford_mad', value: 0.0039, unit: 'statistic', detail: { p_value: 2.1e-10, chi_square: 61.77 }, note: null },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const [growth, benford] = screen.getAllByTestId('kpi-detail');
+    expect(growth).toHaveTextContent('year:2024previous year:2023');
+    expect(benford).toHaveTextContent('p value:< 0.001chi square:61.77');
+  });
+
   it('gives wide tables a wide card that scrolls instead of spilling out', () => {
     show({
       domains: [
