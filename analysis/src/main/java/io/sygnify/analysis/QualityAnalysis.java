@@ -3,6 +3,7 @@ package io.sygnify.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,25 +215,50 @@ final class QualityAnalysis {
         }
     }
 
+    /**
+     * One alert per kind of non-stationarity and per season, naming every series that has it: the sums per period
+     * of a file mostly move with its row count, and eight alerts would say one thing four times.
+     */
     private void series(TimeSeries timeSeries) {
+        Map<String, List<TimeSeries.Series>> unsteady = new LinkedHashMap<>();
+        record Seasonal(String measure, TimeSeries.Seasonality season) {
+        }
+        Map<String, List<Seasonal>> seasonal = new LinkedHashMap<>();
         for (TimeSeries.Series series : timeSeries.series()) {
-            List<String> columns = series.measure().equals("rows") ? List.of() : List.of(series.measure());
-            if (series.trend() != null && series.trend().significant() || !series.changePoints().isEmpty()) {
-                String why = series.trend() != null && series.trend().significant()
-                        ? "a significant " + series.trend().direction() + "ward trend (" + Text.pValue(
-                        series.trend().pValue()) + ")"
-                        : Text.count(series.changePoints().size(), "shift") + " in level";
-                add("non_stationary", "info", columns, String.format("%s per %s is not stationary: %s.",
-                        series.measure(), timeSeries.period(), why), 1, 0, 0.1);
+            boolean trend = series.trend() != null && series.trend().significant();
+            if (trend || !series.changePoints().isEmpty()) {
+                String why = trend ? "a significant " + series.trend().direction() + "ward trend (" + Text.pValue(
+                        series.trend().pValue()) + ")" : Text.count(series.changePoints().size(), "shift") + " in level";
+                unsteady.computeIfAbsent(why, w -> new ArrayList<>()).add(series);
             }
             for (TimeSeries.Seasonality season : series.seasonality()) {
                 if (season.significant()) {
-                    add("seasonal", "info", columns, String.format("%s per %s has a %s pattern (η² = %s, %s).",
-                            series.measure(), timeSeries.period(), season.kind(), Text.coefficient(season.strength()),
-                            Text.pValue(season.pValue())), season.strength(), 0.1, 0.1);
+                    seasonal.computeIfAbsent(season.kind(), k -> new ArrayList<>())
+                            .add(new Seasonal(series.measure(), season));
                 }
             }
         }
+        unsteady.forEach((why, list) -> {
+            List<String> measures = list.stream().map(TimeSeries.Series::measure).toList();
+            add("non_stationary", "info", columnsOf(measures), String.format("%s per %s %s not stationary: %s.",
+                    Text.list(measures), timeSeries.period(), measures.size() == 1 ? "is" : "are", why), 1, 0, 0.1);
+        });
+        seasonal.forEach((kind, list) -> {
+            List<String> measures = list.stream().map(Seasonal::measure).toList();
+            double low = list.stream().mapToDouble(a -> a.season().strength()).min().orElseThrow();
+            double high = list.stream().mapToDouble(a -> a.season().strength()).max().orElseThrow();
+            double p = list.stream().mapToDouble(a -> a.season().pValue()).max().orElseThrow();
+            String strength = list.size() == 1 ? "η² = " + Text.coefficient(high) + ", " + Text.pValue(p)
+                    : "η² " + Text.coefficient(low) + " to " + Text.coefficient(high) + ", each " + Text.pValue(p);
+            add("seasonal", "info", columnsOf(measures), String.format("%s per %s %s a %s pattern (%s).",
+                    Text.list(measures), timeSeries.period(), measures.size() == 1 ? "has" : "have", kind, strength),
+                    high, 0.1, 0.1);
+        });
+    }
+
+    /** The columns of series named by measure: the row count is no column. */
+    private static List<String> columnsOf(List<String> measures) {
+        return measures.stream().filter(measure -> !measure.equals("rows")).toList();
     }
 
     private List<Quality.Deduction> deductions() {

@@ -198,4 +198,28 @@ class QualityAnalysisTest {
         assertThat(report.quality().alerts()).allMatch(a -> a.severity().equals("info"));
         assertThat(report.dataset().candidateKeys()).contains(List.of("order_id"));
     }
+
+    @Test
+    void seriesWithTheSameRhythmShareOneSeasonalAlert() throws Exception {
+        java.util.Random random = new java.util.Random(23);
+        AnalysisReport report = analyze("weekly.csv", out -> {
+            out.println("day,amount,quantity");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 140; i++) {
+                LocalDate day = start.plusDays(i);
+                // twice the orders at weekends, the same amounts and quantities per order every day
+                for (int k = 0; k < (day.getDayOfWeek().getValue() >= 6 ? 40 : 20); k++) {
+                    out.printf(Locale.ROOT, "%s,%.2f,%d%n", day, 50 + random.nextGaussian() * 5, 1 + random.nextInt(3));
+                }
+            }
+        });
+
+        List<Quality.Alert> seasonal = report.quality().alerts().stream().filter(a -> a.kind().equals("seasonal"))
+                .toList();
+        assertThat(seasonal).singleElement().satisfies(a -> {
+            assertThat(a.columns()).containsExactly("amount", "quantity");
+            assertThat(a.message()).matches("rows, amount and quantity per day have a weekly pattern \\(η² \\d\\.\\d\\d to "
+                    + "\\d\\.\\d\\d, each p < 0\\.001\\)\\.");
+        });
+    }
 }
