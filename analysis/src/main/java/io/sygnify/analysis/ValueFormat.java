@@ -138,6 +138,13 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
                     "%d-%b-%Y", "%d-%b-%y", "%d/%b/%Y", "%d/%b/%y"),
             strptime("mmm d, yyyy", ColumnType.DATE, "[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}", null,
                     "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%b. %d, %Y"),
+            // months: statements and plans have a row per month, dated by the month alone (its first day)
+            strptime("yyyy-mm", ColumnType.DATE, "\\d{4}-\\d{1,2}", null, "%Y-%m"),
+            strptime("yyyy/mm", ColumnType.DATE, "\\d{4}/\\d{1,2}", null, "%Y/%m"),
+            strptime("mm/yyyy", ColumnType.DATE, "\\d{1,2}/\\d{4}", null, "%m/%Y"),
+            strptime("mmm yyyy", ColumnType.DATE, "[A-Za-z]{3,9}\\.?\\s+\\d{4}", null, "%b %Y", "%B %Y", "%b. %Y"),
+            // Excel's mmm-yy; "Jan 15" with a space is as likely the 15th of January, so only the dash
+            strptime("mmm-yy", ColumnType.DATE, "[A-Za-z]{3}-\\d{2}", null, "%b-%y"),
             strptime("dd/mm/yyyy hh:mm", ColumnType.TIMESTAMP, "\\d{1,2}/\\d{1,2}/\\d{4}" + TIME_PART,
                     "mm/dd/yyyy hh:mm", withTimes("%d/%m/%Y")),
             strptime("mm/dd/yyyy hh:mm", ColumnType.TIMESTAMP, "\\d{1,2}/\\d{1,2}/\\d{4}" + TIME_PART,

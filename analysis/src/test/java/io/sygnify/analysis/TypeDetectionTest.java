@@ -64,6 +64,22 @@ class TypeDetectionTest {
     }
 
     @Test
+    void monthsWrittenWithoutADayAreDatesOnTheFirstOfTheMonth() throws Exception {
+        ColumnProfile month = column("month;revenue\nJan 2022;1\nFeb 2022;2\nDecember 2022;3\nJan 2023;4\n", "month");
+        assertThat(month.type()).isEqualTo("date");
+        assertThat(month.format()).isEqualTo("mmm yyyy");
+        assertThat(month.max()).isEqualTo("2023-01-01");
+        assertThat(month.temporal().granularity()).isEqualTo("month");
+
+        assertThat(column("m,n\n2023-11,1\n2023-12,2\n2024-01,3\n", "m").max()).isEqualTo("2024-01-01");
+        assertThat(column("m,n\n2023/11,1\n2024/1,2\n", "m").max()).isEqualTo("2024-01-01");
+        assertThat(column("m,n\n11/2023,1\n01/2024,2\n", "m").max()).isEqualTo("2024-01-01");
+        assertThat(column("m,n\nNov-23,1\nJan-24,2\n", "m").max()).isEqualTo("2024-01-01");
+        assertThat(column("m,n\nJan 15,1\nFeb 16,2\n", "m").type()).as("a day or a year: left as text")
+                .isEqualTo("text");
+    }
+
+    @Test
     void dayFirstTimestampsAreTimestamps() throws Exception {
         ColumnProfile at = column("at,n\n31/12/2024 13:45,1\n01/02/2024 08:00,2\n", "at");
 
