@@ -19,6 +19,11 @@ record PeriodWindow(PeriodUnit unit, List<LocalDateTime> starts, List<String> la
         return starts.get(first + coreIndex).getDayOfWeek().getValue() - 1;
     }
 
+    /** Month of the year (January 0) of the {@code coreIndex}-th complete period. */
+    int month(int coreIndex) {
+        return starts.get(first + coreIndex).getMonthValue() - 1;
+    }
+
     /** A period's value from its sum and count: the mean or the sum. */
     static double value(double[] sumAndCount, String aggregate) {
         return aggregate.equals("mean") ? (sumAndCount[1] == 0 ? Double.NaN : sumAndCount[0] / sumAndCount[1])

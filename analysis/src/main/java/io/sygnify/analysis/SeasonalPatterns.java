@@ -29,7 +29,7 @@ final class SeasonalPatterns {
         for (int i = 0; i < core.length; i++) {
             groups[i] = Double.isNaN(core[i]) ? -1 : window.weekday(i);
             if (groups[i] >= 0) {
-                sums[groups[i]] += core[i];
+                sums[groups[i]] += residuals[i];
                 counts[groups[i]]++;
                 total += core[i];
                 n++;
@@ -39,22 +39,37 @@ final class SeasonalPatterns {
         return seasonality("weekly", anova, sums, counts, total / n);
     }
 
-    private static TimeSeries.Seasonality seasonality(String kind, TrendTests.Anova anova, double[] sums,
+    /**
+     * @param residualSums per position, the sum of what the trend line leaves: a profile of raw means would credit
+     *                     December with a year's growth
+     */
+    private static TimeSeries.Seasonality seasonality(String kind, TrendTests.Anova anova, double[] residualSums,
                                                       long[] counts, double mean) {
         List<Double> profile = new ArrayList<>();
-        for (int g = 0; g < sums.length; g++) {
-            profile.add(counts[g] == 0 || mean == 0 ? null : Results.finite(sums[g] / counts[g] / mean));
+        for (int g = 0; g < residualSums.length; g++) {
+            profile.add(counts[g] == 0 || mean == 0 ? null
+                    : Results.finite((mean + residualSums[g] / counts[g]) / mean));
         }
         boolean significant = anova.pValue() < ALPHA && anova.etaSquared() >= MIN_SEASONAL_STRENGTH;
         return new TimeSeries.Seasonality(kind, anova.etaSquared(), anova.pValue(), significant, profile);
     }
 
+    /** The median residual of each day of the week, Monday first. */
     static double[] weekdayOffsets(double[] residuals, PeriodWindow window) {
-        double[] offsets = new double[7];
-        for (int d = 0; d < 7; d++) {
+        return offsets(residuals, 7, window::weekday);
+    }
+
+    /** The median residual of each month of the year, January first. */
+    static double[] monthOffsets(double[] residuals, PeriodWindow window) {
+        return offsets(residuals, 12, window::month);
+    }
+
+    private static double[] offsets(double[] residuals, int positions, java.util.function.IntUnaryOperator position) {
+        double[] offsets = new double[positions];
+        for (int d = 0; d < positions; d++) {
             List<Double> list = new ArrayList<>();
             for (int i = 0; i < residuals.length; i++) {
-                if (!Double.isNaN(residuals[i]) && window.weekday(i) == d) {
+                if (!Double.isNaN(residuals[i]) && position.applyAsInt(i) == d) {
                     list.add(residuals[i]);
                 }
             }
@@ -107,7 +122,6 @@ final class SeasonalPatterns {
         for (int i = 0; i < keys.size(); i++) {
             values[i] = value(months.get(keys.get(i)), aggregate);
             groups[i] = keys.get(i).getMonthValue() - 1;
-            groupSums[groups[i]] += values[i];
             groupCounts[groups[i]]++;
             total += values[i];
         }
@@ -115,6 +129,7 @@ final class SeasonalPatterns {
         double[] residuals = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             residuals[i] = values[i] - line.at(i);
+            groupSums[groups[i]] += residuals[i];
         }
         return seasonality("yearly", TrendTests.anova(residuals, groups, 12), groupSums, groupCounts,
                 total / values.length);

@@ -105,7 +105,8 @@ final class TimeSeriesAnalysis {
         double rowsPerPeriod = (double) context.profile(t).presentCount() / Math.max(1, nonEmpty);
         PeriodWindow window = new PeriodWindow(unit, starts, labels, first, end);
         List<TimeSeries.Series> series = new ArrayList<>();
-        series.add(analyze("rows", "count", rows, rows, rows, window));
+        String per = " per " + unit.sql();
+        series.add(analyze("rows", "count", "The number of rows" + per, rows, rows, rows, window));
         for (int m = 0; m < measures.size(); m++) {
             String name = context.name(measures.get(m));
             boolean mean = context.intensive(measures.get(m)) || AnalysisContext.matches(STOCK_NAME, name)
@@ -114,7 +115,9 @@ final class TimeSeriesAnalysis {
             for (int i = 0; i < n; i++) {
                 values[i] = mean ? (counts[m][i] == 0 ? Double.NaN : sums[m][i] / counts[m][i]) : sums[m][i];
             }
-            series.add(analyze(name, mean ? "mean" : "sum", values, sums[m], counts[m], window));
+            // with one row a period the mean is the value itself: "Revenue (per month)"
+            String subject = name + " (" + (rowsPerPeriod <= 1.5 ? "" : mean ? "mean " : "sum ") + per.strip() + ")";
+            series.add(analyze(name, mean ? "mean" : "sum", subject, values, sums[m], counts[m], window));
         }
         List<String> notes = new ArrayList<>();
         if (firstPartial || lastPartial) {
@@ -151,8 +154,9 @@ final class TimeSeriesAnalysis {
         return Math.min(1, covered / length);
     }
 
-    private TimeSeries.Series analyze(String measure, String aggregate, double[] values, double[] sums,
-                                      double[] counts, PeriodWindow window) {
+    /** @param subject the series as findings name it: "The number of rows per day", "revenue (sum per day)" */
+    private TimeSeries.Series analyze(String measure, String aggregate, String subject, double[] values,
+                                      double[] sums, double[] counts, PeriodWindow window) {
         List<String> notes = new ArrayList<>();
         double[] core = java.util.Arrays.copyOfRange(values, window.first(), window.end());
         List<Double> shown = new ArrayList<>();
@@ -166,8 +170,42 @@ final class TimeSeriesAnalysis {
                     PeriodChanges.changes(sums, counts, aggregate, window),
                     List.of(), List.of(), null, null, notes);
         }
-        TrendTests.Line line = TrendTests.theilSen(core);
-        TrendTests.MannKendall mk = TrendTests.modifiedMannKendall(core, line.slope());
+        String unit = window.unit().sql();
+        double[] trendResiduals = minus(core, TrendTests.theilSen(core));
+        List<TimeSeries.Seasonality> seasonality = new ArrayList<>();
+        double[] weekdayOffsets = null;
+        double[] seasonal = new double[core.length];
+        if (window.unit() == PeriodUnit.DAY && core.length >= 28) {
+            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, trendResiduals, window);
+            seasonality.add(weekly);
+            if (weekly.significant()) {
+                weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
+                for (int i = 0; i < core.length; i++) {
+                    seasonal[i] += weekdayOffsets[window.weekday(i)];
+                }
+                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, weekly, DayOfWeek.values().length, true));
+            }
+        }
+        TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
+        if (yearly != null) {
+            seasonality.add(yearly);
+            if (yearly.significant()) {
+                double[] monthOffsets = SeasonalPatterns.monthOffsets(trendResiduals, window);
+                for (int i = 0; i < core.length; i++) {
+                    seasonal[i] += monthOffsets[window.month(i)];
+                }
+                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, yearly, 12, false));
+            }
+        }
+        // a season makes neighbouring periods alike, which the persistence correction of the trend test takes for
+        // a wandering series: the trend of a seasonal series is tested with its season set aside
+        List<String> seasons = seasonality.stream().filter(TimeSeries.Seasonality::significant)
+                .map(TimeSeries.Seasonality::kind).toList();
+        double[] adjusted = minus(core, seasonal);
+        TrendTests.Line line = TrendTests.theilSen(adjusted);
+        TrendTests.MannKendall mk = TrendTests.modifiedMannKendall(adjusted, line.slope());
         double level = TrendTests.median(core);
         double total = line.slope() * (core.length - 1);
         Double relative = level == 0 ? null : Results.finite(total / Math.abs(level));
@@ -177,12 +215,10 @@ final class TimeSeriesAnalysis {
         String direction = !significantTrend ? "none" : mk.tau() > 0 ? "up" : "down";
         TimeSeries.Trend trend = new TimeSeries.Trend(line.slope(), total, relative, mk.tau(), mk.pValue(),
                 significantTrend, direction, mk.n());
-        String unit = window.unit().sql();
-        String subject = measure.equals("rows") ? "The number of rows per " + unit
-                : measure + " (" + aggregate + " per " + unit + ")";
         if (significantTrend) {
-            String sentence = String.format("%s %s over %d %ss: Theil–Sen slope %s%s per %s%s, Mann–Kendall τ = %s, "
-                            + "%s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit,
+            String setAside = seasons.isEmpty() ? "" : ", its " + Text.list(seasons) + " pattern set aside";
+            String sentence = String.format("%s %s over %d %ss%s: Theil–Sen slope %s%s per %s%s, Mann–Kendall τ = "
+                            + "%s, %s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit, setAside,
                     line.slope() > 0 ? "+" : "", Text.number(line.slope()), unit,
                     relative == null ? "" : " (" + (relative > 0 ? "+" : "") + Text.percent(relative) + " in total)",
                     Text.coefficient(mk.tau()), Text.pValue(mk.pValue()));
@@ -191,42 +227,35 @@ final class TimeSeriesAnalysis {
                     "time_series:" + measure, List.of()));
         }
         PeriodChanges.findUnusual(findings, sums, counts, aggregate, window, subject, measure);
-        double[] trendResiduals = new double[core.length];
-        for (int i = 0; i < core.length; i++) {
-            trendResiduals[i] = core[i] - line.at(i);
-        }
-        List<TimeSeries.Seasonality> seasonality = new ArrayList<>();
-        double[] weekdayOffsets = null;
-        if (window.unit() == PeriodUnit.DAY && core.length >= 28) {
-            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, trendResiduals, window);
-            seasonality.add(weekly);
-            if (weekly.significant()) {
-                weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
-                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, weekly, DayOfWeek.values().length, true));
-            }
-        }
-        TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
-        if (yearly != null) {
-            seasonality.add(yearly);
-            if (yearly.significant()) {
-                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, yearly, 12, false));
-            }
-        }
         double[] model = new double[core.length];
         double[] residuals = new double[core.length];
         for (int i = 0; i < core.length; i++) {
-            model[i] = line.at(i) + (weekdayOffsets == null ? 0 : weekdayOffsets[window.weekday(i)]);
+            model[i] = line.at(i) + seasonal[i];
             residuals[i] = core[i] - model[i];
         }
-        List<TimeSeries.ChangePoint> changePoints = changePoints(core, significantTrend ? trendResiduals : core,
-                window, subject, measure, aggregate);
+        List<TimeSeries.ChangePoint> changePoints = changePoints(core,
+                significantTrend ? minus(adjusted, line) : adjusted, window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, weekdayOffsets, window);
         return new TimeSeries.Series(measure, aggregate, shown, trend,
                 PeriodChanges.changes(sums, counts, aggregate, window),
                 seasonality, changePoints, lastPeriod, forecast, notes);
+    }
+
+    private static double[] minus(double[] values, TrendTests.Line line) {
+        double[] rest = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rest[i] = values[i] - line.at(i);
+        }
+        return rest;
+    }
+
+    private static double[] minus(double[] values, double[] other) {
+        double[] rest = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rest[i] = values[i] - other[i];
+        }
+        return rest;
     }
 
     /** The columns a finding about {@code measure} refers to: none for the row count. */

@@ -284,7 +284,7 @@ class AnalysesTest {
                 .filter(k -> k.kind().equals("change_point") && k.evidence().columns().equals(List.of("orders")))
                 .toList();
         assertThat(shifts).singleElement().satisfies(k -> assertThat(k.sentence())
-                .startsWith("orders (mean per day) shifted in level 2 times: median ")
+                .startsWith("orders (per day) shifted in level 2 times: median ")
                 .contains("at first, ").contains(" from 2024-02-20 and ").endsWith(" from 2024-04-10 (Pettitt "
                         + "tests, each p < 0.001)."));
     }
@@ -332,6 +332,36 @@ class AnalysesTest {
 
         assertThat(ReportBuilder.rank(List.of(cost, revenue, margin), CoMovingGroups.of(relationships)))
                 .containsExactly(revenue, margin);
+    }
+
+    @Test
+    void aGrowingSeasonalSeriesHasItsTrendTestedWithTheSeasonSetAsideAndItsSeasonNotTakenForGrowth()
+            throws Exception {
+        Random random = new Random(24);
+        AnalysisReport report = analyze("monthly.csv", out -> {
+            out.println("month;revenue");
+            LocalDate start = LocalDate.of(2021, 1, 1);
+            for (int i = 0; i < 48; i++) {
+                LocalDate month = start.plusMonths(i);
+                // 2 % growth a month; 10 % above the year's average in April, 10 % below in October
+                double season = 1 + 0.1 * Math.sin(2 * Math.PI * (month.getMonthValue() - 1) / 12);
+                out.println(month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                        + " " + month.getYear() + ";" + f(1000 * (1 + 0.02 * i) * season * (1 + random.nextGaussian() * 0.01)));
+            }
+        });
+
+        TimeSeries.Series revenue = series(report, "revenue");
+        assertThat(revenue.trend().significant()).isTrue();
+        assertThat(revenue.trend().direction()).isEqualTo("up");
+        TimeSeries.Seasonality yearly = revenue.seasonality().stream().filter(s -> s.kind().equals("yearly"))
+                .findFirst().orElseThrow();
+        assertThat(yearly.significant()).isTrue();
+        List<Double> profile = yearly.profile();
+        assertThat(profile.indexOf(java.util.Collections.max(profile))).as("April, not the year's last month")
+                .isEqualTo(3);
+        assertThat(profile.indexOf(java.util.Collections.min(profile))).isEqualTo(9);
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .startsWith("revenue (per month) rose over 48 months, its yearly pattern set aside: Theil–Sen slope"));
     }
 
     @Test
@@ -389,7 +419,7 @@ class AnalysesTest {
         assertThat(returns.trend().direction()).isEqualTo("down");
         assertThat(report.keyFindings()).anySatisfy(k -> {
             assertThat(k.kind()).isEqualTo("trend");
-            assertThat(k.sentence()).startsWith("sales (mean per month) rose over 48 months");
+            assertThat(k.sentence()).startsWith("sales (per month) rose over 48 months");
         });
         assertThat(sales.changes()).extracting(TimeSeries.PeriodChange::kind)
                 .contains("previous_period", "year_over_year");
