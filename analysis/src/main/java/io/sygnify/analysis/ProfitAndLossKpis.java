@@ -85,7 +85,7 @@ final class ProfitAndLossKpis extends DomainKpis {
             }
         }
         if (totals[0] > 0) {
-            headline(revenue.get(), cost, totals, profitTotal / totals[0], growth, comparison);
+            headline(revenue.get(), cost, profit, totals, profitTotal / totals[0], growth, comparison);
         }
         return Optional.of(new Kpis.Domain("profit_and_loss", columns, indicators));
     }
@@ -96,16 +96,22 @@ final class ProfitAndLossKpis extends DomainKpis {
      *
      * @param comparison "in 2024 it was 11 % above 2023", null without growth
      */
-    private void headline(int revenue, Optional<Integer> cost, double[] totals, double margin, Double growth,
-                          String comparison) {
+    private void headline(int revenue, Optional<Integer> cost, Optional<Integer> profit, double[] totals,
+                          double margin, Double growth, String comparison) {
         String name = context.name(revenue);
-        StringBuilder sentence = new StringBuilder(String.format("%s totals %s at a margin of %s", name,
-                Text.number(totals[0]), Text.percent(margin)));
         List<String> columns = new ArrayList<>(List.of(name));
+        List<String> parts = new ArrayList<>();
+        // a statement may have gross and net profit: the margin says which one it is
+        profit.ifPresent(p -> {
+            parts.add(context.name(p) + " / " + name);
+            columns.add(context.name(p));
+        });
         cost.ifPresent(c -> {
-            sentence.append(String.format(" (%s is %s of it)", context.name(c), Text.percent(totals[1] / totals[0])));
+            parts.add(String.format("%s is %s of it", context.name(c), Text.percent(totals[1] / totals[0])));
             columns.add(context.name(c));
         });
+        StringBuilder sentence = new StringBuilder(String.format("%s totals %s at a margin of %s (%s)", name,
+                Text.number(totals[0]), Text.percent(margin), String.join("; ", parts)));
         if (growth != null) {
             sentence.append("; ").append(comparison);
         }

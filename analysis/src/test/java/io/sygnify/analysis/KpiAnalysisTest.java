@@ -123,6 +123,21 @@ class KpiAnalysisTest {
     }
 
     @Test
+    void theMarginSaysWhichProfitItIs() throws Exception {
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("month,revenue,gross_profit,net_income");
+            for (int i = 0; i < 6; i++) {
+                out.printf(Locale.ROOT, "%s,%d,%d,%d%n", LocalDate.of(2024, 1, 1).plusMonths(i), 100 + 10 * i,
+                        40 + 4 * i, 10 + i % 2);
+            }
+        });
+
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("kpi")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).isEqualTo("revenue totals 750 at a margin of 40 % "
+                        + "(gross_profit / revenue)."));
+    }
+
+    @Test
     void transactionsVolumeRefundsFraudRateAndBenford() throws Exception {
         int n = 1000;
         List<Double> amounts = new ArrayList<>();
