@@ -19,7 +19,10 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
                     + "|balance|margin|close|count");
     // a total of prices, rates or levels means nothing; such a measure is averaged, per group and per period
     private static final Pattern INTENSIVE_NAME = Pattern.compile("price|rate|ratio|pct|percent|percentage|score"
-            + "|temp|temperature|age|avg|average|mean|index|level|yield|speed|humidity|close|open|high|low");
+            + "|temp|temperature|age|avg|average|mean|index|level|yield|speed|humidity|close|open|high|low"
+            // readings of instruments: a day's sum of a battery's voltage is no quantity
+            + "|voltage|volt|volts|battery|pressure|rpm|rssi|signal|bpm|ph|density|concentration|utilization"
+            + "|utilisation");
     private static final Pattern DIMENSION_NAME = Pattern.compile(
             "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");

@@ -699,19 +699,21 @@ class AnalysesTest {
     }
 
     @Test
-    void percentagesAreAveragedPerPeriodAndPerGroupNeverSummed() throws Exception {
+    void percentagesAndReadingsAreAveragedPerPeriodAndPerGroupNeverSummed() throws Exception {
         Random random = new Random(10);
         AnalysisReport report = analyze("discounts.csv", out -> {
-            out.println("day,store,discount,revenue");
+            out.println("day,store,discount,revenue,battery_v");
             LocalDate start = LocalDate.of(2024, 1, 1);
             for (int i = 0; i < 90 * 20; i++) {
                 out.println(start.plusDays(i / 20) + "," + (i % 2 == 0 ? "north" : "south") + ","
-                        + (5 * random.nextInt(4)) + "%," + f(50 + random.nextGaussian() * 10));
+                        + (5 * random.nextInt(4)) + "%," + f(50 + random.nextGaussian() * 10) + ","
+                        + f(3.7 - i * 1e-4));
             }
         });
 
         assertThat(series(report, "discount").aggregate()).isEqualTo("mean");
         assertThat(series(report, "revenue").aggregate()).isEqualTo("sum");
+        assertThat(series(report, "battery_v").aggregate()).isEqualTo("mean");
         assertThat(breakdown(report, "discount").additive()).isFalse();
         assertThat(breakdown(report, "revenue").additive()).isTrue();
     }
