@@ -26,6 +26,9 @@ final class TimeSeriesAnalysis {
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
     // levels at a moment, not flows: added up across accounts or items, but never over time
+    // a time column called like this adds nothing to "per day"
+    private static final Pattern GENERIC_TIME_NAME = Pattern.compile("date|day|time|timestamp|datetime|week|month"
+            + "|quarter|year|period");
     private static final Pattern STOCK_NAME = Pattern.compile("balance|inventory|stock|weight|height");
 
     private final AnalysisContext context;
@@ -105,7 +108,9 @@ final class TimeSeriesAnalysis {
         double rowsPerPeriod = (double) context.profile(t).presentCount() / Math.max(1, nonEmpty);
         PeriodWindow window = new PeriodWindow(unit, starts, labels, first, end);
         List<TimeSeries.Series> series = new ArrayList<>();
-        String per = " per " + unit.sql();
+        // the time column is named: in a snapshot (employees by hire date) "age fell per week" alone misleads
+        String per = " per " + unit.sql() + (GENERIC_TIME_NAME.matcher(context.name(t).strip().toLowerCase(
+                java.util.Locale.ROOT)).matches() ? "" : " of " + context.name(t));
         series.add(analyze("rows", "count", "The number of rows" + per, rows, rows, rows, window));
         for (int m = 0; m < measures.size(); m++) {
             String name = context.name(measures.get(m));
