@@ -86,6 +86,7 @@ describe('ReportView', () => {
     ]);
     expect(screen.getByTestId('quality-deductions')).toHaveTextContent('−20 for completeness: 1 point per % of missing cells');
     expect(screen.getAllByTestId('quality-alert').map((alert) => alert.dataset.severity)).toEqual(['warning', 'critical']);
+    expect(screen.getAllByTestId('quality-alert')[0]).toHaveTextContent('warning · note: Column note is entirely empty.');
 
     const amount = screen.getAllByTestId('column-detail').find((card) => card.dataset.column === 'amount')!;
     expect(within(amount).getByText('Std dev').nextSibling).toHaveTextContent('80.25');
@@ -129,6 +130,14 @@ describe('ReportView', () => {
     expect(screen.getByRole('row', { name: /^order_id/ })).not.toHaveTextContent('68,773.5');
     const html = reportToHtml(readReport(report), { fileName: 'orders.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
     expect(html).not.toContain('68,773.5');
+  });
+
+  it('names an alert\'s column once when the message starts with it', () => {
+    stubFetch({});
+    const alert = { kind: 'negatives', severity: 'info', columns: ['amount'], message: 'amount has 3 negative values (0.3 %).', value: 0.003, threshold: 0 };
+    show({ ...fullReport, quality: { ...fullReport.quality, alerts: [alert] } });
+
+    expect(screen.getByTestId('quality-alert')).toHaveTextContent(/^info: amount has 3 negative values \(0\.3 %\)\.$/);
   });
 
   it('says that amounts with refunds are judged by their size', () => {

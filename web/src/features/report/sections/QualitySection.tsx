@@ -10,6 +10,11 @@ const SEVERITY: Record<string, string> = {
   info: 'border-slate-200 bg-slate-50 text-slate-800',
 };
 
+/** The columns go before the message unless it starts with them ("amount has 3 negative values …"). */
+function namesColumns(alert: { columns: string[]; message: string }): boolean {
+  return alert.columns.length > 0 && !alert.message.startsWith(alert.columns[0]!);
+}
+
 export function QualitySection({ section }: { section: Section<Quality> }) {
   return (
     <ReportSection id={SECTION_IDS.quality} title="Data quality" section={section}>
@@ -37,7 +42,7 @@ export function QualitySection({ section }: { section: Section<Quality> }) {
               {quality.alerts.map((alert, index) => (
                 <li key={index} data-testid="quality-alert" data-severity={alert.severity} className={`rounded-md border px-3 py-2 text-sm ${SEVERITY[alert.severity] ?? SEVERITY.info}`}>
                   <span className="font-semibold capitalize">{alert.severity}</span>
-                  {alert.columns.length > 0 && <span className="font-medium"> · {alert.columns.join(', ')}</span>}: {alert.message}
+                  {namesColumns(alert) && <span className="font-medium"> · {alert.columns.join(', ')}</span>}: {alert.message}
                 </li>
               ))}
             </ul>

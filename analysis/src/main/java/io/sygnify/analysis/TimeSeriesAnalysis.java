@@ -25,10 +25,10 @@ final class TimeSeriesAnalysis {
     private static final double COMPLETE_COVERAGE = 0.9;
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
-    // levels at a moment, not flows: added up across accounts or items, but never over time
     // a time column called like this adds nothing to "per day"
     private static final Pattern GENERIC_TIME_NAME = Pattern.compile("date|day|time|timestamp|datetime|week|month"
             + "|quarter|year|period");
+    // levels at a moment, not flows: added up across accounts or items, but never over time
     private static final Pattern STOCK_NAME = Pattern.compile("balance|inventory|stock|weight|height");
 
     private final AnalysisContext context;
@@ -176,38 +176,10 @@ final class TimeSeriesAnalysis {
                     List.of(), List.of(), null, null, notes);
         }
         String unit = window.unit().sql();
-        double[] trendResiduals = minus(core, TrendTests.theilSen(core));
-        List<TimeSeries.Seasonality> seasonality = new ArrayList<>();
-        double[] weekdayOffsets = null;
-        double[] seasonal = new double[core.length];
-        if (window.unit() == PeriodUnit.DAY && core.length >= 28) {
-            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, trendResiduals, window);
-            seasonality.add(weekly);
-            if (weekly.significant()) {
-                weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
-                for (int i = 0; i < core.length; i++) {
-                    seasonal[i] += weekdayOffsets[window.weekday(i)];
-                }
-                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, weekly, DayOfWeek.values().length, true));
-            }
-        }
-        TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
-        if (yearly != null) {
-            seasonality.add(yearly);
-            if (yearly.significant()) {
-                double[] monthOffsets = SeasonalPatterns.monthOffsets(trendResiduals, window);
-                for (int i = 0; i < core.length; i++) {
-                    seasonal[i] += monthOffsets[window.month(i)];
-                }
-                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, yearly, 12, false));
-            }
-        }
+        Seasons seasons = seasons(core, sums, counts, aggregate, window, subject, measure);
+        double[] seasonal = seasons.offsets();
         // a season makes neighbouring periods alike, which the persistence correction of the trend test takes for
         // a wandering series: the trend of a seasonal series is tested with its season set aside
-        List<String> seasons = seasonality.stream().filter(TimeSeries.Seasonality::significant)
-                .map(TimeSeries.Seasonality::kind).toList();
         double[] adjusted = minus(core, seasonal);
         TrendTests.Line line = TrendTests.theilSen(adjusted);
         TrendTests.MannKendall mk = TrendTests.modifiedMannKendall(adjusted, line.slope());
@@ -221,7 +193,9 @@ final class TimeSeriesAnalysis {
         TimeSeries.Trend trend = new TimeSeries.Trend(line.slope(), total, relative, mk.tau(), mk.pValue(),
                 significantTrend, direction, mk.n());
         if (significantTrend) {
-            String setAside = seasons.isEmpty() ? "" : ", its " + Text.list(seasons) + " pattern set aside";
+            List<String> kinds = seasons.significantKinds();
+            String setAside = kinds.isEmpty() ? "" : ", its " + Text.list(kinds) + " pattern"
+                    + (kinds.size() == 1 ? "" : "s") + " set aside";
             String sentence = String.format("%s %s over %d %ss%s: Theil–Sen slope %s%s per %s%s, Mann–Kendall τ = "
                             + "%s, %s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit, setAside,
                     line.slope() > 0 ? "+" : "", Text.number(line.slope()), unit,
@@ -241,10 +215,57 @@ final class TimeSeriesAnalysis {
         List<TimeSeries.ChangePoint> changePoints = changePoints(core,
                 significantTrend ? minus(adjusted, line) : adjusted, window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
-        TimeSeries.Forecast forecast = forecast(core, values, mk, line, weekdayOffsets, window);
+        TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
         return new TimeSeries.Series(measure, aggregate, shown, trend,
                 PeriodChanges.changes(sums, counts, aggregate, window),
-                seasonality, changePoints, lastPeriod, forecast, notes);
+                seasons.tested(), changePoints, lastPeriod, forecast, notes);
+    }
+
+    /**
+     * The weekly and yearly patterns tested on a series, and per period the offset of its significant ones (the
+     * median of what the trend line leaves on that weekday or in that month), 0 where there is none.
+     *
+     * @param weekdayOffsets Monday first, null without a significant weekly pattern
+     */
+    private record Seasons(List<TimeSeries.Seasonality> tested, double[] offsets, double[] weekdayOffsets) {
+
+        List<String> significantKinds() {
+            return tested.stream().filter(TimeSeries.Seasonality::significant).map(TimeSeries.Seasonality::kind)
+                    .toList();
+        }
+    }
+
+    private Seasons seasons(double[] core, double[] sums, double[] counts, String aggregate, PeriodWindow window,
+                            String subject, String measure) {
+        double[] trendResiduals = minus(core, TrendTests.theilSen(core));
+        List<TimeSeries.Seasonality> tested = new ArrayList<>();
+        double[] weekdayOffsets = null;
+        double[] offsets = new double[core.length];
+        if (window.unit() == PeriodUnit.DAY && core.length >= 28) {
+            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, trendResiduals, window);
+            tested.add(weekly);
+            if (weekly.significant()) {
+                weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
+                for (int i = 0; i < core.length; i++) {
+                    offsets[i] += weekdayOffsets[window.weekday(i)];
+                }
+                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, weekly, DayOfWeek.values().length, true));
+            }
+        }
+        TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
+        if (yearly != null) {
+            tested.add(yearly);
+            if (yearly.significant()) {
+                double[] monthOffsets = SeasonalPatterns.monthOffsets(trendResiduals, window);
+                for (int i = 0; i < core.length; i++) {
+                    offsets[i] += monthOffsets[window.month(i)];
+                }
+                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
+                        subject, measure, yearly, 12, false));
+            }
+        }
+        return new Seasons(tested, offsets, weekdayOffsets);
     }
 
     private static double[] minus(double[] values, TrendTests.Line line) {
