@@ -5,7 +5,7 @@ import { indicatorValue, label } from './sections/KpisSection';
 import { bySize } from './sections/OutliersSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
-import { seriesTitle, trendLine } from './sections/TimeSeriesSection';
+import { chartedSeries, seriesTitle, trendLine } from './sections/TimeSeriesSection';
 
 /*
  * The report as one self-contained HTML file: inline CSS, inline SVG, no script, no external asset, so it opens
@@ -98,7 +98,7 @@ function timeSeriesSvg(series: Series, timeSeries: TimeSeries): string {
   }
   const trend = series.trend ? trendLine(series.values, series.trend.slope_per_period) : [];
   const labels = [...timeSeries.period_starts, ...(forecast?.periods ?? [])];
-  return `<svg viewBox="0 0 600 150" width="100%" height="150" preserveAspectRatio="none" role="img" aria-label="${e(seriesTitle(series, timeSeries.period))}" style="background:#f8fafc">${band}<polyline fill="none" stroke="#4f46e5" stroke-width="2" vector-effect="non-scaling-stroke" points="${points(series.values, 0)}"/>${
+  return `<svg viewBox="0 0 600 150" width="100%" height="150" preserveAspectRatio="none" role="img" aria-label="${e(seriesTitle(series, timeSeries))}" style="background:#f8fafc">${band}<polyline fill="none" stroke="#4f46e5" stroke-width="2" vector-effect="non-scaling-stroke" points="${points(series.values, 0)}"/>${
     trend.length === 2 ? `<polyline fill="none" stroke="#64748b" stroke-dasharray="4 4" stroke-width="1.5" vector-effect="non-scaling-stroke" points="${trend.map((p) => `${x(p.x)},${y(p.y ?? 0)}`).join(' ')}"/>` : ''
   }${forecast ? `<polyline fill="none" stroke="#d97706" stroke-dasharray="6 4" stroke-width="2" vector-effect="non-scaling-stroke" points="${points(forecast.values, offset)}"/>` : ''}</svg><div class="muted">${e(labels[0] ?? '')} … ${e(labels.at(-1) ?? '')}${
     series.trend?.direction && series.trend.direction !== 'none' ? ` · trend ${e(series.trend.direction)}` : ''
@@ -207,7 +207,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
 
   const timeSeries = ok(model.time_series);
   if (timeSeries?.series.length) {
-    parts.push(section('Over time', timeSeries.series.map((s) => `<h3>${e(seriesTitle(s, timeSeries.period))}</h3>${timeSeriesSvg(s, timeSeries)}`).join('')));
+    parts.push(section('Over time', chartedSeries(timeSeries).map((s) => `<h3>${e(seriesTitle(s, timeSeries))}</h3>${timeSeriesSvg(s, timeSeries)}`).join('')));
   }
 
   const outliers = ok(model.outliers);

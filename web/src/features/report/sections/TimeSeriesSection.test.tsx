@@ -36,6 +36,29 @@ describe('Over time', () => {
     expect(chart.querySelector('path.stroke-slate-400')).toBeNull();
   });
 
+  it('leaves out the row count of a table with one row per period and titles its series by their values', () => {
+    const [amount] = base.series;
+    render(
+      <TimeSeriesSection
+        section={{
+          state: 'ok',
+          data: {
+            ...base,
+            period: 'month',
+            series: [
+              { ...amount!, measure: 'rows', aggregate: 'count', values: [1, 1, null] },
+              { ...amount!, measure: 'revenue', aggregate: 'mean' },
+            ],
+          },
+        }}
+      />,
+    );
+
+    expect(screen.getAllByTestId('time-series').map((chart) => chart.dataset.measure)).toEqual(['revenue']);
+    expect(screen.getByRole('heading', { name: 'revenue per month' })).toBeInTheDocument();
+    expect(screen.getByText(/one row per month, so each chart shows the values themselves/)).toBeInTheDocument();
+  });
+
   it('shows what the engine noted about a series', () => {
     const [series] = base.series;
     const note = 'Fewer than 6 complete periods with a value: no tests.';

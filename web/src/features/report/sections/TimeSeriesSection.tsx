@@ -23,9 +23,24 @@ export function trendLine(values: Array<number | null>, slope: number): LinePoin
   return [first, last].map((x) => ({ x, y: intercept + slope * x }));
 }
 
-export function seriesTitle(series: Series, period: string | null | undefined): string {
-  const per = period ? ` per ${period}` : '';
+/**
+ * Whether every period has at most one row (a monthly statement): the row count then says nothing, and a
+ * period's "average" is its value.
+ */
+export function onePerPeriod(timeSeries: TimeSeries): boolean {
+  const rows = timeSeries.series.find((series) => series.measure === 'rows');
+  return rows !== undefined && rows.values.some((v) => v !== null) && rows.values.every((v) => v === null || v <= 1);
+}
+
+/** The series worth a chart: all but the row count when each period has one row. */
+export function chartedSeries(timeSeries: TimeSeries): Series[] {
+  return onePerPeriod(timeSeries) ? timeSeries.series.filter((series) => series.measure !== 'rows') : timeSeries.series;
+}
+
+export function seriesTitle(series: Series, timeSeries: TimeSeries): string {
+  const per = timeSeries.period ? ` per ${timeSeries.period}` : '';
   if (series.measure === 'rows') return `Rows${per}`;
+  if (onePerPeriod(timeSeries)) return `${series.measure}${per}`;
   const aggregate = series.aggregate === 'mean' ? 'Average' : series.aggregate === 'count' ? 'Count of' : 'Total';
   return `${aggregate} ${series.measure}${per}`;
 }
@@ -58,7 +73,7 @@ function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeS
   const forecastPoints = forecast?.values.map((y, i) => ({ x: start + i, y })) ?? [];
   const band = forecast?.periods.map((_, i) => ({ x: start + i, lower: forecast.lower[i] ?? null, upper: forecast.upper[i] ?? null })) ?? [];
   const trend = series.trend ? trendLine(series.values, series.trend.slope_per_period) : [];
-  const title = seriesTitle(series, timeSeries.period);
+  const title = seriesTitle(series, timeSeries);
   const anomaly = series.last_period?.anomalous ? series.last_period : null;
 
   return (
@@ -108,14 +123,15 @@ export function TimeSeriesSection({ section }: { section: Section<TimeSeries> })
             <p className="text-sm text-slate-600">
               By {timeSeries.time_column}
               {timeSeries.period && `, per ${timeSeries.period}`}
-              {timeSeries.last_period_partial && '; the last period is incomplete'}.
+              {timeSeries.last_period_partial && '; the last period is incomplete'}
+              {onePerPeriod(timeSeries) && `; one row per ${timeSeries.period ?? 'period'}, so each chart shows the values themselves`}.
             </p>
           )}
           {timeSeries.series.length === 0 ? (
             <p className="text-slate-600">{timeSeries.notes[0] ?? 'No column could be followed over time.'}</p>
           ) : (
             <div className="grid gap-6 lg:grid-cols-2">
-              {timeSeries.series.map((series) => (
+              {chartedSeries(timeSeries).map((series) => (
                 <SeriesChart key={series.measure} series={series} timeSeries={timeSeries} />
               ))}
             </div>
