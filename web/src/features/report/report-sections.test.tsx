@@ -132,6 +132,14 @@ describe('ReportView', () => {
     expect(html).not.toContain('68,773.5');
   });
 
+  it('shows a small deduction as the points it is, not as −0', () => {
+    stubFetch({});
+    const deduction = { dimension: 'completeness', points: 0.0285, rule: '0.057 % of cells are missing' };
+    show({ ...fullReport, quality: { ...fullReport.quality, deductions: [deduction] } });
+
+    expect(screen.getByTestId('quality-deductions')).toHaveTextContent('−0.03 for completeness');
+  });
+
   it('names an alert\'s column once when the message starts with it', () => {
     stubFetch({});
     const alert = { kind: 'negatives', severity: 'info', columns: ['amount'], message: 'amount has 3 negative values (0.3 %).', value: 0.003, threshold: 0 };

@@ -15,6 +15,11 @@ function namesColumns(alert: { columns: string[]; message: string }): boolean {
   return alert.columns.length > 0 && !alert.message.startsWith(alert.columns[0]!);
 }
 
+/** Points to one decimal; a deduction under 0.1 (5 missing cells of 8,800) to one digit, never "−0". */
+export function deductionPoints(points: number): string {
+  return formatNumber(points < 0.1 ? Number(points.toPrecision(1)) : Math.round(points * 10) / 10);
+}
+
 export function QualitySection({ section }: { section: Section<Quality> }) {
   return (
     <ReportSection id={SECTION_IDS.quality} title="Data quality" section={section}>
@@ -29,7 +34,7 @@ export function QualitySection({ section }: { section: Section<Quality> }) {
             <ul className="text-sm text-slate-700" data-testid="quality-deductions">
               {quality.deductions.map((deduction, index) => (
                 <li key={index}>
-                  −{formatNumber(Math.round(deduction.points * 10) / 10)} for {deduction.dimension}
+                  −{deductionPoints(deduction.points)} for {deduction.dimension}
                   {deduction.rule && <span className="text-slate-600">: {deduction.rule}</span>}
                 </li>
               ))}
