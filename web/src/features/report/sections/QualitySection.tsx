@@ -16,7 +16,7 @@ function namesColumns(alert: { columns: string[]; message: string }): boolean {
 }
 
 /** Points to one decimal; a deduction under 0.1 (5 missing cells of 8,800) to one digit, never "−0". */
-export function deductionPoints(points: number): string {
+function deductionPoints(points: number): string {
   return formatNumber(points < 0.1 ? Number(points.toPrecision(1)) : Math.round(points * 10) / 10);
 }
 
