@@ -253,10 +253,22 @@ final class OutlierAnalysis {
                         + "at row %d; normal %s %s to %s%s.", result.column(), Text.count(result.count()),
                 result.count() == 1 ? "" : "s", Text.percent(result.share()), method, Text.number(top.value()),
                 top.row(), bySize ? "size" : "range",
-                result.lowerFence() == null ? "?" : Text.number(result.lowerFence()),
-                result.upperFence() == null ? "?" : Text.number(result.upperFence()), bySize ? " either way" : "");
+                fence(result.lowerFence()), fence(result.upperFence()), bySize ? " either way" : "");
+        if (result.separateGroups()) {
+            // a fifth of the values "outlying" says the usual range is one group among others, not that they are rare
+            return KeyFinding.of("outliers", String.format("%s has values in separate groups: %s of them (%s) lie "
+                            + "outside the main group's range %s to %s, too many to be outliers; the most distant is "
+                            + "%s at row %d.", result.column(), Text.percent(result.share()),
+                    Text.count(result.count()), fence(result.lowerFence()), fence(result.upperFence()),
+                    Text.number(top.value()), top.row()), 0.3, 1.0, List.of(result.column()),
+                    "outliers:" + result.column(), result.rows().stream().map(Outliers.OutlierRow::row).toList());
+        }
         double impact = Math.min(1, 0.3 + Math.min(0.4, 10 * result.share()) + Math.min(0.3, maxScore / 100));
         return KeyFinding.of("outliers", sentence, impact, 1.0, List.of(result.column()),
                 "outliers:" + result.column(), result.rows().stream().map(Outliers.OutlierRow::row).toList());
+    }
+
+    private static String fence(Double value) {
+        return value == null ? "?" : Text.number(value);
     }
 }

@@ -39,6 +39,14 @@ public record Outliers(List<ColumnOutliers> columns, List<String> notes) {
     public record ColumnOutliers(String column, String method, String scale, double threshold, Double lowerFence,
                                  Double upperFence, long assessed, long count, double share, long low, long high,
                                  List<OutlierRow> rows) {
+
+        /** Beyond this share the values "outside" are no outliers: the column mixes groups (salaries and refunds). */
+        public static final double GROUPS_SHARE = 0.1;
+
+        /** Whether so many values lie outside the fences that they form groups of their own. */
+        public boolean separateGroups() {
+            return share > GROUPS_SHARE;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sygnify.analysis;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,11 +30,13 @@ final class QualityAnalysis {
     static final int MAX_ALERTS = 200;
     private static final Pattern NON_NEGATIVE_NAME = Pattern.compile("qty|quantity|price|age|count|units|weight"
             + "|height|length|duration|distance|stock|population|size|rating|score");
+    private static final Pattern BALANCE_NAME = Pattern.compile("balance|saldo");
     private static final Map<String, Integer> SEVERITY = Map.of("critical", 0, "warning", 1, "info", 2);
 
     private final AnalysisContext context;
     private final DatasetSummary dataset;
     private final List<Alert> alerts = new ArrayList<>();
+    private List<ComplementaryColumns.Pair> complements = List.of();
 
     private record Alert(Quality.Alert alert, double impact) {
     }
@@ -44,8 +47,14 @@ final class QualityAnalysis {
     }
 
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
-                          TimeSeries timeSeries) {
+                          TimeSeries timeSeries) throws SQLException, AnalysisCancelledException {
+        complements = ComplementaryColumns.find(context);
         table();
+        for (ComplementaryColumns.Pair pair : complements) {
+            add("complementary", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are the two sides of "
+                    + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
+                    + "missing values.", pair.a(), pair.b(), Text.count(dataset.rows())), 1, 1, 0.1);
+        }
         for (ColumnProfile profile : context.profiles()) {
             column(profile);
         }
@@ -54,7 +63,14 @@ final class QualityAnalysis {
         }
         if (outliers != null) {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
-                if (column.count() > 0) {
+                if (column.separateGroups()) {
+                    add("outliers", "info", List.of(column.column()), String.format("%s: %s (%s) outside %s to "
+                                    + "%s, too many to be outliers: its values fall into separate groups.",
+                                    column.column(), Text.count(column.count(), "value"),
+                                    Text.percent(column.share()), number(column.lowerFence()),
+                                    number(column.upperFence())), column.share(), Outliers.ColumnOutliers.GROUPS_SHARE,
+                            0.1);
+                } else if (column.count() > 0) {
                     add("outliers", column.share() > OUTLIER_SHARE ? "warning" : "info", List.of(column.column()),
                             String.format("%s: %s (%s) %s %s to %s.", column.column(),
                                     Text.count(column.count(), "value"), Text.percent(column.share()),
@@ -108,7 +124,8 @@ final class QualityAnalysis {
             add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in all "
                     + Text.count(p.presentCount()) + " present cells.", 1, 1, 0.3);
         }
-        if (p.missingPercent() >= MISSING_PERCENT) {
+        boolean sideOfAnAmount = complements.stream().anyMatch(pair -> pair.contains(p.name()));
+        if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount) {
             add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
                     String.format("%s is missing in %s of rows (%s cells).", p.name(),
                             Text.percent(p.missingPercent() / 100), Text.count(p.missingCount())),
@@ -171,7 +188,9 @@ final class QualityAnalysis {
                 boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
                 add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),
                         Text.count(numeric.negatives(), "negative value"), Text.percent(share),
-                        unexpected ? ", unexpected for a column of this name" : ", e.g. refunds or corrections"),
+                        unexpected ? ", unexpected for a column of this name"
+                                : AnalysisContext.matches(BALANCE_NAME, p.name()) ? ": the balance was overdrawn"
+                                : ", e.g. refunds or corrections"),
                         share, 0, unexpected ? 0.4 : 0.1);
             }
         }
@@ -263,11 +282,16 @@ final class QualityAnalysis {
 
     private List<Quality.Deduction> deductions() {
         List<Quality.Deduction> deductions = new ArrayList<>();
-        double missing = dataset.missingCellsPercent();
-        if (missing > 0) {
+        // each row leaves one side of a debit/credit pair blank, by design
+        long sideBlanks = complements.size() * dataset.rows();
+        double allCells = (double) dataset.rows() * dataset.columns();
+        double missing = allCells == 0 ? 0 : dataset.missingCellsPercent() - 100.0 * sideBlanks / allCells;
+        if (missing > 1e-9) {
             deductions.add(new Quality.Deduction("completeness", round(Math.min(25, missing / 2)),
-                    String.format("%s of cells are missing: 0.5 points per %% (at most 25).",
-                            Text.percent(missing / 100))));
+                    String.format("%s of cells are missing%s: 0.5 points per %% (at most 25).",
+                            Text.percent(missing / 100), complements.isEmpty() ? ""
+                                    : " (not counting the blank side of " + Text.list(complements.stream()
+                                    .map(pair -> pair.a() + "/" + pair.b()).toList()) + ")")));
         }
         double rejected = dataset.rowsPresent() == 0 ? 0 : 100.0 * dataset.rowsRejected() / dataset.rowsPresent();
         long invalid = context.profiles().stream().mapToLong(ColumnProfile::invalidCount).sum();

@@ -222,4 +222,46 @@ class QualityAnalysisTest {
                     + "\\d\\.\\d\\d, each p < 0\\.001\\)\\.");
         });
     }
+
+    @Test
+    void debitAndCreditColumnsAreTwoSidesOfOneAmountNotMissingValues() throws Exception {
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("date;payee;debit;credit;balance");
+            double balance = 100;
+            for (int i = 0; i < ROWS; i++) {
+                boolean credit = i % 5 == 0;
+                double amount = credit ? 3000 + i : 20 + i % 37;
+                balance += credit ? amount : -amount;
+                out.printf(Locale.ROOT, "%s;%s;%s;%s;%.2f%n", LocalDate.of(2024, 1, 1).plusDays(i / 2),
+                        credit ? "Salary" : "Shop " + i % 7, credit ? "" : amount, credit ? amount : "", balance);
+            }
+        });
+
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("missing"));
+        Quality.Alert pair = alert(report, "complementary", "debit");
+        assertThat(pair.columns()).containsExactly("debit", "credit");
+        assertThat(pair.message()).isEqualTo("debit and credit are the two sides of one amount: exactly one of them is "
+                + "filled on each of the 200 rows, so their blanks are not missing values.");
+        assertThat(report.dataset().missingCells()).isEqualTo(ROWS);
+        assertThat(report.quality().deductions()).noneMatch(d -> d.dimension().equals("completeness"));
+        assertThat(report.keyFindings()).noneMatch(k -> k.sentence().contains("missing in"));
+    }
+
+    @Test
+    void valuesOutsideTheFencesByTheFifthAreSeparateGroupsNotOutliers() throws Exception {
+        AnalysisReport report = analyze("credits.csv", out -> {
+            out.println("credit");
+            for (int i = 0; i < ROWS; i++) {
+                out.println(i % 5 == 0 ? 3200 : 10 + i % 41);
+            }
+        });
+
+        Quality.Alert groups = alert(report, "outliers", "credit");
+        assertThat(groups.severity()).isEqualTo("info");
+        assertThat(groups.message()).startsWith("credit: 40 values (20 %) outside ")
+                .endsWith(", too many to be outliers: its values fall into separate groups.");
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("outliers")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).startsWith("credit has values in separate groups: 20 % of "
+                        + "them (40) lie outside the main group's range "));
+    }
 }
