@@ -2,7 +2,7 @@ import type { Breakdown, ColumnProfile, Histogram, Series, Share, TimeSeries } f
 import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
 import { describesValues, type ReportModel, type Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
-import { bySize } from './sections/OutliersSection';
+import { GROUPS_SHARE, bySize } from './sections/OutliersSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
 import { chartedSeries, seriesTitle, trendLine } from './sections/TimeSeriesSection';
@@ -216,7 +216,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
       section(
         'Outliers',
         `<table><tr><th>Column</th><th>Outliers</th><th>Usual range</th><th>Most extreme (row)</th></tr>${outliers.columns
-          .map((o) => `<tr><th>${e(o.column)}</th><td class="n">${formatInteger(o.count)}</td><td>${num(o.lower_fence)} to ${num(o.upper_fence)}${bySize(o) ? ' in size, either sign' : ''}</td><td>${e(o.rows.slice(0, 5).map((r) => `${num(r.value)} (${formatInteger(r.row)})`).join(', '))}</td></tr>`)
+          .map((o) => `<tr><th>${e(o.column)}</th><td class="n">${formatInteger(o.count)}${(o.share ?? 0) > GROUPS_SHARE ? ' (too many to be outliers: separate groups)' : ''}</td><td>${num(o.lower_fence)} to ${num(o.upper_fence)}${bySize(o) ? ' in size, either sign' : ''}</td><td>${e(o.rows.slice(0, 5).map((r) => `${num(r.value)} (${formatInteger(r.row)})`).join(', '))}</td></tr>`)
           .join('')}</table>`,
       ),
     );

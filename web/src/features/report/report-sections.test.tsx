@@ -148,6 +148,22 @@ describe('ReportView', () => {
     expect(screen.getByTestId('quality-alert')).toHaveTextContent(/^info: amount has 3 negative values \(0\.3 %\)\.$/);
   });
 
+  it('says when the values outside the usual range are too many to be outliers', () => {
+    stubFetch({});
+    const [amount] = fullReport.outliers.columns;
+    show({ ...fullReport, outliers: { columns: [{ ...amount!, count: 220, share: 0.22 }], notes: [] } });
+
+    expect(within(screen.getByTestId('outliers-table')).getByTestId('separate-groups')).toHaveTextContent(
+      'too many to be outliers: separate groups',
+    );
+    const html = reportToHtml(readReport({ ...fullReport, outliers: { columns: [{ ...amount!, count: 220, share: 0.22 }], notes: [] } }), {
+      fileName: 'credits.csv',
+      jobId: JOB_ID,
+      generatedAt: new Date('2024-01-01T00:00:00Z'),
+    });
+    expect(html).toContain('220 (too many to be outliers: separate groups)');
+  });
+
   it('says that amounts with refunds are judged by their size', () => {
     stubFetch({});
     const [amount] = fullReport.outliers.columns;

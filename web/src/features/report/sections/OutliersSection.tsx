@@ -11,6 +11,9 @@ const CELL = 'px-3 py-2 align-top';
 
 type ColumnOutliers = Outliers['columns'][number];
 
+/** A tenth of the values or more outside the fences: groups of their own, not outliers (as the engine says, 2.5). */
+export const GROUPS_SHARE = 0.1;
+
 /** Amounts with refunds are judged by their size (report 2.4): the fences bound |value|. */
 export function bySize(outlier: ColumnOutliers): boolean {
   return outlier.scale === 'log_magnitude';
@@ -51,6 +54,11 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                       <td className={`${CELL} text-right tabular-nums whitespace-nowrap`}>
                         {formatInteger(outlier.count)}
                         {outlier.share !== null && outlier.share !== undefined && <span className="text-slate-600"> ({formatPercent(outlier.share * 100)})</span>}
+                        {(outlier.share ?? 0) > GROUPS_SHARE && (
+                          <span className="block text-xs text-slate-600" data-testid="separate-groups">
+                            too many to be outliers: separate groups
+                          </span>
+                        )}
                         {(outlier.low || outlier.high) ? (
                           <span className="block text-xs text-slate-600">
                             {bySize(outlier)
