@@ -19,19 +19,22 @@ final class PatternFindings {
 
     private final Map<String, List<Held>> byPattern = new LinkedHashMap<>();
     private final Map<String, Boolean> pastTense = new LinkedHashMap<>();
+    private final Map<String, String> periods = new LinkedHashMap<>();
 
     /**
      * @param pattern what a series must share with the row count to echo it: {@code trend:up},
      *                {@code seasonality:weekly}, {@code change_point} …
      * @param past    whether the finding's verb is in the past tense ("rose", "shifted"), for "so did"
+     * @param period  what the pattern's values are per (day, hour …), for "(sums per day)"
      */
-    void add(String pattern, boolean past, String measure, String aggregate, KeyFinding finding) {
+    void add(String pattern, boolean past, String period, String measure, String aggregate, KeyFinding finding) {
         byPattern.computeIfAbsent(pattern, p -> new ArrayList<>()).add(new Held(measure, aggregate, finding));
         pastTense.put(pattern, past);
+        periods.put(pattern, period);
     }
 
-    /** The findings to report, for periods called {@code unit} (day, month …). */
-    List<KeyFinding> told(String unit) {
+    /** The findings to report. */
+    List<KeyFinding> told() {
         List<KeyFinding> told = new ArrayList<>();
         byPattern.forEach((pattern, held) -> {
             Held rows = held.stream().filter(h -> h.measure().equals("rows")).findFirst().orElse(null);
@@ -40,7 +43,7 @@ final class PatternFindings {
             held.stream().filter(h -> h != rows && !echoes.contains(h)).forEach(h -> told.add(h.finding()));
             if (rows != null) {
                 told.add(echoes.isEmpty() ? rows.finding() : withEchoes(rows.finding(), echoes,
-                        pastTense.get(pattern), unit));
+                        pastTense.get(pattern), periods.get(pattern)));
             }
         });
         return told;

@@ -246,8 +246,9 @@ final class QualityAnalysis {
         for (TimeSeries.Series series : timeSeries.series()) {
             boolean trend = series.trend() != null && series.trend().significant();
             if (trend || !series.changePoints().isEmpty()) {
-                String why = trend ? "a significant " + series.trend().direction() + "ward trend (" + Text.pValue(
-                        series.trend().pValue()) + ")" : Text.count(series.changePoints().size(), "shift") + " in level";
+                String why = trend ? "a significant " + series.trend().direction() + "ward trend ("
+                        + Text.pValue(series.trend().pValue()) + ")"
+                        : Text.count(series.changePoints().size(), "shift") + " in level";
                 unsteady.computeIfAbsent(why, w -> new ArrayList<>()).add(series);
             }
             for (TimeSeries.Seasonality season : series.seasonality()) {

@@ -43,7 +43,7 @@ final class SeasonalPatterns {
      * @param residualSums per position, the sum of what the trend line leaves: a profile of raw means would credit
      *                     December with a year's growth
      */
-    private static TimeSeries.Seasonality seasonality(String kind, TrendTests.Anova anova, double[] residualSums,
+    static TimeSeries.Seasonality seasonality(String kind, TrendTests.Anova anova, double[] residualSums,
                                                       long[] counts, double mean) {
         List<Double> profile = new ArrayList<>();
         for (int g = 0; g < residualSums.length; g++) {
@@ -78,11 +78,19 @@ final class SeasonalPatterns {
         return offsets;
     }
 
-    static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season, int positions,
-                                       boolean weekly) {
+    /** The positions of a cycle as a finding names them: Monday, January, 14:00. */
+    static String positionName(String kind, int position) {
+        return switch (kind) {
+            case "weekly" -> DayOfWeek.of(position + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case "yearly" -> java.time.Month.of(position + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            default -> String.format(Locale.ROOT, "%02d:00", position);
+        };
+    }
+
+    static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season) {
         int high = -1;
         int low = -1;
-        for (int i = 0; i < positions; i++) {
+        for (int i = 0; i < season.profile().size(); i++) {
             Double v = season.profile().get(i);
             if (v != null && (high < 0 || v > season.profile().get(high))) {
                 high = i;
@@ -91,13 +99,10 @@ final class SeasonalPatterns {
                 low = i;
             }
         }
-        String highName = weekly ? DayOfWeek.of(high + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                : java.time.Month.of(high + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String lowName = weekly ? DayOfWeek.of(low + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                : java.time.Month.of(low + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         String sentence = String.format("%s follows a %s pattern: %s is %s the average, %s %s (η² = %s, %s).",
-                subject, weekly ? "weekly" : "yearly", highName, relative(season.profile().get(high)), lowName,
-                relative(season.profile().get(low)), Text.coefficient(season.strength()), Text.pValue(season.pValue()));
+                subject, season.kind(), positionName(season.kind(), high), relative(season.profile().get(high)),
+                positionName(season.kind(), low), relative(season.profile().get(low)),
+                Text.coefficient(season.strength()), Text.pValue(season.pValue()));
         return KeyFinding.of("seasonality", sentence, season.strength(), KeyFinding.significanceOf(season.pValue()),
                 columns(measure), "time_series:" + measure, List.of());
     }

@@ -70,7 +70,8 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
     }
 
     /**
-     * @param kind        {@code weekly} (day of week, Monday first) or {@code yearly} (month of year, January first)
+     * @param kind        {@code weekly} (day of week, Monday first), {@code yearly} (month of year, January first) or
+     *                    {@code daily} (hour of day, 00:00 first)
      * @param strength    η²: share of the detrended variance explained by the position in the cycle, 0–1
      * @param pValue      p-value of the one-way ANOVA
      * @param significant pValue below {@value TimeSeriesAnalysis#ALPHA} and strength at least 0.1

@@ -1,7 +1,6 @@
 package io.sygnify.analysis;
 
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,25 +110,32 @@ final class TimeSeriesAnalysis {
         // the time column is named: in a snapshot (employees by hire date) "age fell per week" alone misleads
         String per = " per " + unit.sql() + (GENERIC_TIME_NAME.matcher(context.name(t).strip().toLowerCase(
                 java.util.Locale.ROOT)).matches() ? "" : " of " + context.name(t));
-        series.add(analyze("rows", "count", "The number of rows" + per, rows, rows, rows, window));
+        List<Boolean> means = new ArrayList<>();
+        for (int m : measures) {
+            means.add(context.intensive(m) || AnalysisContext.matches(STOCK_NAME, context.name(m))
+                    || rowsPerPeriod <= 1.5);
+        }
+        List<TimeSeries.Seasonality> daily = DailyPattern.of(context, t, measures, means);
+        series.add(analyze("rows", "count", "The number of rows" + per, rows, rows, rows, window,
+                daily.isEmpty() ? null : daily.get(0)));
         for (int m = 0; m < measures.size(); m++) {
             String name = context.name(measures.get(m));
-            boolean mean = context.intensive(measures.get(m)) || AnalysisContext.matches(STOCK_NAME, name)
-                    || rowsPerPeriod <= 1.5;
+            boolean mean = means.get(m);
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
                 values[i] = mean ? (counts[m][i] == 0 ? Double.NaN : sums[m][i] / counts[m][i]) : sums[m][i];
             }
             // with one row a period the mean is the value itself: "Revenue (per month)"
             String subject = name + " (" + (rowsPerPeriod <= 1.5 ? "" : mean ? "mean " : "sum ") + per.strip() + ")";
-            series.add(analyze(name, mean ? "mean" : "sum", subject, values, sums[m], counts[m], window));
+            series.add(analyze(name, mean ? "mean" : "sum", subject, values, sums[m], counts[m], window,
+                    daily.isEmpty() ? null : daily.get(m + 1)));
         }
         List<String> notes = new ArrayList<>();
         if (firstPartial || lastPartial) {
             notes.add("Partial " + (firstPartial && lastPartial ? "first and last periods are" : firstPartial
                     ? "first period is" : "last period is") + " shown but left out of the tests.");
         }
-        findings.addAll(patterns.told(unit.sql()));
+        findings.addAll(patterns.told());
         return new Analyzed<>(new TimeSeries(context.name(t), others, granularity, unit.sql(), labels, firstPartial,
                 lastPartial, series, notes), findings);
     }
@@ -159,9 +165,13 @@ final class TimeSeriesAnalysis {
         return Math.min(1, covered / length);
     }
 
-    /** @param subject the series as findings name it: "The number of rows per day", "revenue (sum per day)" */
+    /**
+     * @param subject the series as findings name it: "The number of rows per day", "revenue (sum per day)"
+     * @param daily   its hour-of-day pattern ({@link DailyPattern}), null when the data has no times of day
+     */
     private TimeSeries.Series analyze(String measure, String aggregate, String subject, double[] values,
-                                      double[] sums, double[] counts, PeriodWindow window) {
+                                      double[] sums, double[] counts, PeriodWindow window,
+                                      TimeSeries.Seasonality daily) {
         List<String> notes = new ArrayList<>();
         double[] core = java.util.Arrays.copyOfRange(values, window.first(), window.end());
         List<Double> shown = new ArrayList<>();
@@ -201,7 +211,7 @@ final class TimeSeriesAnalysis {
                     line.slope() > 0 ? "+" : "", Text.number(line.slope()), unit,
                     relative == null ? "" : " (" + (relative > 0 ? "+" : "") + Text.percent(relative) + " in total)",
                     Text.coefficient(mk.tau()), Text.pValue(mk.pValue()));
-            patterns.add("trend:" + direction, true, measure, aggregate, KeyFinding.of("trend", sentence,
+            patterns.add("trend:" + direction, true, unit, measure, aggregate, KeyFinding.of("trend", sentence,
                     Math.abs(mk.tau()), KeyFinding.significanceOf(mk.pValue()), columns(measure),
                     "time_series:" + measure, List.of()));
         }
@@ -216,9 +226,20 @@ final class TimeSeriesAnalysis {
                 significantTrend ? minus(adjusted, line) : adjusted, window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
+        List<TimeSeries.Seasonality> seasonality = new ArrayList<>(seasons.tested());
+        if (daily != null) {
+            // within the day: no bearing on series per day or longer, so it is reported, never set aside
+            seasonality.add(daily);
+            if (daily.significant()) {
+                // the rhythm is of hours: "humidity (mean per hour)", not the series' "per day"
+                String hourly = subject.replaceFirst(" per " + unit + "\\b", " per hour");
+                patterns.add("seasonality:daily", false, "hour", measure, aggregate,
+                        SeasonalPatterns.seasonalFinding(hourly, measure, daily));
+            }
+        }
         return new TimeSeries.Series(measure, aggregate, shown, trend,
                 PeriodChanges.changes(sums, counts, aggregate, window),
-                seasons.tested(), changePoints, lastPeriod, forecast, notes);
+                seasonality, changePoints, lastPeriod, forecast, notes);
     }
 
     /**
@@ -249,8 +270,8 @@ final class TimeSeriesAnalysis {
                 for (int i = 0; i < core.length; i++) {
                     offsets[i] += weekdayOffsets[window.weekday(i)];
                 }
-                patterns.add("seasonality:weekly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, weekly, DayOfWeek.values().length, true));
+                patterns.add("seasonality:weekly", false, window.unit().sql(), measure, aggregate,
+                        SeasonalPatterns.seasonalFinding(subject, measure, weekly));
             }
         }
         TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
@@ -261,8 +282,8 @@ final class TimeSeriesAnalysis {
                 for (int i = 0; i < core.length; i++) {
                     offsets[i] += monthOffsets[window.month(i)];
                 }
-                patterns.add("seasonality:yearly", false, measure, aggregate, SeasonalPatterns.seasonalFinding(
-                        subject, measure, yearly, 12, false));
+                patterns.add("seasonality:yearly", false, window.unit().sql(), measure, aggregate,
+                        SeasonalPatterns.seasonalFinding(subject, measure, yearly));
             }
         }
         return new Seasons(tested, offsets, weekdayOffsets);
@@ -329,8 +350,8 @@ final class TimeSeriesAnalysis {
         }
         if (!points.isEmpty()) {
             double weakest = shifts.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            patterns.add("change_point", true, measure, aggregate, KeyFinding.of("change_point",
-                    changePointSentence(subject, points, weakest), impact,
+            patterns.add("change_point", true, window.unit().sql(), measure, aggregate,
+                    KeyFinding.of("change_point", changePointSentence(subject, points, weakest), impact,
                     KeyFinding.significanceOf(weakest), columns(measure), "time_series:" + measure, List.of()));
         }
         return points;

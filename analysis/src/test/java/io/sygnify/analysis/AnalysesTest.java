@@ -365,6 +365,37 @@ class AnalysesTest {
     }
 
     @Test
+    void anHourOfDayRhythmIsADailyPatternButADrainingBatteryIsNot() throws Exception {
+        Random random = new Random(25);
+        AnalysisReport report = analyze("sensor.csv", out -> {
+            out.println("timestamp,visits_rate,battery_v,noise");
+            java.time.LocalDateTime start = java.time.LocalDateTime.of(2024, 3, 1, 0, 0);
+            for (int m = 0; m < 10 * 24 * 60; m += 10) {
+                java.time.LocalDateTime t = start.plusMinutes(m);
+                // busy from 9 to 17; a battery that drains steadily; noise without any rhythm
+                double rate = (t.getHour() >= 9 && t.getHour() < 17 ? 40 : 10) + random.nextGaussian() * 3;
+                out.println(t + "," + f(rate) + "," + f(3.7 - m * 2e-5) + "," + f(random.nextGaussian()));
+            }
+        });
+
+        TimeSeries.Seasonality visits = daily(series(report, "visits_rate"));
+        assertThat(visits.significant()).isTrue();
+        assertThat(visits.profile()).hasSize(24);
+        // 40 by day and 10 by night average 20 an hour: twice and half the average
+        assertThat(visits.profile().get(12)).isBetween(1.9, 2.1);
+        assertThat(visits.profile().get(3)).isBetween(0.45, 0.55);
+        assertThat(daily(series(report, "battery_v")).significant()).as("a steady drain is no rhythm").isFalse();
+        assertThat(daily(series(report, "noise")).significant()).isFalse();
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("seasonality")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).startsWith("visits_rate (mean per hour) follows a daily "
+                        + "pattern: "));
+    }
+
+    private static TimeSeries.Seasonality daily(TimeSeries.Series series) {
+        return series.seasonality().stream().filter(s -> s.kind().equals("daily")).findFirst().orElseThrow();
+    }
+
+    @Test
     void aLastDayFarAboveTheRestIsAnAnomalousLastPeriod() throws Exception {
         AnalysisReport report = analyze("daily.csv", out -> {
             out.println("day,orders");
