@@ -22,21 +22,21 @@ final class SeasonalPatterns {
 
     static TimeSeries.Seasonality weekly(double[] core, double[] residuals, PeriodWindow window) {
         int[] groups = new int[core.length];
-        double[] sums = new double[7];
+        double[] residualSums = new double[7];
         long[] counts = new long[7];
         double total = 0;
         long n = 0;
         for (int i = 0; i < core.length; i++) {
             groups[i] = Double.isNaN(core[i]) ? -1 : window.weekday(i);
             if (groups[i] >= 0) {
-                sums[groups[i]] += residuals[i];
+                residualSums[groups[i]] += residuals[i];
                 counts[groups[i]]++;
                 total += core[i];
                 n++;
             }
         }
         TrendTests.Anova anova = TrendTests.anova(residuals, groups, 7);
-        return seasonality("weekly", anova, sums, counts, total / n);
+        return seasonality("weekly", anova, residualSums, counts, total / n);
     }
 
     /**
@@ -121,7 +121,7 @@ final class SeasonalPatterns {
         List<YearMonth> keys = new ArrayList<>(months.keySet());
         double[] values = new double[keys.size()];
         int[] groups = new int[keys.size()];
-        double[] groupSums = new double[12];
+        double[] residualSums = new double[12];
         long[] groupCounts = new long[12];
         double total = 0;
         for (int i = 0; i < keys.size(); i++) {
@@ -134,9 +134,9 @@ final class SeasonalPatterns {
         double[] residuals = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             residuals[i] = values[i] - line.at(i);
-            groupSums[groups[i]] += residuals[i];
+            residualSums[groups[i]] += residuals[i];
         }
-        return seasonality("yearly", TrendTests.anova(residuals, groups, 12), groupSums, groupCounts,
+        return seasonality("yearly", TrendTests.anova(residuals, groups, 12), residualSums, groupCounts,
                 total / values.length);
     }
 }
