@@ -53,14 +53,7 @@ final class ComplementaryColumns {
         if (pairs.isEmpty()) {
             return List.of();
         }
-        long[] both = context.session().query("SELECT " + overlaps + " FROM " + ColumnTypeResolver.TABLE, row -> {
-            row.next();
-            long[] counts = new long[pairs.size()];
-            for (int k = 0; k < counts.length; k++) {
-                counts[k] = row.getLong(k + 1);
-            }
-            return counts;
-        });
+        long[] both = context.session().queryLongs("SELECT " + overlaps + " FROM " + ColumnTypeResolver.TABLE);
         List<Pair> found = new ArrayList<>();
         Set<Integer> paired = new HashSet<>();
         for (int k = 0; k < pairs.size(); k++) {

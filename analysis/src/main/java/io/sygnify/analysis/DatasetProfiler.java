@@ -106,14 +106,7 @@ final class DatasetProfiler {
         if (pairs.isEmpty()) {
             return keys;
         }
-        long[] distinct = session.query("SELECT " + counts + " FROM " + ColumnTypeResolver.TABLE, row -> {
-            row.next();
-            long[] values = new long[pairs.size()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = row.getLong(k + 1);
-            }
-            return values;
-        });
+        long[] distinct = session.queryLongs("SELECT " + counts + " FROM " + ColumnTypeResolver.TABLE);
         for (int k = 0; k < pairs.size(); k++) {
             if (distinct[k] == rows) {
                 keys.add(List.of(columns.get(pairs.get(k)[0]).name(), columns.get(pairs.get(k)[1]).name()));

@@ -111,6 +111,18 @@ final class DuckDbSession implements AutoCloseable {
         });
     }
 
+    /** Every column of the only row, as longs (0 when NULL): several counts in one scan. */
+    long[] queryLongs(String sql) throws SQLException, AnalysisCancelledException {
+        return query(sql, resultSet -> {
+            resultSet.next();
+            long[] values = new long[resultSet.getMetaData().getColumnCount()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = resultSet.getLong(k + 1);
+            }
+            return values;
+        });
+    }
+
     /** Appends {@code rows} rows to an existing table. */
     void append(String table, int rows, RowWriter writer) throws SQLException, AnalysisCancelledException {
         throwIfCancelled();

@@ -146,11 +146,8 @@ final class NumericDependencies {
         StringJoiner present = new StringJoiner(" AND ");
         present.add(sql(measures, target) + " IS NOT NULL");
         sources.forEach(s -> present.add(sql(measures, s) + " IS NOT NULL"));
-        long[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + present + "), count(*) FILTER"
-                + " (WHERE " + present + " AND " + violated + ") FROM " + ColumnTypeResolver.TABLE, row -> {
-                    row.next();
-                    return new long[] {row.getLong(1), row.getLong(2)};
-                });
+        long[] counts = context.session().queryLongs("SELECT count(*) FILTER (WHERE " + present + "), count(*) FILTER"
+                + " (WHERE " + present + " AND " + violated + ") FROM " + ColumnTypeResolver.TABLE);
         if (counts[0] < 3 || counts[1] > 0) {
             return;
         }

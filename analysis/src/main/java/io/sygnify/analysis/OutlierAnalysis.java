@@ -156,12 +156,9 @@ final class OutlierAnalysis {
             high = widened[1];
         }
         String outside = domain + " AND (" + v + " < " + low + " OR " + v + " > " + high + ")";
-        long[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + v + " < " + low + "),"
+        long[] counts = context.session().queryLongs("SELECT count(*) FILTER (WHERE " + v + " < " + low + "),"
                 + " count(*) FILTER (WHERE " + v + " > " + high + ") FROM " + ColumnTypeResolver.TABLE + " WHERE "
-                + domain, row -> {
-                    row.next();
-                    return new long[] {row.getLong(1), row.getLong(2)};
-                });
+                + domain);
         List<Outliers.OutlierRow> rows = counts[0] + counts[1] == 0 ? List.of() : rows(x, score, outside);
         long count = counts[0] + counts[1];
         double lowerFence = log ? Math.exp(low) : low;
