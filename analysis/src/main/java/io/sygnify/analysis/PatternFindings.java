@@ -17,9 +17,11 @@ final class PatternFindings {
     private record Held(String measure, String aggregate, KeyFinding finding) {
     }
 
-    private final Map<String, List<Held>> byPattern = new LinkedHashMap<>();
-    private final Map<String, Boolean> pastTense = new LinkedHashMap<>();
-    private final Map<String, String> periods = new LinkedHashMap<>();
+    /** The findings of one pattern, and how an echo of it is said. */
+    private record Pattern(boolean past, String period, List<Held> held) {
+    }
+
+    private final Map<String, Pattern> byPattern = new LinkedHashMap<>();
 
     /**
      * @param pattern what a series must share with the row count to echo it: {@code trend:up},
@@ -28,22 +30,22 @@ final class PatternFindings {
      * @param period  what the pattern's values are per (day, hour …), for "(sums per day)"
      */
     void add(String pattern, boolean past, String period, String measure, String aggregate, KeyFinding finding) {
-        byPattern.computeIfAbsent(pattern, p -> new ArrayList<>()).add(new Held(measure, aggregate, finding));
-        pastTense.put(pattern, past);
-        periods.put(pattern, period);
+        byPattern.computeIfAbsent(pattern, p -> new Pattern(past, period, new ArrayList<>())).held()
+                .add(new Held(measure, aggregate, finding));
     }
 
     /** The findings to report. */
     List<KeyFinding> told() {
         List<KeyFinding> told = new ArrayList<>();
-        byPattern.forEach((pattern, held) -> {
+        byPattern.values().forEach(pattern -> {
+            List<Held> held = pattern.held();
             Held rows = held.stream().filter(h -> h.measure().equals("rows")).findFirst().orElse(null);
             List<Held> echoes = rows == null ? List.of()
                     : held.stream().filter(h -> h.aggregate().equals("sum")).toList();
             held.stream().filter(h -> h != rows && !echoes.contains(h)).forEach(h -> told.add(h.finding()));
             if (rows != null) {
                 told.add(echoes.isEmpty() ? rows.finding() : withEchoes(rows.finding(), echoes,
-                        pastTense.get(pattern), periods.get(pattern)));
+                        pattern.past(), pattern.period()));
             }
         });
         return told;
