@@ -48,6 +48,8 @@ final class ColumnTypeResolver {
     private static final Pattern CURRENCY = Pattern.compile("[$€£¥₹₩₽]|\\b(USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR"
             + "|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|HKD|SGD|KRW|RUB|TRY|CZK|HUF)\\b");
     private static final Pattern THOUSANDS = Pattern.compile("\\d[, .'\u00A0\u202F]\\d{3}([^\\d]|$)");
+    private static final Pattern DATE_NAME = Pattern.compile("date|day|(^|[^a-z])(dt|period|time)([^a-z]|$)");
+    private static final int COMPACT_DATE_DISTINCT = 20;
     private static final Pattern COMMA_EVIDENCE = Pattern.compile(",\\d{1,2}(\\D|$)|,\\d{4,}|\\.\\d{3}\\.|\\.\\d{3},");
 
     private final DuckDbSession session;
@@ -74,7 +76,7 @@ final class ColumnTypeResolver {
         List<List<String>> samples = sample(m);
         List<Proposal> proposals = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            proposals.add(propose(samples.get(i)));
+            proposals.add(propose(names.get(i), samples.get(i)));
         }
         List<Counts> counts = count(proposals, fraction -> onFraction.accept(fraction / 2));
         List<DatasetColumn> columns = new ArrayList<>();
@@ -150,7 +152,7 @@ final class ColumnTypeResolver {
         });
     }
 
-    private static Proposal propose(List<String> all) {
+    private static Proposal propose(String name, List<String> all) {
         List<String> values = all.stream().filter(v -> !MissingValues.isToken(v)).toList();
         if (values.isEmpty()) {
             return new Proposal(List.of(), null, values);
@@ -160,6 +162,10 @@ final class ColumnTypeResolver {
             return new Proposal(List.of(), "leading_zeros", values);
         }
         List<ValueFormat> fits = new ArrayList<>(ValueFormat.fitting(values, MIN_FIT));
+        if (digitsOnly && compactDates(name, values)) {
+            fits.add(0, ValueFormat.COMPACT_DATE);
+        }
+        wholeNumbers(fits, values);
         if (fits.contains(ValueFormat.COMMA_DECIMAL) && fits.contains(ValueFormat.POINT_DECIMAL)
                 && values.stream().anyMatch(v -> COMMA_EVIDENCE.matcher(v).find())) {
             fits.remove(ValueFormat.POINT_DECIMAL);
@@ -167,12 +173,37 @@ final class ColumnTypeResolver {
         if (fits.contains(ValueFormat.INTEGER) || fits.contains(ValueFormat.DECIMAL)) {
             // plain numbers need no regular expression (costly over hundreds of columns); a column of integers
             // may still hold decimals further down
-            fits.removeAll(List.of(ValueFormat.POINT_DECIMAL, ValueFormat.COMMA_DECIMAL));
+            fits.removeAll(List.of(ValueFormat.POINT_DECIMAL, ValueFormat.COMMA_DECIMAL, ValueFormat.POINT_INTEGER,
+                    ValueFormat.COMMA_INTEGER));
             if (!fits.contains(ValueFormat.DECIMAL)) {
                 fits.add(ValueFormat.DECIMAL);
             }
         }
         return new Proposal(fits, null, values);
+    }
+
+    /**
+     * Eight-digit values are dates when every one in the sample is a valid yyyymmdd and the name says date, or
+     * there are too many distinct ones for chance: about 4 % of 8-digit numbers from 18000000 to 20999999 are valid
+     * dates, so 20 distinct values all valid by chance is below 1e-27 (and counters or ids run past day 31).
+     */
+    private static boolean compactDates(String name, List<String> values) {
+        if (!values.stream().allMatch(v -> ValueFormat.COMPACT_DATE.pattern().matcher(v).matches())) {
+            return false;
+        }
+        return DATE_NAME.matcher(name.toLowerCase(Locale.ROOT)).find()
+                || values.stream().distinct().count() >= COMPACT_DATE_DISTINCT;
+    }
+
+    /** Puts the integer reading of separated or currency numbers before the decimal one when no value has a fraction. */
+    private static void wholeNumbers(List<ValueFormat> fits, List<String> values) {
+        for (ValueFormat[] pair : new ValueFormat[][] {{ValueFormat.POINT_DECIMAL, ValueFormat.POINT_INTEGER},
+            {ValueFormat.COMMA_DECIMAL, ValueFormat.COMMA_INTEGER}}) {
+            int at = fits.indexOf(pair[0]);
+            if (at >= 0 && values.stream().allMatch(v -> pair[1].pattern().matcher(v).matches())) {
+                fits.add(at, pair[1]);
+            }
+        }
     }
 
     /** One pass (per chunk of columns) counting blanks, disguised missing values and misfits per proposal. */
@@ -389,7 +420,7 @@ final class ColumnTypeResolver {
             String lower = sample.isEmpty() ? "" : sample.get(0).toLowerCase(Locale.ROOT);
             return lower.startsWith("y") || lower.startsWith("n") ? "yes/no" : "true/false";
         }
-        if (format != ValueFormat.POINT_DECIMAL && format != ValueFormat.COMMA_DECIMAL) {
+        if (!format.decorated()) {
             return format.name();
         }
         List<String> features = new ArrayList<>();

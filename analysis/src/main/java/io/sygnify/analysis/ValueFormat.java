@@ -76,18 +76,36 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
     private static final String CURRENCY = "(?:[$€£¥₹₩₽]|(?:US|CA|AU|NZ|HK|S|R)\\$|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD"
             + "|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|HKD|SGD|KRW|RUB|TRY|CZK|HUF))";
     // thousands grouped by a separator (or none), the other mark for decimals; RE2 and Java read these alike
-    private static final String POINT_NUMBER = "(?:\\d{1,3}(?:[, '\u00A0\u202F]\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String COMMA_NUMBER = "(?:\\d{1,3}(?:[. '\u00A0\u202F]\\d{3})+|\\d+)(?:,\\d+)?";
+    private static final String WHOLE_POINT = "(?:\\d{1,3}(?:[, '\u00A0\u202F]\\d{3})+|\\d+)";
+    private static final String WHOLE_COMMA = "(?:\\d{1,3}(?:[. '\u00A0\u202F]\\d{3})+|\\d+)";
+    private static final String POINT_NUMBER = WHOLE_POINT + "(?:\\.\\d+)?";
+    private static final String COMMA_NUMBER = WHOLE_COMMA + "(?:,\\d+)?";
 
     /** Numbers with a decimal point: thousands separators, currency, percent and (accounting) negatives. */
-    static final ValueFormat POINT_DECIMAL = number("decimal_point", POINT_NUMBER, "[^0-9.]", false);
+    static final ValueFormat POINT_DECIMAL = number("decimal_point", ColumnType.DECIMAL, POINT_NUMBER, "[^0-9.]",
+            false);
     /** The same with a decimal comma (1.234,56 €). */
-    static final ValueFormat COMMA_DECIMAL = number("decimal_comma", COMMA_NUMBER, "[^0-9,]", true);
+    static final ValueFormat COMMA_DECIMAL = number("decimal_comma", ColumnType.DECIMAL, COMMA_NUMBER, "[^0-9,]",
+            true);
+    /**
+     * Whole numbers written the same ways ({@code "21,282"}, {@code $1,790}): counts stay integers. Proposed only
+     * when the sample has no fractions ({@link ColumnTypeResolver}), so they are not in {@link #ALL}.
+     */
+    static final ValueFormat POINT_INTEGER = number("integer_point", ColumnType.INTEGER, WHOLE_POINT, "[^0-9]",
+            false);
+    static final ValueFormat COMMA_INTEGER = number("integer_comma", ColumnType.INTEGER, WHOLE_COMMA, "[^0-9]",
+            false);
 
-    private static ValueFormat number(String name, String number, String strip, boolean comma) {
+    /** A number written with separators, currency, percent or parentheses: its report label lists which. */
+    boolean decorated() {
+        return this == POINT_DECIMAL || this == COMMA_DECIMAL || this == POINT_INTEGER || this == COMMA_INTEGER;
+    }
+
+    private static ValueFormat number(String name, ColumnType type, String number, String strip, boolean comma) {
         String whole = "\\(?\\s*[-+−]?\\s*(?:" + CURRENCY + "\\s*)?[-+−]?\\s*" + number + "\\s*(?:" + CURRENCY
                 + ")?\\s*%?\\s*\\)?";
-        return new ValueFormat(name, ColumnType.DECIMAL, Pattern.compile(whole), v -> {
+        String cast = type == ColumnType.INTEGER ? "BIGINT" : "DOUBLE";
+        return new ValueFormat(name, type, Pattern.compile(whole), v -> {
             String digits = "regexp_replace(" + v + ", '" + strip + "', '', 'g')";
             if (comma) {
                 digits = "replace(" + digits + ", ',', '.')";
@@ -95,7 +113,7 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
             // GLOB classes match bytes: the minus sign U+2212 shares its first byte with €, so it gets its own LIKE
             return "CASE WHEN regexp_full_match(trim(" + v + "), " + Sql.literal(whole) + ") THEN (CASE WHEN "
                     + v + " GLOB '*[-(]*' OR " + v + " LIKE '%−%' THEN -1 ELSE 1 END) * TRY_CAST(" + digits
-                    + " AS DOUBLE) END";
+                    + " AS " + cast + ") END";
         }, null);
     }
 
@@ -159,9 +177,13 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
                     withTimes("%Y/%m/%d")),
             POINT_DECIMAL, COMMA_DECIMAL);
 
-    static ValueFormat named(String name) {
-        return ALL.stream().filter(f -> name.equals(f.name())).findFirst().orElseThrow();
-    }
+    /**
+     * Dates written as eight digits ({@code 20230115}, as analytics and ERP exports do). Any such value is also an
+     * integer, so {@link ColumnTypeResolver} proposes it only where the sample makes a date likely; not in
+     * {@link #ALL}.
+     */
+    static final ValueFormat COMPACT_DATE = strptime("yyyymmdd", ColumnType.DATE,
+            "(1[89]|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])", null, "%Y%m%d");
 
     /** The formats that fit every one of the values (trimmed, non-blank), in order of preference. */
     static List<ValueFormat> fitting(List<String> values, double minShare) {

@@ -140,7 +140,7 @@ class IngestionTest {
         assertThat(report.dataset().encoding()).isEqualTo("windows-1252");
         assertThat(report.columns().get(0).categories().topValues()).extracting(ColumnProfile.TopValue::value)
                 .contains("Thé “vert”");
-        assertThat(report.columns().get(1).max()).isEqualTo(4.0);
+        assertThat(report.columns().get(1).max()).isEqualTo(4L);
     }
 
     @Test

@@ -125,8 +125,44 @@ class TypeDetectionTest {
 
     @Test
     void thousandsSeparatorsInBothConventionsAreNumbers() throws Exception {
-        assertThat(column("n,x\n\"1,234,567\",1\n\"2,000\",2\n", "n").max()).isEqualTo(1234567.0);
+        assertThat(column("n,x\n\"1,234,567.5\",1\n\"2,000\",2\n", "n").max()).isEqualTo(1234567.5);
         assertThat(column("n;x\n1.234.567;1\n2.000,5;2\n", "n").max()).isEqualTo(1234567.0);
+    }
+
+    @Test
+    void wholeNumbersWithSeparatorsOrCurrencyAreIntegers() throws Exception {
+        ColumnProfile impressions = column("impressions,x\n\"21,282\",1\n\"1,234,567\",2\n950,3\n", "impressions");
+        assertThat(impressions.type()).isEqualTo("integer");
+        assertThat(impressions.format()).isEqualTo("thousands_separator");
+        assertThat(((Number) impressions.max()).longValue()).isEqualTo(1234567L);
+
+        ColumnProfile german = column("n;x\n1.234.567;1\n2.000;2\n", "n");
+        assertThat(german.type()).isEqualTo("integer");
+        assertThat(((Number) german.max()).longValue()).isEqualTo(1234567L);
+
+        assertThat(column("amount,x\n$1,1\n\"$1,790\",2\n($25),3\n", "amount").type()).isEqualTo("integer");
+        assertThat(column("amount,x\n\"$1,790\",1\n\"$2,500.75\",2\n", "amount").type()).as("a fraction")
+                .isEqualTo("decimal");
+    }
+
+    @Test
+    void eightDigitDatesAreDatesWhenTheNameOrTheirNumberSaysSo() throws Exception {
+        ColumnProfile date = column("Date,Sessions\n20230101,1\n20230215,2\n20231231,3\n", "Date");
+        assertThat(date.type()).isEqualTo("date");
+        assertThat(date.format()).isEqualTo("yyyymmdd");
+        assertThat(date.max()).isEqualTo("2023-12-31");
+
+        StringBuilder days = new StringBuilder("stamp,n\n");
+        StringBuilder counter = new StringBuilder("batch,n\n");
+        for (int i = 0; i < 30; i++) {
+            days.append(LocalDate.of(2024, 1, 10).plusDays(i).format(DateTimeFormatter.BASIC_ISO_DATE)).append(",1\n");
+            counter.append(20240110 + i).append(",1\n");
+        }
+        assertThat(column(days.toString(), "stamp").type()).as("30 valid dates are no chance").isEqualTo("date");
+        assertThat(column(counter.toString(), "batch").type()).as("a counter runs past day 31")
+                .isEqualTo("integer");
+        assertThat(column("code,n\n20230101,1\n20230215,2\n", "code").type()).as("two numbers, no date name")
+                .isEqualTo("integer");
     }
 
     @Test
