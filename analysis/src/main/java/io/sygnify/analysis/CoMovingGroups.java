@@ -16,9 +16,13 @@ final class CoMovingGroups {
     static final double THRESHOLD = 0.95;
 
     private final Map<String, String> representative;
+    private final Map<String, Integer> index;
+    private final double[][] r;
 
-    private CoMovingGroups(Map<String, String> representative) {
+    private CoMovingGroups(Map<String, String> representative, Map<String, Integer> index, double[][] r) {
         this.representative = representative;
+        this.index = index;
+        this.r = r;
     }
 
     /** Groups of two or more measures (indices into {@code r}), each in column order, in order of first member. */
@@ -45,10 +49,12 @@ final class CoMovingGroups {
     /** The groups of a report's Pearson matrix, by column name. */
     static CoMovingGroups of(Relationships relationships) {
         Map<String, String> representative = new HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         List<String> names = relationships == null ? List.of() : relationships.numericColumns();
         List<List<Double>> pearson = relationships == null ? null : relationships.pearson();
+        double[][] r = new double[0][0];
         if (pearson != null && !names.isEmpty() && pearson.size() == names.size()) {
-            double[][] r = new double[names.size()][names.size()];
+            r = new double[names.size()][names.size()];
             for (int i = 0; i < names.size(); i++) {
                 for (int j = 0; j < names.size(); j++) {
                     Double value = pearson.get(i).get(j);
@@ -58,8 +64,11 @@ final class CoMovingGroups {
             for (List<Integer> group : of(r)) {
                 group.forEach(i -> representative.put(names.get(i), names.get(group.get(0))));
             }
+            for (int i = 0; i < names.size(); i++) {
+                index.put(names.get(i), i);
+            }
         }
-        return new CoMovingGroups(representative);
+        return new CoMovingGroups(representative, index, r);
     }
 
     /** Each group's columns, in the given order (the file's). */
@@ -80,6 +89,19 @@ final class CoMovingGroups {
     /** The first column of the group {@code column} belongs to, or the column itself. */
     String representative(String column) {
         return representative.getOrDefault(column, column);
+    }
+
+    /** {@code columns} in the order of the report's numeric columns (the file's). */
+    List<String> inColumnOrder(java.util.Collection<String> columns) {
+        return columns.stream().sorted(java.util.Comparator.comparingInt(c -> index.getOrDefault(c, Integer.MAX_VALUE)))
+                .toList();
+    }
+
+    /** Whether {@code a} and {@code b} are in one group and rise and fall together (not one against the other). */
+    boolean moveAlike(String a, String b) {
+        Integer i = index.get(a);
+        Integer j = index.get(b);
+        return inGroup(a) && representative(a).equals(representative(b)) && i != null && j != null && r[i][j] > 0;
     }
 
     private static int root(int[] parent, int i) {

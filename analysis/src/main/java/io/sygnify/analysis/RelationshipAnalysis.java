@@ -39,6 +39,8 @@ final class RelationshipAnalysis {
     private final Set<Set<String>> dependentPairs = new HashSet<>();
     // pairs told as one finding about their group of three or more
     private final Set<Set<String>> inOneGroup = new HashSet<>();
+    // significant pairs of measures, told one by one or as a cluster
+    private final List<CorrelatedClusters.Pair> correlated = new ArrayList<>();
     private long sampleRows;
 
     RelationshipAnalysis(AnalysisContext context, GroupedMeasures grouped) {
@@ -76,6 +78,7 @@ final class RelationshipAnalysis {
                     numericPair(names.get(i), names.get(j), r[i][j], n[i][j], rho[i][j], sampleRows, tests, pairs);
                 }
             }
+            findings.addAll(CorrelatedClusters.findings(correlated, names));
             pearson = matrix(r);
             spearman = matrix(rho);
         } else {
@@ -151,14 +154,14 @@ final class RelationshipAnalysis {
         boolean significant = (!Double.isNaN(r) && pr < threshold) || (!Double.isNaN(rho) && prho < threshold);
         if (strongest >= NOTABLE && significant) {
             double sign = Math.signum(Double.isNaN(r) ? rho : r);
-            String strength = strongest >= 0.7 ? "strongly" : strongest >= 0.5 ? "clearly" : "moderately";
+            String strength = strongest >= CorrelatedClusters.STRONG ? "strongly" : strongest >= 0.5 ? "clearly" : "moderately";
             String sentence = String.format("%s and %s are %s %s correlated (Pearson r = %s, Spearman ρ = %s, "
                             + "n = %s, %s).", a, b, strength, sign > 0 ? "positively" : "negatively",
                     Double.isNaN(r) ? "n/a" : Text.coefficient(r), Double.isNaN(rho) ? "n/a" : Text.coefficient(rho),
                     Text.count(n), Text.pValue(Math.min(pr, prho)));
-            findings.add(KeyFinding.of("correlation", sentence, strongest,
-                    KeyFinding.significanceOf(Math.min(pr, prho)), List.of(a, b), "scatter:" + a + ":" + b,
-                    List.of()));
+            correlated.add(new CorrelatedClusters.Pair(a, b, r, rho, strongest, Math.min(pr, prho), n,
+                    KeyFinding.of("correlation", sentence, strongest, KeyFinding.significanceOf(Math.min(pr, prho)),
+                            List.of(a, b), "scatter:" + a + ":" + b, List.of())));
         }
     }
 

@@ -2,12 +2,7 @@ package io.sygnify.analysis;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Profiles the typed table and runs the analyses, passing each report section on as soon as it is ready. */
 final class ReportBuilder {
@@ -65,7 +60,8 @@ final class ReportBuilder {
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
                 timeSeries), findings, "Ranking key findings");
-        List<KeyFinding> keyFindings = rank(findings, groups);
+        List<KeyFinding> keyFindings = KeyFindingRanking.rank(findings, groups,
+                relationships == null ? null : relationships.dependencies());
         stages.section("key_findings", keyFindings);
         stages.report(AnalysisStage.ANALYZING, 1.0, "Analysis complete");
         return new AnalysisReport(AnalysisReport.SCHEMA_VERSION, dataset, rejects, profiles, relationships, outliers,
@@ -78,36 +74,6 @@ final class ReportBuilder {
         analysesDone++;
         stages.report(AnalysisStage.ANALYZING, (double) analysesDone / ANALYSES, next);
         return analyzed.section();
-    }
-
-    /**
-     * Strongest first, each said once: of findings of one kind about measures that move together (a price's open,
-     * high, low and close all "fell"), only the strongest is kept; the sections still show every one.
-     * Data-quality findings and KPIs stay apart, since each column's problem or figure is its own.
-     */
-    static List<KeyFinding> rank(List<KeyFinding> findings, CoMovingGroups groups) {
-        Set<String> seen = new LinkedHashSet<>();
-        // per kind and group: the columns of the finding kept, so that its other findings (MoM and YoY) stay
-        Map<String, List<String>> told = new HashMap<>();
-        return findings.stream()
-                .sorted(Comparator.comparingDouble((KeyFinding f) -> -f.score()).thenComparing(KeyFinding::sentence))
-                .filter(f -> seen.add(f.sentence()))
-                .filter(f -> {
-                    List<String> columns = f.evidence().columns();
-                    if (f.kind().equals("data_quality") || f.kind().equals("kpi")
-                            || columns.stream().noneMatch(groups::inGroup)) {
-                        return true;
-                    }
-                    // "category explains 37 % of the variance of cost" is the segments' "mean revenue differs by
-                    // category" again when cost and revenue move together: one test, η², under two kinds
-                    String kind = f.kind().equals("association") ? "segment_difference" : f.kind();
-                    String key = kind + "|" + columns.stream().map(groups::representative).distinct().sorted()
-                            .toList();
-                    List<String> first = told.putIfAbsent(key, columns);
-                    return first == null || first.equals(columns);
-                })
-                .limit(AnalysisReport.KEY_FINDINGS)
-                .toList();
     }
 
     private DatasetSummary summary(List<DatasetColumn> all, List<DatasetColumn> columns, List<ColumnProfile> profiles,

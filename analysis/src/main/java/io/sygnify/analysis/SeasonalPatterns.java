@@ -88,6 +88,19 @@ final class SeasonalPatterns {
     }
 
     static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season) {
+        int[] extremes = extremes(season);
+        int high = extremes[0];
+        int low = extremes[1];
+        String sentence = String.format("%s follows a %s pattern: %s is %s the average, %s %s (η² = %s, %s).",
+                subject, season.kind(), positionName(season.kind(), high), relative(season.profile().get(high)),
+                positionName(season.kind(), low), relative(season.profile().get(low)),
+                Text.coefficient(season.strength()), Text.pValue(season.pValue()));
+        return KeyFinding.of("seasonality", sentence, season.strength(), KeyFinding.significanceOf(season.pValue()),
+                columns(measure), "time_series:" + measure, List.of());
+    }
+
+    /** The positions (weekday, month, hour) of the season's highest and lowest value. */
+    private static int[] extremes(TimeSeries.Seasonality season) {
         int high = -1;
         int low = -1;
         for (int i = 0; i < season.profile().size(); i++) {
@@ -99,12 +112,7 @@ final class SeasonalPatterns {
                 low = i;
             }
         }
-        String sentence = String.format("%s follows a %s pattern: %s is %s the average, %s %s (η² = %s, %s).",
-                subject, season.kind(), positionName(season.kind(), high), relative(season.profile().get(high)),
-                positionName(season.kind(), low), relative(season.profile().get(low)),
-                Text.coefficient(season.strength()), Text.pValue(season.pValue()));
-        return KeyFinding.of("seasonality", sentence, season.strength(), KeyFinding.significanceOf(season.pValue()),
-                columns(measure), "time_series:" + measure, List.of());
+        return new int[] {high, low};
     }
 
     private static String relative(double ratio) {

@@ -233,7 +233,7 @@ final class TimeSeriesAnalysis {
             if (daily.significant()) {
                 // the rhythm is of hours: "humidity (mean per hour)", not the series' "per day"
                 String hourly = subject.replaceFirst(" per " + unit + "\\b", " per hour");
-                patterns.add("seasonality:daily", false, "hour", measure, aggregate,
+                patterns.season(daily, "hour", measure, aggregate,
                         SeasonalPatterns.seasonalFinding(hourly, measure, daily));
             }
         }
@@ -270,7 +270,7 @@ final class TimeSeriesAnalysis {
                 for (int i = 0; i < core.length; i++) {
                     offsets[i] += weekdayOffsets[window.weekday(i)];
                 }
-                patterns.add("seasonality:weekly", false, window.unit().sql(), measure, aggregate,
+                patterns.season(weekly, window.unit().sql(), measure, aggregate,
                         SeasonalPatterns.seasonalFinding(subject, measure, weekly));
             }
         }
@@ -282,7 +282,7 @@ final class TimeSeriesAnalysis {
                 for (int i = 0; i < core.length; i++) {
                     offsets[i] += monthOffsets[window.month(i)];
                 }
-                patterns.add("seasonality:yearly", false, window.unit().sql(), measure, aggregate,
+                patterns.season(yearly, window.unit().sql(), measure, aggregate,
                         SeasonalPatterns.seasonalFinding(subject, measure, yearly));
             }
         }

@@ -75,6 +75,34 @@ class AnalysesTest {
     }
 
     @Test
+    void measuresStronglyCorrelatedWithOneAnotherAreOneFindingNotOnePerPair() throws Exception {
+        Random random = new Random(31);
+        AnalysisReport report = analyze("cluster.csv", out -> {
+            out.println("spend,clicks,conversions,returns,noise");
+            for (int i = 0; i < 600; i++) {
+                double x = random.nextGaussian();
+                // each about 0.85 with the others: strong, but not one measure (that is 0.95)
+                out.println(f(x + 0.4 * random.nextGaussian()) + "," + f(x + 0.4 * random.nextGaussian()) + ","
+                        + f(x + 0.4 * random.nextGaussian()) + "," + f(-x + 0.4 * random.nextGaussian()) + ","
+                        + f(random.nextGaussian()));
+            }
+        });
+
+        List<KeyFinding> correlations = report.keyFindings().stream().filter(k -> k.kind().equals("correlation"))
+                .toList();
+        assertThat(correlations).anySatisfy(k -> {
+            assertThat(k.sentence()).startsWith("spend, clicks and conversions are strongly positively correlated "
+                    + "with one another (Pearson r or Spearman ρ 0.");
+            assertThat(k.evidence().columns()).containsExactly("spend", "clicks", "conversions");
+        });
+        assertThat(correlations).as("no pair inside the cluster on its own").noneMatch(k ->
+                k.evidence().columns().size() == 2 && !k.evidence().columns().contains("returns"));
+        assertThat(correlations).as("falling as they rise: pairs of their own")
+                .filteredOn(k -> k.evidence().columns().contains("returns")).hasSize(3)
+                .allSatisfy(k -> assertThat(k.sentence()).contains("strongly negatively correlated"));
+    }
+
+    @Test
     void plantedOutliersAreFoundAndListedWithTheirRows() throws Exception {
         Random random = new Random(2);
         AnalysisReport report = analyze("outliers.csv", out -> {
@@ -319,19 +347,40 @@ class AnalysesTest {
     }
 
     @Test
-    void aDimensionExplainingMeasuresThatMoveTogetherIsOneFinding() {
-        KeyFinding revenue = KeyFinding.of("segment_difference", "Mean revenue differs by category …", 0.6, 1,
-                List.of("revenue", "category"), "segments:revenue:category", List.of());
-        KeyFinding cost = KeyFinding.of("association", "category explains 37 % of the variance of cost …", 0.5, 1,
-                List.of("category", "cost"), "segments:cost:category", List.of());
-        KeyFinding margin = KeyFinding.of("association", "category explains 20 % of the variance of margin …", 0.4,
-                1, List.of("category", "margin"), "segments:margin:category", List.of());
-        Relationships relationships = new Relationships(List.of("revenue", "cost", "margin"),
-                List.of(List.of(1.0, 0.99, 0.1), List.of(0.99, 1.0, 0.1), List.of(0.1, 0.1, 1.0)), null, List.of(),
-                null, List.of(), List.of(), 0.001, 100, List.of());
+    void aCampaignTableSaysOnceWhatItsCampaignsExplainWhatGoesTogetherAndWhenItPeaks() throws Exception {
+        Random random = new Random(30);
+        String[][] campaigns = {{"brand", "search"}, {"generic", "search"}, {"retarget", "display"},
+            {"prospecting", "social"}, {"video", "youtube"}};
+        double[] reach = {20_000, 16_000, 30_000, 25_000, 45_000};
+        double[] clickRate = {0.08, 0.03, 0.006, 0.009, 0.004};
+        double[] costPerClick = {1.2, 2.5, 0.6, 0.9, 0.3};
+        AnalysisReport report = analyze("campaigns.csv", out -> {
+            out.println("day,campaign,channel,impressions,clicks,spend");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int d = 0; d < 120; d++) {
+                LocalDate day = start.plusDays(d);
+                // a fixed five rows a day, every campaign busiest on Thursdays
+                double weekday = day.getDayOfWeek().getValue() == 4 ? 1.4 : day.getDayOfWeek().getValue() >= 6
+                        ? 0.7 : 1;
+                for (int c = 0; c < campaigns.length; c++) {
+                    long impressions = Math.round(reach[c] * weekday * (1 + 0.1 * random.nextGaussian()));
+                    long clicks = Math.round(impressions * clickRate[c] * (1 + 0.1 * random.nextGaussian()));
+                    out.println(day + "," + campaigns[c][0] + "," + campaigns[c][1] + "," + impressions + ","
+                            + clicks + "," + f(clicks * costPerClick[c] * (1 + 0.05 * random.nextGaussian())));
+                }
+            }
+        });
 
-        assertThat(ReportBuilder.rank(List.of(cost, revenue, margin), CoMovingGroups.of(relationships)))
-                .containsExactly(revenue, margin);
+        List<KeyFinding> bySegment = report.keyFindings().stream()
+                .filter(k -> k.kind().equals("segment_difference") || k.kind().equals("association")).toList();
+        assertThat(bySegment).as("%s", report.keyFindings()).singleElement().satisfies(k -> {
+            assertThat(k.sentence()).contains(" campaign also explains ");
+            assertThat(k.evidence().columns()).contains("campaign", "impressions", "clicks", "spend")
+                    .doesNotContain("channel");
+        });
+        List<KeyFinding> weekly = report.keyFindings().stream().filter(k -> k.kind().equals("seasonality")).toList();
+        assertThat(weekly).singleElement().satisfies(k -> assertThat(k.sentence()).contains("Thursday is ")
+                .endsWith("(sums per day)."));
     }
 
     @Test

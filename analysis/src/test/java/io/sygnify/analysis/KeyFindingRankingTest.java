@@ -1,0 +1,73 @@
+package io.sygnify.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyFindingRankingTest {
+
+    private static final CoMovingGroups NO_GROUPS = CoMovingGroups.of(null);
+
+    private static KeyFinding explains(String kind, String measure, String dimension, double eta) {
+        return KeyFinding.of(kind, dimension + " explains " + measure + ".", eta, 1, List.of(dimension, measure),
+                "segments:" + measure + ":" + dimension, List.of());
+    }
+
+    private static CoMovingGroups groups(List<String> names, double[][] r) {
+        List<List<Double>> pearson = java.util.Arrays.stream(r)
+                .map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
+        return CoMovingGroups.of(new Relationships(names, pearson, null, List.of(), null, List.of(), List.of(), 0.001,
+                100, List.of()));
+    }
+
+    @Test
+    void aDimensionExplainingSeveralMeasuresIsOneFindingLedByTheStrongest() {
+        KeyFinding revenue = explains("segment_difference", "revenue", "category", 0.6);
+        KeyFinding cost = explains("association", "cost", "category", 0.5);
+        KeyFinding margin = explains("association", "margin", "category", 0.4);
+        KeyFinding other = explains("association", "cost", "region", 0.45);
+
+        List<KeyFinding> ranked = KeyFindingRanking.rank(List.of(margin, cost, other, revenue), NO_GROUPS, List.of());
+
+        assertThat(ranked).hasSize(2);
+        assertThat(ranked.get(0).sentence()).isEqualTo("category explains revenue. category also explains 25 % of "
+                + "the variance of cost and 16 % of margin (each p < 0.001).");
+        assertThat(ranked.get(0).evidence().columns()).containsExactly("category", "revenue", "cost", "margin");
+        assertThat(ranked.get(0).score()).isEqualTo(revenue.score());
+        assertThat(ranked.get(1)).isEqualTo(other);
+    }
+
+    @Test
+    void aDimensionDeterminedByAnotherAddsNothingAboutTheSameMeasure() {
+        KeyFinding byCampaign = explains("segment_difference", "spend", "campaign", 0.9);
+        KeyFinding byChannel = explains("segment_difference", "spend", "channel", 0.88);
+        KeyFinding ctrByChannel = explains("association", "ctr", "channel", 0.7);
+        Relationships.Dependency campaignToChannel = new Relationships.Dependency("determines", "channel",
+                List.of("campaign"), "campaign → channel", 1370);
+
+        assertThat(KeyFindingRanking.rank(List.of(byChannel, byCampaign, ctrByChannel), NO_GROUPS,
+                List.of(campaignToChannel))).as("the channel still explains ctr, which the campaign was not said to")
+                .containsExactly(byCampaign, ctrByChannel);
+    }
+
+    @Test
+    void aTrendOfMeasuresThatMoveTogetherIsToldOnceNamingTheOthersThatMoveAlike() {
+        CoMovingGroups groups = groups(List.of("sessions", "users", "bounces"),
+                new double[][] {{1, 0.99, -0.97}, {0.99, 1, -0.96}, {-0.97, -0.96, 1}});
+        KeyFinding sessions = KeyFinding.of("trend", "sessions (per day) rose.", 0.8, 1, List.of("sessions"),
+                "time_series:sessions", List.of());
+        KeyFinding users = KeyFinding.of("trend", "users (per day) rose.", 0.7, 1, List.of("users"),
+                "time_series:users", List.of());
+        KeyFinding bounces = KeyFinding.of("trend", "bounces (per day) fell.", 0.6, 1, List.of("bounces"),
+                "time_series:bounces", List.of());
+
+        List<KeyFinding> ranked = KeyFindingRanking.rank(List.of(users, bounces, sessions), groups, List.of());
+
+        assertThat(ranked).singleElement().satisfies(finding -> {
+            assertThat(finding.sentence()).isEqualTo("sessions (per day) rose; so did users, which moves with "
+                    + "sessions.");
+            assertThat(finding.evidence().columns()).containsExactly("sessions", "users");
+        });
+    }
+}
