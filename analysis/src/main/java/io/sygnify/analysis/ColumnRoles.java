@@ -19,7 +19,8 @@ final class ColumnRoles {
     static final String EMPTY = "empty";
 
     private static final Pattern ID_NAME = Pattern.compile(
-            "(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|nr|num|ref|reference|sku|ean|isbn|iban|zip|postcode)$"
+            "(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|nr|num|ref|reference|sku|ean|isbn|iban|zip|postcode|email"
+                    + "|e_mail)$"
                     + "|^(id|uuid|guid)([^a-z]|$)");
     // values this distinct are labels, not levels of a category
     private static final double IDENTIFIER_DISTINCT_SHARE = 0.95;
@@ -64,7 +65,9 @@ final class ColumnRoles {
         if (distinct <= MAX_CATEGORIES && (distinctShare <= CATEGORY_DISTINCT_SHARE || distinct <= 20)) {
             return CATEGORY;
         }
-        return FREE_TEXT;
+        // thousands of short values that repeat (customer e-mails, account names) label entities; free text is
+        // long or mostly unique
+        return distinctShare <= CATEGORY_DISTINCT_SHARE ? IDENTIFIER : FREE_TEXT;
     }
 
     static boolean looksLikeIdentifier(String name) {

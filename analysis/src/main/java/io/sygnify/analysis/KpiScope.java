@@ -17,6 +17,8 @@ final class KpiScope {
             Pattern.compile("(^|_)(total|value|payment|sales|revenue|spend)($|_)"),
             Pattern.compile("(^|_)(price)($|_)"));
 
+    private static final Pattern NOT_THE_AMOUNT = Pattern.compile("refund|fee|tax|discount|tip");
+
     private final AnalysisContext context;
     private final List<String> notes = new ArrayList<>();
     private final List<KeyFinding> findings = new ArrayList<>();
@@ -46,12 +48,15 @@ final class KpiScope {
         return Optional.empty();
     }
 
-    /** The measure holding each row's money. */
+    /** The measure holding each row's money: not what was refunded of it (Stripe's "Amount Refunded"). */
     Optional<Integer> amount() {
         for (Pattern pattern : AMOUNT) {
-            Optional<Integer> found = find(pattern, ColumnRoles.MEASURE);
-            if (found.isPresent()) {
-                return found;
+            for (int i = 0; i < context.columns().size(); i++) {
+                String name = normalized(context.name(i));
+                if (context.profile(i).role().equals(ColumnRoles.MEASURE) && pattern.matcher(name).find()
+                        && !NOT_THE_AMOUNT.matcher(name).find()) {
+                    return Optional.of(i);
+                }
             }
         }
         return Optional.empty();

@@ -24,7 +24,10 @@ final class OutlierAnalysis {
     private static final double MODIFIED_Z = 3.5;
     private static final double IQR_FENCE = 3.0;
     private static final double HEAVY_TAIL_SKEWNESS = 2.0;
-    private static final double NONZERO_SHARE_FOR_LOG = 0.95;
+    // fees of which the failed payments' are 0, refunds of which most rows have none: the sizes that are there
+    // are judged on the log scale among themselves; the zeros are the zeros alert's
+    private static final double NONZERO_SHARE_FOR_LOG = 0.02;
+    private static final long NONZERO_FOR_LOG = 20;
     // amounts with refunds: up to a fifth of the nonzero values may be negative and still be sized on a log scale
     private static final double NEGATIVE_SHARE_FOR_LOG = 0.2;
     // outliers worth a key finding: at least 0.1 % of values, or one extreme enough to be no accident
@@ -61,7 +64,7 @@ final class OutlierAnalysis {
             columns.add(result);
             double maxScore = result.rows().stream().mapToDouble(r -> Math.abs(r.score())).max().orElse(0);
             if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE)) {
-                findings.add(finding(result, maxScore));
+                findings.add(finding(result, maxScore, !scale.equals(Outliers.LINEAR) && stats.zeros() > 0));
             }
         }
         return new Analyzed<>(new Outliers(columns, notes), findings);
@@ -74,7 +77,7 @@ final class OutlierAnalysis {
     private String scale(int index, long present, ColumnProfile.NumericStats stats)
             throws SQLException, AnalysisCancelledException {
         long nonzero = present - stats.zeros();
-        if (present == 0 || (double) nonzero / present < NONZERO_SHARE_FOR_LOG) {
+        if (present == 0 || (double) nonzero / present < NONZERO_SHARE_FOR_LOG || nonzero < NONZERO_FOR_LOG) {
             return Outliers.LINEAR;
         }
         if (stats.negatives() == 0) {
@@ -236,7 +239,8 @@ final class OutlierAnalysis {
         });
     }
 
-    private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore) {
+    /** @param zerosLeftOut whether the column's zeros were not assessed (on a log scale) */
+    private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore, boolean zerosLeftOut) {
         Outliers.OutlierRow top = result.rows().get(0);
         boolean bySize = result.scale().equals(Outliers.LOG_MAGNITUDE);
         String method = result.method().equals("modified_z")
@@ -246,9 +250,10 @@ final class OutlierAnalysis {
                     default -> "";
                 }
                 : "more than " + Text.number(result.threshold()) + " IQR beyond the quartiles";
-        String sentence = String.format("%s has %s outlying value%s (%s of values, %s): the most extreme is %s "
+        String sentence = String.format("%s has %s outlying value%s (%s of %svalues, %s): the most extreme is %s "
                         + "at row %d; normal %s %s to %s%s.", result.column(), Text.count(result.count()),
-                result.count() == 1 ? "" : "s", Text.percent(result.share()), method, Text.number(top.value()),
+                result.count() == 1 ? "" : "s", Text.percent(result.share()), zerosLeftOut ? "its non-zero " : "",
+                method, Text.number(top.value()),
                 top.row(), bySize ? "size" : "range",
                 fence(result.lowerFence()), fence(result.upperFence()), bySize ? " either way" : "");
         if (result.separateGroups()) {

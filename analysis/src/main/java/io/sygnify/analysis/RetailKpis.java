@@ -13,8 +13,9 @@ final class RetailKpis extends DomainKpis {
 
     private static final Pattern PRODUCT = Pattern.compile("(^|_)(product|item|sku|article)($|_)");
     private static final Pattern CUSTOMER = Pattern.compile("(^|_)(customer|client|user|buyer|member|account)($|_)");
+    // a card's brand (Visa) is how a customer paid, not what the shop sold
     private static final Pattern RETAIL_DIMENSION = Pattern.compile("(^|_)(category|store|shop|channel|department"
-            + "|brand|region)($|_)");
+            + "|(?<!card_)brand|region)($|_)");
 
     RetailKpis(KpiScope scope) {
         super(scope);

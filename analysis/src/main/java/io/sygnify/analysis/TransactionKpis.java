@@ -12,7 +12,16 @@ import java.util.regex.Pattern;
 /** Transaction indicators: volume, amounts, refunds, fraud rate where a flag exists, Benford's first-digit test. */
 final class TransactionKpis extends DomainKpis {
 
-    private static final Pattern FRAUD = Pattern.compile("fraud|chargeback|is_fraud|suspicious");
+    private static final Pattern FRAUD = Pattern.compile("fraud|chargeback|suspicious|disput");
+    private static final Pattern REFUND = Pattern.compile("refund");
+    private static final Pattern STATUS = Pattern.compile("(^|_)(status|state|outcome|result)($|_)");
+    private static final String TRUE = "('true', '1', 'yes', 'y', 't')";
+    private static final String REFUNDED = "refund";
+    private static final String FAILED = "fail|declin|reject|error";
+    // a segment's flag rate is told when it is at least this many times the rest's, on this many rows or more
+    private static final double RATE_RATIO = 2;
+    private static final long SEGMENT_ROWS = 30;
+    private static final int SEGMENT_LEVELS = 50;
     private static final Pattern TRANSACTION_ID = Pattern.compile("(^|_)(id|transaction|tx|order)($|_)");
     // Nigrini (2012), first-digit test: MAD conformity ranges
     private static final double[] BENFORD_MAD = {0.006, 0.012, 0.015};
@@ -36,52 +45,129 @@ final class TransactionKpis extends DomainKpis {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("amount", name);
         ColumnProfile profile = context.profile(amount.get());
-        double refunded = profile.numeric().negatives() == 0 ? 0 : context.session().query("SELECT sum(" + a + ") FROM "
-                + ColumnTypeResolver.TABLE + " WHERE " + a + " < 0", row -> {
-                    row.next();
-                    return row.getDouble(1);
-                });
-        double[] v = {profile.presentCount(), profile.numeric().sum(), profile.numeric().p50(),
-            profile.numeric().negatives(), refunded, profile.mean()};
+        double[] v = {profile.presentCount(), profile.numeric().sum(), profile.numeric().p50(), profile.mean()};
         List<Kpis.Indicator> indicators = new ArrayList<>();
         indicators.add(new Kpis.Indicator("volume", v[0], "count", null, "transactions with an amount"));
         indicators.add(new Kpis.Indicator("total_amount", v[1], "currency", null, "sum of " + name));
-        indicators.add(new Kpis.Indicator("mean_amount", Results.finite(v[5]), "currency", Map.of("median", v[2]),
+        indicators.add(new Kpis.Indicator("mean_amount", Results.finite(v[3]), "currency", Map.of("median", v[2]),
                 "mean of " + name));
-        double refundRate = v[0] == 0 ? 0 : v[3] / v[0];
-        Map<String, Object> refunds = new LinkedHashMap<>();
-        refunds.put("refunds", (long) v[3]);
-        refunds.put("refunded_amount", v[3] == 0 ? 0.0 : Results.finite(v[4]));
-        indicators.add(new Kpis.Indicator("refund_rate", refundRate, "ratio", refunds,
-                "share of transactions with a negative amount"));
+        Optional<Integer> status = scope.find(STATUS, ColumnRoles.CATEGORY, ColumnRoles.FLAG);
+        indicators.add(refunds(amount.get(), status, columns));
+        if (status.isPresent()) {
+            failures(status.get(), columns).ifPresent(indicators::add);
+        }
         Optional<Integer> fraud = scope.find(FRAUD, ColumnRoles.FLAG);
         if (fraud.isPresent()) {
             columns.put("fraud_flag", context.name(fraud.get()));
-            String f = "lower(CAST(" + context.sql(fraud.get()) + " AS VARCHAR))";
-            double[] rate = context.session().query("SELECT count(*) FILTER (WHERE " + f + " IN ('true', '1', 'yes',"
-                    + " 'y', 't')), count(" + context.sql(fraud.get()) + "), sum(" + a + ") FILTER (WHERE " + f
-                    + " IN ('true', '1', 'yes', 'y', 't')) FROM " + ColumnTypeResolver.TABLE, row -> {
-                        row.next();
-                        return new double[] {row.getLong(1), row.getLong(2), row.getDouble(3)};
-                    });
-            if (rate[1] > 0) {
-                Map<String, Object> flagged = new LinkedHashMap<>();
-                flagged.put("flagged", (long) rate[0]);
-                flagged.put("flagged_amount", rate[0] == 0 ? 0.0 : Results.finite(rate[2]));
-                indicators.add(new Kpis.Indicator("fraud_rate", rate[0] / rate[1], "ratio", flagged,
-                        "share of rows flagged true/1/yes in "
-                        + context.name(fraud.get())));
-                scope.finding(KeyFinding.of("kpi", String.format("%s of transactions are flagged as fraud in %s (%s of "
-                                + "%s), worth %s of %s.", Text.percent(rate[0] / rate[1]), context.name(fraud.get()),
-                        Text.count((long) rate[0]), Text.count((long) rate[1]), Text.number(rate[2]), name),
-                        Math.min(1, 0.3 + rate[0] / rate[1] * 5), 1.0, List.of(context.name(fraud.get()), name),
-                        "kpi:transactions", List.of()));
-            }
+            fraudRate(fraud.get(), a, name).ifPresent(indicators::add);
         } else {
-            scope.note("transactions: no fraud flag column (two-valued, named like fraud or chargeback).");
+            scope.note("transactions: no fraud flag column (two-valued, named like fraud, chargeback or dispute).");
         }
         benford(a, name).ifPresent(indicators::add);
         return Optional.of(new Kpis.Domain("transactions", columns, indicators));
+    }
+
+    private Optional<Kpis.Indicator> fraudRate(int fraud, String a, String name)
+            throws SQLException, AnalysisCancelledException {
+        String flag = context.name(fraud);
+        String flagged = "lower(CAST(" + context.sql(fraud) + " AS VARCHAR)) IN " + TRUE;
+        double[] rate = context.session().query("SELECT count(*) FILTER (WHERE " + flagged + "), count("
+                + context.sql(fraud) + "), sum(" + a + ") FILTER (WHERE " + flagged + ") FROM "
+                + ColumnTypeResolver.TABLE, row -> {
+                    row.next();
+                    return new double[] {row.getLong(1), row.getLong(2), row.getDouble(3)};
+                });
+        if (rate[1] == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("flagged", (long) rate[0]);
+        detail.put("flagged_amount", rate[0] == 0 ? 0.0 : Results.finite(rate[2]));
+        // "flagged as fraud in is_fraud", but a dispute is not yet a fraud: "flagged in Disputed"
+        String as = KpiScope.normalized(flag).contains("fraud") ? "flagged as fraud in " : "flagged in ";
+        scope.finding(KeyFinding.of("kpi", String.format("%s of transactions are %s%s (%s of %s), worth %s of %s.",
+                        Text.percent(rate[0] / rate[1]), as, flag, Text.count((long) rate[0]),
+                        Text.count((long) rate[1]), Text.number(rate[2]), name),
+                Math.min(1, 0.3 + rate[0] / rate[1] * 5), 1.0, List.of(flag, name), "kpi:transactions", List.of()));
+        List<Map<String, Object>> bySegment = new FlagRates(context, fraud, flagged).highest(RATE_RATIO,
+                SEGMENT_ROWS, SEGMENT_LEVELS);
+        for (Map<String, Object> segment : bySegment) {
+            scope.finding(KeyFinding.of("kpi", String.format("%s is true on %s of transactions with %s %s (%s of %s),"
+                            + " against %s of the others (%s).", flag, Text.percent((Double) segment.get("rate")),
+                    segment.get("dimension"), segment.get("value"), Text.count((Long) segment.get("flagged")),
+                    Text.count((Long) segment.get("rows")), Text.percent((Double) segment.get("rest_rate")),
+                    Text.pValue((Double) segment.get("p_value"))), Math.min(1, 0.4 + (Double) segment.get("rate")),
+                    KeyFinding.significanceOf((Double) segment.get("p_value")),
+                    List.of(flag, (String) segment.get("dimension")), "kpi:transactions", List.of()));
+        }
+        if (!bySegment.isEmpty()) {
+            detail.put("highest_by_segment", bySegment);
+        }
+        return Optional.of(new Kpis.Indicator("fraud_rate", rate[0] / rate[1], "ratio", detail,
+                "share of rows flagged true/1/yes in " + flag + (bySegment.isEmpty() ? ""
+                        : "; highest_by_segment: per dimension, the value whose rate is highest and at least "
+                        + Text.number(RATE_RATIO) + "× the others', on " + SEGMENT_ROWS + " rows or more (Fisher's exact test,"
+                        + " Bonferroni-corrected)")));
+    }
+
+    /**
+     * Refunds as the file records them: a refund column (Stripe's "Amount Refunded"), else a status saying
+     * refunded, else negative amounts.
+     */
+    private Kpis.Indicator refunds(int amount, Optional<Integer> status, Map<String, String> columns)
+            throws SQLException, AnalysisCancelledException {
+        String a = context.sql(amount) + "::DOUBLE";
+        Optional<Integer> refundColumn = scope.find(REFUND, ColumnRoles.MEASURE).filter(i -> i != amount);
+        String where = a + " < 0";
+        String value = a;
+        String note = "share of transactions with a negative amount";
+        if (refundColumn.isPresent()) {
+            value = context.sql(refundColumn.get()) + "::DOUBLE";
+            where = value + " > 0";
+            columns.put("refund", context.name(refundColumn.get()));
+            note = "share of transactions with a positive " + context.name(refundColumn.get());
+        } else if (status.isPresent() && any(statusIs(status.get(), REFUNDED))) {
+            where = statusIs(status.get(), REFUNDED);
+            columns.put("status", context.name(status.get()));
+            note = "share of transactions whose " + context.name(status.get()) + " says refunded";
+        }
+        double[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + where + "), coalesce(sum("
+                + value + ") FILTER (WHERE " + where + "), 0), count(" + a + ") FROM " + ColumnTypeResolver.TABLE,
+                row -> {
+                    row.next();
+                    return new double[] {row.getLong(1), row.getDouble(2), row.getLong(3)};
+                });
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("refunds", (long) counts[0]);
+        detail.put("refunded_amount", Results.finite(counts[1]));
+        return new Kpis.Indicator("refund_rate", counts[2] == 0 ? 0 : counts[0] / counts[2], "ratio", detail, note);
+    }
+
+    /** The share of transactions whose status says failed, declined, rejected or error, when some do. */
+    private Optional<Kpis.Indicator> failures(int status, Map<String, String> columns)
+            throws SQLException, AnalysisCancelledException {
+        String failed = statusIs(status, FAILED);
+        if (!any(failed)) {
+            return Optional.empty();
+        }
+        double[] counts = context.session().query("SELECT count(*) FILTER (WHERE " + failed + "), count("
+                + context.sql(status) + ") FROM " + ColumnTypeResolver.TABLE, row -> {
+                    row.next();
+                    return new double[] {row.getLong(1), row.getLong(2)};
+                });
+        columns.put("status", context.name(status));
+        return Optional.of(new Kpis.Indicator("failure_rate", counts[0] / counts[1], "ratio",
+                Map.of("failed", (long) counts[0]), "share of transactions whose " + context.name(status)
+                        + " says failed, declined, rejected or error (volume and total_amount include them)"));
+    }
+
+    private String statusIs(int status, String pattern) {
+        return "regexp_matches(lower(CAST(" + context.sql(status) + " AS VARCHAR)), " + Sql.literal(pattern) + ")";
+    }
+
+    private boolean any(String condition) throws SQLException, AnalysisCancelledException {
+        return context.session().queryLong("SELECT count(*) FROM (SELECT 1 FROM " + ColumnTypeResolver.TABLE
+                + " WHERE " + condition + " LIMIT 1)") > 0;
     }
 
     private Optional<Kpis.Indicator> benford(String a, String name) throws SQLException, AnalysisCancelledException {

@@ -103,6 +103,28 @@ class AnalysesTest {
     }
 
     @Test
+    void feesWithZerosAreJudgedOnALogScaleAmongTheNonZeroOnesAndCustomerEmailsAreIdentifiers() throws Exception {
+        Random random = new Random(32);
+        AnalysisReport report = analyze("fees.csv", out -> {
+            out.println("customer_email,buyer,fee");
+            for (int i = 0; i < 3000; i++) {
+                // failed payments cost nothing; the others' fees are log-normal, one of them absurd
+                String fee = i == 500 ? "5000" : i % 12 == 0 ? "0" : f(Math.exp(1 + 0.8 * random.nextGaussian()));
+                out.println("user" + random.nextInt(300) + "@example.com,b" + random.nextInt(1500) + "," + fee);
+            }
+        });
+
+        Outliers.ColumnOutliers fee = outliers(report, "fee");
+        assertThat(fee.scale()).isEqualTo(Outliers.LOG);
+        assertThat(fee.count()).as("a linear scale took the long tail for outliers").isLessThanOrEqualTo(3);
+        assertThat(fee.rows()).extracting(Outliers.OutlierRow::row).contains(501L);
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith("fee has ")
+                .contains("of its non-zero values, robust z-score above 3.50 on a log scale"));
+        assertThat(report.columns().get(0).role()).as("300 e-mails").isEqualTo(ColumnRoles.IDENTIFIER);
+        assertThat(report.columns().get(1).role()).as("1,300 short labels, each twice").isEqualTo(ColumnRoles.IDENTIFIER);
+    }
+
+    @Test
     void plantedOutliersAreFoundAndListedWithTheirRows() throws Exception {
         Random random = new Random(2);
         AnalysisReport report = analyze("outliers.csv", out -> {

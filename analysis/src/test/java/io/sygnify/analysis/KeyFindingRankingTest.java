@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyFindingRankingTest {
 
-    private static final CoMovingGroups NO_GROUPS = CoMovingGroups.of(null);
+    private static final CoMovingGroups NO_GROUPS = CoMovingGroups.of((Relationships) null);
 
     private static KeyFinding explains(String kind, String measure, String dimension, double eta) {
         return KeyFinding.of(kind, dimension + " explains " + measure + ".", eta, 1, List.of(dimension, measure),

@@ -184,6 +184,58 @@ class KpiAnalysisTest {
     }
 
     @Test
+    void paymentsRefundedByColumnFailedByStatusAndWhereDisputesConcentrate() throws Exception {
+        String[] countries = {"US", "GB", "DE", "FR"};
+        long[] counts = new long[3];
+        double[] refundedAmount = new double[1];
+        AnalysisReport report = analyze("payments.csv", out -> {
+            out.println("id,created,Amount,Amount Refunded,Fee,Status,Card Country,Disputed");
+            for (int i = 0; i < 4000; i++) {
+                boolean nigeria = i % 50 == 0;
+                String status = i % 25 == 3 ? "Failed" : i % 40 == 7 ? "Refunded" : "Paid";
+                double amount = 10 + i % 97;
+                double refunded = status.equals("Refunded") ? amount : 0;
+                // a fifth of the 80 payments from NG are disputed, one in a thousand of the others
+                boolean disputed = nigeria ? (i / 50) % 5 == 0 : i % 1000 == 1;
+                counts[0] += status.equals("Refunded") ? 1 : 0;
+                counts[1] += status.equals("Failed") ? 1 : 0;
+                counts[2] += disputed ? 1 : 0;
+                refundedAmount[0] += refunded;
+                out.printf(Locale.ROOT, "ch_%05d,%s,%.2f,%.2f,%.2f,%s,%s,%s%n", i,
+                        LocalDate.of(2024, 3, 1).plusDays(i / 40), amount, refunded,
+                        status.equals("Failed") ? 0 : amount * 0.029 + 0.3, status,
+                        nigeria ? "NG" : countries[i % 4], disputed);
+            }
+        });
+
+        Kpis.Domain transactions = domain(report, "transactions");
+        assertThat(transactions.columns()).containsEntry("amount", "Amount").containsEntry("refund", "Amount Refunded")
+                .containsEntry("status", "Status").containsEntry("fraud_flag", "Disputed");
+        Kpis.Indicator refunds = indicator(transactions, "refund_rate");
+        assertThat(refunds.value()).as("no amount is negative: the refund column says it")
+                .isCloseTo(counts[0] / 4000.0, within(1e-12));
+        assertThat((Double) detail(refunds).get("refunded_amount")).isCloseTo(refundedAmount[0], within(1e-6));
+        assertThat(indicator(transactions, "failure_rate").value()).isCloseTo(counts[1] / 4000.0, within(1e-12));
+        assertThat(indicator(transactions, "fraud_rate").value()).isCloseTo(counts[2] / 4000.0, within(1e-12));
+        assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence()).isEqualTo("Disputed is true on "
+                + "20 % of transactions with Card Country NG (16 of 80), against 0.10 % of the others (p < 0.001)."));
+        assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence())
+                .startsWith(Text.percent(counts[2] / 4000.0) + " of transactions are flagged in Disputed ("));
+
+        AnalysisReport orders = analyze("orders.csv", out -> {
+            out.println("order_id,date,amount,status");
+            for (int i = 0; i < 200; i++) {
+                out.printf(Locale.ROOT, "O%04d,%s,%d,%s%n", i, LocalDate.of(2024, 1, 1).plusDays(i),
+                        20 + i % 7, i % 10 == 0 ? "refunded" : "complete");
+            }
+        });
+        Kpis.Indicator byStatus = indicator(domain(orders, "transactions"), "refund_rate");
+        assertThat(byStatus.value()).isCloseTo(0.1, within(1e-12));
+        assertThat(byStatus.note()).isEqualTo("share of transactions whose status says refunded");
+        assertThat(domain(orders, "transactions").indicators()).noneMatch(i -> i.name().equals("failure_rate"));
+    }
+
+    @Test
     void amountsThatAllStartWithFiveToNineFailBenford() throws Exception {
         AnalysisReport report = analyze("invented.csv", out -> {
             out.println("transaction_id,date,amount");
@@ -203,7 +255,7 @@ class KpiAnalysisTest {
                 && f.sentence().startsWith("First digits of amount do not follow Benford's law"));
         assertThat(domain(report, "transactions").indicators()).noneMatch(i -> i.name().equals("fraud_rate"));
         assertThat(report.kpis().notes()).contains(
-                "transactions: no fraud flag column (two-valued, named like fraud or chargeback).");
+                "transactions: no fraud flag column (two-valued, named like fraud, chargeback or dispute).");
     }
 
     @Test
