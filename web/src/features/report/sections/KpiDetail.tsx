@@ -101,7 +101,17 @@ function tableOf(detail: unknown): DetailTable | null {
 export function isWideDetail(detail: unknown): boolean {
   const table = tableOf(detail);
   if (table) return table.keys.length + (table.named ? 1 : 0) > 3;
-  return isRecord(detail) && numberSeries(Object.entries(detail)).length > 0;
+  if (!isRecord(detail)) return false;
+  const entries = Object.entries(detail);
+  return numberSeries(entries).length > 0 || nestedTables(entries).some(([, nested]) => isWideDetail(nested.source));
+}
+
+/** Entries of a flat map whose values are tables of their own (the fraud rate's segments where it is highest). */
+function nestedTables(entries: [string, unknown][]): Array<[string, DetailTable & { source: unknown }]> {
+  return entries.flatMap(([key, value]) => {
+    const table = tableOf(value);
+    return table ? [[key, { ...table, source: value }] as [string, DetailTable & { source: unknown }]] : [];
+  });
 }
 
 function Table({ table }: { table: DetailTable }) {
@@ -150,12 +160,13 @@ export function KpiDetail({ detail }: { detail: unknown }) {
   if (isRecord(detail)) {
     const entries = Object.entries(detail);
     const series = numberSeries(entries);
-    const inSeries = new Set(series.map(([name]) => name));
+    const tables = nestedTables(entries);
+    const apart = new Set([...series.map(([name]) => name), ...tables.map(([name]) => name)]);
     return (
       <>
         <dl className="mt-2 text-xs" data-testid="kpi-detail">
           {entries
-            .filter(([key]) => !inSeries.has(key))
+            .filter(([key]) => !apart.has(key))
             .slice(0, 12)
             .map(([key, value]) => (
               <div key={key} className="flex gap-1">
@@ -165,6 +176,12 @@ export function KpiDetail({ detail }: { detail: unknown }) {
             ))}
         </dl>
         {series.length > 0 && <SeriesTable series={series} />}
+        {tables.map(([key, table]) => (
+          <div key={key} className="mt-2">
+            <p className="text-xs font-medium text-slate-600">{label(key)}</p>
+            <Table table={table} />
+          </div>
+        ))}
       </>
     );
   }

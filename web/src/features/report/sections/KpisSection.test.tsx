@@ -94,6 +94,42 @@ describe('Key figures', () => {
     expect(within(card).getByRole('row', { name: /champions/ })).toHaveTextContent('champions3,91776.3%53');
   });
 
+  it('shows where a flag is concentrated as a table of its own, not as raw JSON', () => {
+    show({
+      domains: [
+        {
+          domain: 'transactions',
+          columns: { fraud_flag: 'Disputed' },
+          indicators: [
+            {
+              name: 'fraud_rate',
+              value: 0.00575,
+              unit: 'ratio',
+              detail: {
+                flagged: 69,
+                flagged_amount: 14373.49,
+                highest_by_segment: [
+                  { dimension: 'Card Country', value: 'NG', rows: 248, flagged: 37, rate: 0.149, rest_rate: 0.0027, p_value: 1e-43 },
+                ],
+              },
+              note: null,
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const card = screen.getByTestId('kpi');
+    expect(card).not.toHaveTextContent('{');
+    expect(card.className).toContain('sm:col-span-2');
+    const [figures, segments] = within(card).getAllByTestId('kpi-detail');
+    expect(figures).toHaveTextContent('flagged:69flagged amount:14,373.49');
+    expect(figures).not.toHaveTextContent('highest');
+    expect(card).toHaveTextContent('highest by segment');
+    expect(within(segments).getAllByRole('row')[1]).toHaveTextContent('Card CountryNG2483714.9%0.3%< 0.001');
+  });
+
   it('shows a statistic as it is and a ratio as a percentage', () => {
     const indicator = (name: string, value: number, unit: string) =>
       ({ name, value, unit, detail: null, note: null }) as unknown as Indicator;

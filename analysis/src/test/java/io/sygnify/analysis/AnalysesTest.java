@@ -847,6 +847,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.5\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.6\"");
     }
 }
