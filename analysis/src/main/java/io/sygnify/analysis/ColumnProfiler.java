@@ -77,7 +77,8 @@ final class ColumnProfiler {
         ColumnType type = column.type();
         long nulls = rows - scalars.present;
         long missing = nulls - column.invalidCount();
-        String role = ColumnRoles.role(column, rows, scalars.present, groups.distinct, scalars.meanLength);
+        String role = ColumnRoles.role(column, rows, scalars.present, groups.distinct, scalars.meanLength,
+                scalars.minNumber == 0 && scalars.maxNumber == 1);
         ColumnProfile.NumericStats numeric = histogram != null ? numeric(scalars, histogram) : null;
         ColumnProfile.TemporalStats temporal = type.isDateOrTimestamp() && scalars.present > 0
                 ? temporal(column) : null;

@@ -33,7 +33,12 @@ final class ColumnRoles {
     private ColumnRoles() {
     }
 
-    static String role(DatasetColumn column, long rows, long present, long distinct, double meanLength) {
+    /**
+     * @param zeroOne for numbers, whether the values are 0 and 1: two other numbers are amounts (shipping of 0 or
+     *                5.90), not a yes/no
+     */
+    static String role(DatasetColumn column, long rows, long present, long distinct, double meanLength,
+                       boolean zeroOne) {
         if (present == 0) {
             return EMPTY;
         }
@@ -44,7 +49,7 @@ final class ColumnRoles {
         if (type.isDateOrTimestamp()) {
             return TIME;
         }
-        if (type == ColumnType.BOOLEAN || distinct == 2) {
+        if (type == ColumnType.BOOLEAN || distinct == 2 && (!type.isNumeric() || zeroOne)) {
             return FLAG;
         }
         boolean idName = looksLikeIdentifier(column.name());

@@ -19,7 +19,7 @@ import java.util.Set;
  * Campaign also explains 80 % of the variance of Spend and 79 % of Clicks"), whether the segments ("mean Spend
  * differs by Campaign") or the relationships (η²) said it: a campaign table filled half the list with them.</li>
  * <li>A dimension determined by another one (each campaign has one channel) explains nothing the other does not,
- * so its findings about the same measure are dropped.</li>
+ * so its findings about the same measure (differences, concentration) are dropped.</li>
  * <li>Of findings of one kind about measures that move together (a price's open, high, low and close all "fell"),
  * the strongest is kept; a trend, rhythm or shift says which others share it.</li>
  * </ul>
@@ -50,30 +50,41 @@ final class KeyFindingRanking {
         return ranking.onceEach(ranking.byDimension(sorted)).stream().limit(AnalysisReport.KEY_FINDINGS).toList();
     }
 
-    /** A finding that a dimension explains a measure: its chart key is {@code segments:<measure>:<dimension>}. */
-    private record Explains(String measure, String dimension) {
+    /**
+     * A finding about a measure by a dimension, from its chart key {@code segments:<measure>:<dimension>}; {@code
+     * what} is {@code explains} for the two kinds that say the dimension explains the measure (η²).
+     */
+    private record BySegment(String what, String measure, String dimension) {
 
-        static Explains of(KeyFinding finding) {
+        static BySegment of(KeyFinding finding) {
             String key = finding.evidence().chartKey();
-            if (!SEGMENT_KINDS.contains(finding.kind()) || key == null || !key.startsWith("segments:")) {
+            if (key == null || !key.startsWith("segments:")) {
                 return null;
             }
             String[] parts = key.split(":", 3);
-            return parts.length == 3 ? new Explains(parts[1], parts[2]) : null;
+            String what = SEGMENT_KINDS.contains(finding.kind()) ? "explains" : finding.kind();
+            return parts.length == 3 ? new BySegment(what, parts[1], parts[2]) : null;
+        }
+
+        boolean explains() {
+            return what.equals("explains");
         }
     }
 
     private List<KeyFinding> byDimension(List<KeyFinding> sorted) {
-        Set<Explains> present = new HashSet<>();
-        sorted.stream().map(Explains::of).filter(java.util.Objects::nonNull).forEach(present::add);
+        Set<BySegment> present = new HashSet<>();
+        sorted.stream().map(BySegment::of).filter(java.util.Objects::nonNull).forEach(present::add);
         // per dimension, its strongest finding and the others it absorbs, in rank order
         Map<String, List<KeyFinding>> byDimension = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
         for (KeyFinding finding : sorted) {
-            Explains explains = Explains.of(finding);
-            if (explains == null) {
+            BySegment explains = BySegment.of(finding);
+            if (explains != null && determinedByAnother(explains, present)) {
+                continue;
+            }
+            if (explains == null || !explains.explains()) {
                 order.add(finding);
-            } else if (!determinedByAnother(explains, present)) {
+            } else {
                 List<KeyFinding> same = byDimension.get(explains.dimension());
                 if (same == null) {
                     byDimension.put(explains.dimension(), same = new ArrayList<>());
@@ -89,10 +100,10 @@ final class KeyFindingRanking {
         return result;
     }
 
-    private boolean determinedByAnother(Explains explains, Set<Explains> present) {
+    private boolean determinedByAnother(BySegment finding, Set<BySegment> present) {
         return dependencies.stream().anyMatch(d -> d.kind().equals("determines")
-                && d.target().equals(explains.dimension()) && d.sources().size() == 1
-                && present.contains(new Explains(explains.measure(), d.sources().get(0))));
+                && d.target().equals(finding.dimension()) && d.sources().size() == 1
+                && present.contains(new BySegment(finding.what(), finding.measure(), d.sources().get(0))));
     }
 
     private static KeyFinding merged(List<KeyFinding> findings) {
@@ -101,13 +112,13 @@ final class KeyFindingRanking {
             return lead;
         }
         List<KeyFinding> others = findings.subList(1, findings.size());
-        String dimension = Explains.of(lead).dimension();
+        String dimension = BySegment.of(lead).dimension();
         List<String> shares = new ArrayList<>();
         for (int i = 0; i < Math.min(others.size(), MEASURES_NAMED); i++) {
             KeyFinding other = others.get(i);
             // both kinds take η (the correlation ratio) as their impact
             shares.add(Text.percent(other.impact() * other.impact()) + (i == 0 ? " of the variance of " : " of ")
-                    + Explains.of(other).measure());
+                    + BySegment.of(other).measure());
         }
         if (others.size() > MEASURES_NAMED) {
             shares.add(Text.count(others.size() - MEASURES_NAMED, "other measure"));

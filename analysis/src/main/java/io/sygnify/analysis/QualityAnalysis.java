@@ -37,6 +37,7 @@ final class QualityAnalysis {
     private final DatasetSummary dataset;
     private final List<Alert> alerts = new ArrayList<>();
     private List<ComplementaryColumns.Pair> complements = List.of();
+    private long markerBlanks;
 
     private record Alert(Quality.Alert alert, double impact) {
     }
@@ -120,12 +121,20 @@ final class QualityAnalysis {
                     + " rows.", 1, 1, 0.4);
             return;
         }
-        if (p.distinctCount() == 1 && p.presentCount() > 1) {
+        // one value or nothing (a discount code, SAP's 'X'): the value marks rows, the blanks are the others
+        boolean marker = p.distinctCount() == 1 && p.presentCount() > 1 && p.missingCount() > 0
+                && p.disguisedMissingCount() == 0 && p.invalidCount() == 0;
+        if (marker) {
+            markerBlanks += p.missingCount();
+            add("marker", "info", name, String.format("%s is either %s (%s of rows) or blank: it marks rows, so its "
+                            + "blanks are not counted as missing.", p.name(), topValue(p),
+                    Text.percent((double) p.presentCount() / dataset.rows())), p.missingPercent(), 0, 0.1);
+        } else if (p.distinctCount() == 1 && p.presentCount() > 1) {
             add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in all "
                     + Text.count(p.presentCount()) + " present cells.", 1, 1, 0.3);
         }
         boolean sideOfAnAmount = complements.stream().anyMatch(pair -> pair.contains(p.name()));
-        if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount) {
+        if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount && !marker) {
             add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
                     String.format("%s is missing in %s of rows (%s cells).", p.name(),
                             Text.percent(p.missingPercent() / 100), Text.count(p.missingCount())),
@@ -286,13 +295,21 @@ final class QualityAnalysis {
         // each row leaves one side of a debit/credit pair blank, by design
         long sideBlanks = complements.size() * dataset.rows();
         double allCells = (double) dataset.rows() * dataset.columns();
-        double missing = allCells == 0 ? 0 : dataset.missingCellsPercent() - 100.0 * sideBlanks / allCells;
+        double missing = allCells == 0 ? 0
+                : dataset.missingCellsPercent() - 100.0 * (sideBlanks + markerBlanks) / allCells;
         if (missing > 1e-9) {
+            List<String> notCounted = new ArrayList<>();
+            if (!complements.isEmpty()) {
+                notCounted.add("the blank side of " + Text.list(complements.stream()
+                        .map(pair -> pair.a() + "/" + pair.b()).toList()));
+            }
+            if (markerBlanks > 0) {
+                notCounted.add("the blanks of marker columns");
+            }
             deductions.add(new Quality.Deduction("completeness", round(Math.min(25, missing / 2)),
                     String.format("%s of cells are missing%s: 0.5 points per %% (at most 25).",
-                            Text.percent(missing / 100), complements.isEmpty() ? ""
-                                    : " (not counting the blank side of " + Text.list(complements.stream()
-                                    .map(pair -> pair.a() + "/" + pair.b()).toList()) + ")")));
+                            Text.percent(missing / 100), notCounted.isEmpty() ? ""
+                                    : " (not counting " + String.join(" or ", notCounted) + ")")));
         }
         double rejected = dataset.rowsPresent() == 0 ? 0 : 100.0 * dataset.rowsRejected() / dataset.rowsPresent();
         long invalid = context.profiles().stream().mapToLong(ColumnProfile::invalidCount).sum();

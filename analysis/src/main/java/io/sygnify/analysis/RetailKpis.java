@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 final class RetailKpis extends DomainKpis {
 
     private static final Pattern PRODUCT = Pattern.compile("(^|_)(product|item|sku|article)($|_)");
-    private static final Pattern CUSTOMER = Pattern.compile("(^|_)(customer|client|user|buyer|member|account)($|_)");
-    // a card's brand (Visa) is how a customer paid, not what the shop sold
-    private static final Pattern RETAIL_DIMENSION = Pattern.compile("(^|_)(category|store|shop|channel|department"
-            + "|(?<!card_)brand|region)($|_)");
+    // an order export's e-mail column is its customer
+    private static final Pattern CUSTOMER = Pattern.compile("(^|_)(customer|client|user|buyer|member|account|e_?mail)"
+            + "($|_)");
+    // a card's brand or country (Visa, NG) is how a customer paid, not what or where the shop sold
+    private static final Pattern RETAIL_DIMENSION = Pattern.compile("(^|_)(?<!card_)(category|store|shop|channel"
+            + "|department|brand|region|country|vendor|supplier|segment)($|_)");
 
     RetailKpis(KpiScope scope) {
         super(scope);
@@ -26,7 +28,7 @@ final class RetailKpis extends DomainKpis {
         Optional<Integer> amount = scope.amount();
         Optional<Integer> product = scope.find(PRODUCT, ColumnRoles.CATEGORY, ColumnRoles.IDENTIFIER,
                 ColumnRoles.FREE_TEXT);
-        Optional<Integer> dimension = scope.find(RETAIL_DIMENSION, ColumnRoles.CATEGORY);
+        Optional<Integer> dimension = scope.find(RETAIL_DIMENSION, ColumnRoles.CATEGORY, ColumnRoles.FLAG);
         Optional<Integer> customer = scope.find(CUSTOMER, ColumnRoles.CATEGORY, ColumnRoles.IDENTIFIER);
         if (amount.isEmpty() || (product.isEmpty() && dimension.isEmpty() && customer.isEmpty())) {
             scope.note("retail: needs a sales amount and a product, category, store, channel or customer column.");
@@ -37,7 +39,9 @@ final class RetailKpis extends DomainKpis {
         columns.put("amount", context.name(amount.get()));
         List<Kpis.Indicator> indicators = new ArrayList<>();
         for (int i = 0; i < context.columns().size(); i++) {
-            if (context.profile(i).role().equals(ColumnRoles.CATEGORY)
+            String role = context.profile(i).role();
+            // two stores are a dimension too, though their column is two-valued
+            if ((role.equals(ColumnRoles.CATEGORY) || role.equals(ColumnRoles.FLAG))
                     && RETAIL_DIMENSION.matcher(KpiScope.normalized(context.name(i))).find()) {
                 columns.put("dimension_" + KpiScope.normalized(context.name(i)), context.name(i));
                 indicators.add(revenueBy(i, a));

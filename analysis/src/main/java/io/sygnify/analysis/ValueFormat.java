@@ -68,10 +68,12 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
     static final ValueFormat ISO_TIMESTAMP = new ValueFormat(null, ColumnType.TIMESTAMP,
             Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"),
             v -> "TRY_CAST(" + v + " AS TIMESTAMP)", null);
+    // Shopify writes "2023-01-01 08:54:11 -0500"; DuckDB reads the offset only when no space precedes it
     static final ValueFormat ISO_TIMESTAMP_ZONE = new ValueFormat(null, ColumnType.TIMESTAMP_WITH_ZONE,
             Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"
-                    + "\\s*(Z|[-+]\\d{2}(:?\\d{2})?)"),
-            v -> "TRY_CAST(" + v + " AS TIMESTAMPTZ)", null);
+                    + "\\s*(Z|UTC|GMT|[-+]\\d{2}(:?\\d{2})?)"),
+            v -> "TRY_CAST(regexp_replace(" + v + ", '\\s+([-+]\\d{2}(:?\\d{2})?|Z)\\s*$', '\\1') AS TIMESTAMPTZ)",
+            null);
 
     private static final String CURRENCY = "(?:[$€£¥₹₩₽]|(?:US|CA|AU|NZ|HK|S|R)\\$|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD"
             + "|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|HKD|SGD|KRW|RUB|TRY|CZK|HUF))";

@@ -52,6 +52,20 @@ class KeyFindingRankingTest {
     }
 
     @Test
+    void concentrationByALabelOfTheSameGroupsIsToldOnce() {
+        KeyFinding byName = KeyFinding.of("segment_concentration", "discount is concentrated by product.", 0.42, 1,
+                List.of("discount", "product"), "segments:discount:product", List.of());
+        KeyFinding bySku = KeyFinding.of("segment_concentration", "discount is concentrated by sku.", 0.42, 1,
+                List.of("discount", "sku"), "segments:discount:sku", List.of());
+        Relationships.Dependency sameGroups = new Relationships.Dependency("determines", "sku", List.of("product"),
+                "product ↔ sku", 8000);
+
+        assertThat(KeyFindingRanking.rank(List.of(bySku, byName), NO_GROUPS, List.of(sameGroups)))
+                .containsExactly(byName);
+        assertThat(KeyFindingRanking.rank(List.of(bySku, byName), NO_GROUPS, List.of())).hasSize(2);
+    }
+
+    @Test
     void aTrendOfMeasuresThatMoveTogetherIsToldOnceNamingTheOthersThatMoveAlike() {
         CoMovingGroups groups = groups(List.of("sessions", "users", "bounces"),
                 new double[][] {{1, 0.99, -0.97}, {0.99, 1, -0.96}, {-0.97, -0.96, 1}});

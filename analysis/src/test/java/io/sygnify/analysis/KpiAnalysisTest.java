@@ -236,6 +236,25 @@ class KpiAnalysisTest {
     }
 
     @Test
+    void anOrderExportsEmailIsItsCustomerAndItsVendorsAndCountriesAreRetailDimensions() throws Exception {
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("Name,Email,Paid at,Total,Vendor,Billing Country,Card Country");
+            for (int i = 0; i < 600; i++) {
+                out.printf(Locale.ROOT, "#%d,c%d@mail.com,%s,%.2f,%s,%s,%s%n", 1000 + i, i % 150,
+                        LocalDate.of(2024, 1, 1).plusDays(i / 3), 20.0 + i % 40, i % 3 == 0 ? "Acme" : "Hatly",
+                        i % 4 == 0 ? "CA" : "US", i % 5 == 0 ? "GB" : "US");
+            }
+        });
+
+        Kpis.Domain retail = domain(report, "retail");
+        assertThat(retail.columns()).containsEntry("customer", "Email").containsEntry("dimension_vendor", "Vendor")
+                .containsEntry("dimension_billing_country", "Billing Country")
+                .doesNotContainKey("dimension_card_country");
+        assertThat(retail.indicators()).extracting(Kpis.Indicator::name).contains("rfm_segments",
+                "revenue_by_vendor", "revenue_by_billing_country");
+    }
+
+    @Test
     void amountsThatAllStartWithFiveToNineFailBenford() throws Exception {
         AnalysisReport report = analyze("invented.csv", out -> {
             out.println("transaction_id,date,amount");

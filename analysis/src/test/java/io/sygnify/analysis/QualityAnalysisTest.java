@@ -248,6 +248,29 @@ class QualityAnalysisTest {
     }
 
     @Test
+    void aColumnOfOneValueOrNothingMarksRowsAndItsBlanksAreNotMissing() throws Exception {
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("order,total,discount_code,shipping");
+            for (int i = 0; i < ROWS; i++) {
+                // a fifth of the orders used the code; orders under 50 pay 5.90 shipping
+                double total = 20 + i % 60;
+                out.printf(Locale.ROOT, "O%04d,%.2f,%s,%.2f%n", i, total, i % 5 == 0 ? "WELCOME10" : "",
+                        total >= 50 ? 0 : 5.9);
+            }
+        });
+
+        Quality.Alert marker = alert(report, "marker", "discount_code");
+        assertThat(marker.severity()).isEqualTo("info");
+        assertThat(marker.message()).isEqualTo("discount_code is either WELCOME10 (20 % of rows) or blank: it marks "
+                + "rows, so its blanks are not counted as missing.");
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("missing") || a.kind().equals("constant"));
+        assertThat(report.quality().deductions()).noneMatch(d -> d.dimension().equals("completeness")
+                || d.dimension().equals("consistency"));
+        assertThat(report.columns().get(3).role()).as("0 or 5.90 is an amount, not a yes/no")
+                .isEqualTo(ColumnRoles.MEASURE);
+    }
+
+    @Test
     void valuesOutsideTheFencesByTheFifthAreSeparateGroupsNotOutliers() throws Exception {
         AnalysisReport report = analyze("credits.csv", out -> {
             out.println("credit");

@@ -88,6 +88,17 @@ class TypeDetectionTest {
     }
 
     @Test
+    void timestampsWithAnOffsetAfterASpaceAreTimestamps() throws Exception {
+        ColumnProfile paid = column("paid_at,n\n2023-01-01 08:54:11 -0500,1\n2023-01-02 23:10:00 -0500,2\n"
+                + "2023-01-03 07:00:00 +0100,3\n", "paid_at");
+
+        assertThat(paid.type()).isEqualTo("timestamp");
+        assertThat(paid.invalidCount()).isZero();
+        assertThat(paid.max().toString()).isEqualTo("2023-01-03T06:00:00Z");
+        assertThat(paid.min().toString()).as("08:54 at UTC−5").isEqualTo("2023-01-01T13:54:11Z");
+    }
+
+    @Test
     void currencyAmountsAreNumbers() throws Exception {
         ColumnProfile amount = column("amount,n\n\"$1,234.56\",1\n$20.00,2\n\"$3,000\",3\n", "amount");
 
