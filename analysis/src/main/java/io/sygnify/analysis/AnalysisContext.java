@@ -23,6 +23,8 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             // readings of instruments: a day's sum of a battery's voltage is no quantity
             + "|voltage|volt|volts|battery|pressure|rpm|rssi|signal|bpm|ph|density|concentration|utilization"
             + "|utilisation");
+    // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
+    static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
     private static final Pattern DIMENSION_NAME = Pattern.compile(
             "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");

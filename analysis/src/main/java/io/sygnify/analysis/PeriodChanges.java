@@ -20,13 +20,14 @@ final class PeriodChanges {
     private PeriodChanges() {
     }
 
+    /** @param interval whether the measure is on an interval scale (a temperature): changes without rates */
     static List<TimeSeries.PeriodChange> changes(double[] sums, double[] counts, String aggregate,
-                                                 PeriodWindow window) {
+                                                 PeriodWindow window, boolean interval) {
         List<TimeSeries.PeriodChange> changes = new ArrayList<>();
         int last = window.end() - 1;
         int previous = last - 1;
         if (previous >= window.first()) {
-            add(changes, "previous_period", window.labels().get(last), window.labels().get(previous),
+            add(changes, interval, "previous_period", window.labels().get(last), window.labels().get(previous),
                     value(new double[] {sums[last], counts[last]}, aggregate),
                     value(new double[] {sums[previous], counts[previous]}, aggregate));
         }
@@ -36,7 +37,7 @@ final class PeriodChanges {
             YearMonth lastMonth = keys.get(keys.size() - 1);
             YearMonth before = lastMonth.minusMonths(1);
             if (months.containsKey(before)) {
-                add(changes, "month_over_month", lastMonth.toString(), before.toString(),
+                add(changes, interval, "month_over_month", lastMonth.toString(), before.toString(),
                         value(months.get(lastMonth), aggregate), value(months.get(before), aggregate));
             }
         }
@@ -45,11 +46,11 @@ final class PeriodChanges {
             YearMonth lastMonth = keys.get(keys.size() - 1);
             YearMonth yearBefore = lastMonth.minusYears(1);
             if (months.containsKey(yearBefore)) {
-                add(changes, "year_over_year", lastMonth.toString(), yearBefore.toString(),
+                add(changes, interval, "year_over_year", lastMonth.toString(), yearBefore.toString(),
                         value(months.get(lastMonth), aggregate), value(months.get(yearBefore), aggregate));
             }
         } else if (window.unit() == PeriodUnit.QUARTER && last - 4 >= window.first()) {
-            add(changes, "year_over_year", window.labels().get(last), window.labels().get(last - 4),
+            add(changes, interval, "year_over_year", window.labels().get(last), window.labels().get(last - 4),
                     value(new double[] {sums[last], counts[last]}, aggregate),
                     value(new double[] {sums[last - 4], counts[last - 4]}, aggregate));
         }
@@ -66,18 +67,19 @@ final class PeriodChanges {
      * {@value #MIN_CHANGE_HISTORY} earlier changes, so a year-over-year finding needs about 19 months of data.
      */
     static void findUnusual(List<KeyFinding> findings, double[] sums, double[] counts, String aggregate,
-                            PeriodWindow window, String subject, String measure) {
+                            PeriodWindow window, String subject, String measure, boolean interval) {
         Map<YearMonth, double[]> months = window.months(sums, counts);
         if (months == null || months.size() < MIN_CHANGE_HISTORY + 2) {
             return;
         }
         YearMonth last = new ArrayList<>(months.keySet()).get(months.size() - 1);
-        unusualChange(findings, months, last, 1, "month over month", aggregate, subject, measure);
-        unusualChange(findings, months, last, 12, "year over year", aggregate, subject, measure);
+        unusualChange(findings, months, last, 1, "month over month", aggregate, subject, measure, interval);
+        unusualChange(findings, months, last, 12, "year over year", aggregate, subject, measure, interval);
     }
 
     private static void unusualChange(List<KeyFinding> findings, Map<YearMonth, double[]> months, YearMonth last,
-                                      int lag, String kind, String aggregate, String subject, String measure) {
+                                      int lag, String kind, String aggregate, String subject, String measure,
+                                      boolean interval) {
         List<Double> history = new ArrayList<>();
         for (YearMonth month : months.keySet()) {
             double change = change(months, month, lag, aggregate);
@@ -103,7 +105,7 @@ final class PeriodChanges {
         }
         double now = value(months.get(last), aggregate);
         double then = value(months.get(last.minusMonths(lag)), aggregate);
-        String percent = then == 0 ? "" : " (" + (latest > 0 ? "+" : "") + Text.percent(latest / Math.abs(then)) + ")";
+        String percent = then == 0 || interval ? "" : " (" + (latest > 0 ? "+" : "") + Text.percent(latest / Math.abs(then)) + ")";
         findings.add(KeyFinding.of("period_change", String.format("%s went from %s to %s%s %s in %s, a change "
                         + "unlike those of the %d earlier months (t = %s against their mean, %s).", subject,
                 Text.number(then), Text.number(now), percent, kind, last, n, Text.number(t), Text.pValue(p)),
@@ -117,13 +119,13 @@ final class PeriodChanges {
         return then == null ? Double.NaN : value(months.get(month), aggregate) - value(then, aggregate);
     }
 
-    private static void add(List<TimeSeries.PeriodChange> changes, String kind, String period, String comparedTo,
-                            double value, double previous) {
+    private static void add(List<TimeSeries.PeriodChange> changes, boolean interval, String kind, String period,
+                            String comparedTo, double value, double previous) {
         if (Double.isNaN(value) || Double.isNaN(previous)) {
             return;
         }
         double change = value - previous;
         changes.add(new TimeSeries.PeriodChange(kind, period, comparedTo, value, previous, change,
-                previous == 0 ? null : Results.finite(change / Math.abs(previous))));
+                previous == 0 || interval ? null : Results.finite(change / Math.abs(previous))));
     }
 }

@@ -192,7 +192,8 @@ final class QualityAnalysis {
                 add("zeros", "info", name, String.format("%s is 0 in %s of rows (%s).", p.name(), Text.percent(zeros),
                         Text.count(numeric.zeros())), zeros, ZEROS_SHARE, 0.15);
             }
-            if (numeric.negatives() > 0) {
+            // below zero is a temperature's normal range, no alert
+            if (numeric.negatives() > 0 && !AnalysisContext.matches(AnalysisContext.INTERVAL_NAME, p.name())) {
                 double share = (double) numeric.negatives() / p.presentCount();
                 boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
                 add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),

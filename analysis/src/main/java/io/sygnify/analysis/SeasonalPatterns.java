@@ -51,7 +51,8 @@ final class SeasonalPatterns {
                     : Results.finite((mean + residualSums[g] / counts[g]) / mean));
         }
         boolean significant = anova.pValue() < ALPHA && anova.etaSquared() >= MIN_SEASONAL_STRENGTH;
-        return new TimeSeries.Seasonality(kind, anova.etaSquared(), anova.pValue(), significant, profile);
+        return new TimeSeries.Seasonality(kind, anova.etaSquared(), anova.pValue(), significant, profile,
+                Results.finite(mean));
     }
 
     /** The median residual of each day of the week, Monday first. */
@@ -87,13 +88,19 @@ final class SeasonalPatterns {
         };
     }
 
-    static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season) {
+    /**
+     * @param interval whether the measure is on an interval scale (a temperature, values below zero), where "72 %
+     *                 above the average" means nothing: its offsets are told in its unit
+     */
+    static KeyFinding seasonalFinding(String subject, String measure, TimeSeries.Seasonality season,
+                                      boolean interval) {
         int[] extremes = extremes(season);
         int high = extremes[0];
         int low = extremes[1];
         String sentence = String.format("%s follows a %s pattern: %s is %s the average, %s %s (η² = %s, %s).",
-                subject, season.kind(), positionName(season.kind(), high), relative(season.profile().get(high)),
-                positionName(season.kind(), low), relative(season.profile().get(low)),
+                subject, season.kind(), positionName(season.kind(), high),
+                offset(season.profile().get(high), season.level(), interval),
+                positionName(season.kind(), low), offset(season.profile().get(low), season.level(), interval),
                 Text.coefficient(season.strength()), Text.pValue(season.pValue()));
         return KeyFinding.of("seasonality", sentence, season.strength(), KeyFinding.significanceOf(season.pValue()),
                 columns(measure), "time_series:" + measure, List.of());
@@ -115,9 +122,10 @@ final class SeasonalPatterns {
         return new int[] {high, low};
     }
 
-    private static String relative(double ratio) {
+    private static String offset(double ratio, Double level, boolean interval) {
         double change = ratio - 1;
-        return Text.percent(Math.abs(change)) + (change >= 0 ? " above" : " below");
+        String size = interval && level != null ? Text.number(Math.abs(change * level)) : Text.percent(Math.abs(change));
+        return size + (change >= 0 ? " above" : " below");
     }
 
     /** Month-of-year pattern on complete months, when there are at least two years of them. */

@@ -44,7 +44,8 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
     /**
      * @param slopePerPeriod Theil–Sen slope: median change per period
      * @param totalChange    slope × (periods − 1): the change the trend implies from first to last period
-     * @param relativeChange totalChange relative to the series' median level (null when that is 0)
+     * @param relativeChange totalChange relative to the series' median level (null when that is 0, or the measure
+     *                       is on an interval scale: a temperature, values below zero)
      * @param kendallTau     Mann–Kendall's τ, −1–1
      * @param pValue         two-sided p-value of the Mann–Kendall test, its variance corrected for ties and for
      *                       autocorrelation (Yue and Wang), so that a random walk or a step is no trend
@@ -76,9 +77,11 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
      * @param pValue      p-value of the one-way ANOVA
      * @param significant pValue below {@value TimeSeriesAnalysis#ALPHA} and strength at least 0.1
      * @param profile     mean by position relative to the overall mean (1.2 = 20 % above), null when no data
+     * @param level       the overall mean the profile is relative to: (ratio − 1) × level is a position's offset in
+     *                    the measure's unit, which is what a temperature's pattern is told in
      */
     public record Seasonality(String kind, double strength, double pValue, boolean significant,
-                              List<Double> profile) {
+                              List<Double> profile, Double level) {
     }
 
     /**

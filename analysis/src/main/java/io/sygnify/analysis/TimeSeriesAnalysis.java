@@ -33,6 +33,8 @@ final class TimeSeriesAnalysis {
     private final AnalysisContext context;
     private final List<KeyFinding> findings = new ArrayList<>();
     private final PatternFindings patterns = new PatternFindings();
+    // measures whose zero is no absence (temperatures, values below zero): no percentages of them
+    private final java.util.Set<String> interval = new java.util.HashSet<>();
 
     TimeSeriesAnalysis(AnalysisContext context) {
         this.context = context;
@@ -112,6 +114,10 @@ final class TimeSeriesAnalysis {
                 java.util.Locale.ROOT)).matches() ? "" : " of " + context.name(t));
         List<Boolean> means = new ArrayList<>();
         for (int m : measures) {
+            if (context.profile(m).min() instanceof Number min && min.doubleValue() < 0
+                    || AnalysisContext.matches(AnalysisContext.INTERVAL_NAME, context.name(m))) {
+                interval.add(context.name(m));
+            }
             means.add(context.intensive(m) || AnalysisContext.matches(STOCK_NAME, context.name(m))
                     || rowsPerPeriod <= 1.5);
         }
@@ -182,7 +188,7 @@ final class TimeSeriesAnalysis {
         if (present < 6) {
             notes.add("Fewer than 6 complete periods with a value: no tests.");
             return new TimeSeries.Series(measure, aggregate, shown, null,
-                    PeriodChanges.changes(sums, counts, aggregate, window),
+                    PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
                     List.of(), List.of(), null, null, notes);
         }
         String unit = window.unit().sql();
@@ -195,7 +201,7 @@ final class TimeSeriesAnalysis {
         TrendTests.MannKendall mk = TrendTests.modifiedMannKendall(adjusted, line.slope());
         double level = TrendTests.median(core);
         double total = line.slope() * (core.length - 1);
-        Double relative = level == 0 ? null : Results.finite(total / Math.abs(level));
+        Double relative = level == 0 || interval.contains(measure) ? null : Results.finite(total / Math.abs(level));
         // a trend needs a median change between periods: the plain test called 2 rows a day, then 1, a fall of
         // "0 per day"; the test corrected for persistence no longer does, and a slope of 0 is never a trend
         boolean significantTrend = mk.pValue() < ALPHA && line.slope() != 0;
@@ -209,13 +215,16 @@ final class TimeSeriesAnalysis {
             String sentence = String.format("%s %s over %d %ss%s: Theil–Sen slope %s%s per %s%s, Mann–Kendall τ = "
                             + "%s, %s.", subject, mk.tau() > 0 ? "rose" : "fell", core.length, unit, setAside,
                     line.slope() > 0 ? "+" : "", Text.number(line.slope()), unit,
-                    relative == null ? "" : " (" + (relative > 0 ? "+" : "") + Text.percent(relative) + " in total)",
+                    relative != null ? " (" + (relative > 0 ? "+" : "") + Text.percent(relative) + " in total)"
+                            : interval.contains(measure) ? " (" + (total > 0 ? "+" : "") + Text.number(total)
+                            + " in total)" : "",
                     Text.coefficient(mk.tau()), Text.pValue(mk.pValue()));
             patterns.add("trend:" + direction, true, unit, measure, aggregate, KeyFinding.of("trend", sentence,
                     Math.abs(mk.tau()), KeyFinding.significanceOf(mk.pValue()), columns(measure),
                     "time_series:" + measure, List.of()));
         }
-        PeriodChanges.findUnusual(findings, sums, counts, aggregate, window, subject, measure);
+        PeriodChanges.findUnusual(findings, sums, counts, aggregate, window, subject, measure,
+                interval.contains(measure));
         double[] model = new double[core.length];
         double[] residuals = new double[core.length];
         for (int i = 0; i < core.length; i++) {
@@ -234,11 +243,11 @@ final class TimeSeriesAnalysis {
                 // the rhythm is of hours: "humidity (mean per hour)", not the series' "per day"
                 String hourly = subject.replaceFirst(" per " + unit + "\\b", " per hour");
                 patterns.season(daily, "hour", measure, aggregate,
-                        SeasonalPatterns.seasonalFinding(hourly, measure, daily));
+                        SeasonalPatterns.seasonalFinding(hourly, measure, daily, interval.contains(measure)));
             }
         }
         return new TimeSeries.Series(measure, aggregate, shown, trend,
-                PeriodChanges.changes(sums, counts, aggregate, window),
+                PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
                 seasonality, changePoints, lastPeriod, forecast, notes);
     }
 
@@ -271,7 +280,7 @@ final class TimeSeriesAnalysis {
                     offsets[i] += weekdayOffsets[window.weekday(i)];
                 }
                 patterns.season(weekly, window.unit().sql(), measure, aggregate,
-                        SeasonalPatterns.seasonalFinding(subject, measure, weekly));
+                        SeasonalPatterns.seasonalFinding(subject, measure, weekly, interval.contains(measure)));
             }
         }
         TimeSeries.Seasonality yearly = SeasonalPatterns.yearly(sums, counts, aggregate, window);
@@ -283,7 +292,7 @@ final class TimeSeriesAnalysis {
                     offsets[i] += monthOffsets[window.month(i)];
                 }
                 patterns.season(yearly, window.unit().sql(), measure, aggregate,
-                        SeasonalPatterns.seasonalFinding(subject, measure, yearly));
+                        SeasonalPatterns.seasonalFinding(subject, measure, yearly, interval.contains(measure)));
             }
         }
         return new Seasons(tested, offsets, weekdayOffsets);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -798,6 +799,31 @@ class AnalysesTest {
         assertThat(quantity.top().get(0).value()).isEqualTo("books");
         assertThat(quantity.total()).isEqualTo(7500.0);
         assertThat(ReportJson.write(report)).contains("\"additive\":false").contains("\"additive\":true");
+    }
+
+    @Test
+    void aTemperaturesPatternAndTrendAreToldInDegreesNotPercentages() throws Exception {
+        Random random = new Random(33);
+        AnalysisReport report = analyze("weather.csv", out -> {
+            out.println("time,temp_c");
+            LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
+            for (int i = 0; i < 60 * 24; i++) {
+                LocalDateTime at = start.plusHours(i);
+                // 8 degrees warmer at 14:00 than the day's mean, around 0 °C in January, a tenth warmer each day
+                double temp = 8 * Math.cos((at.getHour() - 14) / 24.0 * 2 * Math.PI) + i / 24 * 0.1
+                        + random.nextGaussian();
+                out.println(at + "," + f(temp));
+            }
+        });
+
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .matches("temp_c \\(mean per hour\\) follows a daily pattern: 14:00 is [78]\\.\\d+ above the average, "
+                        + "02:00 [78]\\.\\d+ below .*"));
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .matches("temp_c \\(mean per day\\) rose over \\d+ days: Theil–Sen slope \\+0\\.\\d+ per day "
+                        + "\\(\\+[56]\\.\\d+ in total\\).*"));
+        assertThat(series(report, "temp_c").trend().relativeChange()).isNull();
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("negatives"));
     }
 
     @Test
