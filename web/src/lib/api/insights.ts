@@ -240,6 +240,19 @@ export const seriesSchema = z.looseObject({
     }),
   ),
   change_points: lenient(z.array(z.looseObject({ period: z.string(), before: num, after: num, p_value: lenient(num) }))),
+  seasonality: lenient(
+    z.array(
+      z.looseObject({
+        kind: z.string(),
+        strength: lenient(num),
+        p_value: lenient(num),
+        significant: lenient(z.boolean()),
+        profile: nums,
+        level: lenient(num),
+      }),
+    ),
+  ),
+  interval_scale: lenient(z.boolean()),
   last_period: lenient(
     z.looseObject({ period: z.string(), value: num, expected: num, robust_z: lenient(num), anomalous: lenient(z.boolean()) }),
   ),

@@ -127,7 +127,7 @@ describe('Key figures', () => {
     expect(figures).toHaveTextContent('flagged:69flagged amount:14,373.49');
     expect(figures).not.toHaveTextContent('highest');
     expect(card).toHaveTextContent('highest by segment');
-    expect(within(segments).getAllByRole('row')[1]).toHaveTextContent('Card CountryNG2483714.9%0.3%< 0.001');
+    expect(within(segments!).getAllByRole('row')[1]).toHaveTextContent('Card CountryNG2483714.9%0.3%< 0.001');
   });
 
   it('shows a statistic as it is and a ratio as a percentage', () => {

@@ -70,4 +70,42 @@ describe('Over time', () => {
     expect(within(chart).getByTestId('series-note')).toHaveTextContent(note);
     expect(chart).not.toHaveTextContent('Trend up');
   });
+
+  it('shows a significant weekly pattern as bars above and below the average, and leaves out one that is not', () => {
+    const [series] = base.series;
+    const weekly = { kind: 'weekly', strength: 0.87, p_value: 1e-12, significant: true, profile: [0.9, 1, 1, 1.05, 1, 1.2, 0.85], level: 100 };
+    const yearly = { kind: 'yearly', strength: 0.05, p_value: 0.4, significant: false, profile: Array(12).fill(1), level: 100 };
+    const chart = show({ ...base, series: [{ ...series!, seasonality: [weekly, yearly] }] });
+
+    const profiles = within(chart).getAllByTestId('season-profile');
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toHaveTextContent('Weekly pattern (η² 0.87): above or below the average');
+    const bars = within(profiles[0]!).getAllByRole('listitem');
+    expect(bars.map((bar) => bar.textContent)).toEqual([
+      'Monday−10%',
+      'Tuesday0%',
+      'Wednesday0%',
+      'Thursday+5%',
+      'Friday0%',
+      'Saturday+20%',
+      'Sunday−15%',
+    ]);
+  });
+
+  it("tells a temperature's daily pattern in degrees, not in percent of a mean near zero", () => {
+    const [series] = base.series;
+    const profile = Array.from({ length: 24 }, (_, hour) => (hour === 14 ? 9 : hour === 2 ? -7 : 1));
+    const chart = show({
+      ...base,
+      series: [{ ...series!, interval_scale: true, seasonality: [{ kind: 'daily', strength: 0.98, p_value: 0, significant: true, profile, level: 1 }] }],
+    });
+
+    const profile24 = within(chart).getByTestId('season-profile');
+    expect(profile24).toHaveTextContent('Daily pattern (η² 0.98): difference from the average');
+    const bars = within(profile24).getAllByRole('listitem');
+    expect(bars).toHaveLength(24);
+    expect(bars[14]).toHaveTextContent('14:00+8');
+    expect(bars[2]).toHaveTextContent('02:00−8');
+    expect(profile24).not.toHaveTextContent('%');
+  });
 });

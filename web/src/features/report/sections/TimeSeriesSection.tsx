@@ -1,3 +1,4 @@
+import { BarList } from '../../../components/charts/BarList';
 import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
 import type { Series, TimeSeries } from '../../../lib/api/insights';
 import { formatNumber, formatPercent } from '../../../lib/format';
@@ -55,6 +56,41 @@ function trendText(series: Series): string | null {
   }.`;
 }
 
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function positionName(kind: string, index: number): string {
+  if (kind === 'weekly') return WEEKDAYS[index] ?? String(index + 1);
+  if (kind === 'yearly') return MONTHS[index] ?? String(index + 1);
+  return `${String(index).padStart(2, '0')}:00`;
+}
+
+type Season = NonNullable<Series['seasonality']>[number];
+
+/**
+ * A significant season's profile: how far each weekday, month or hour lies from the average. In percent, or in
+ * the measure's unit for a temperature (its percentages mean nothing).
+ */
+export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: boolean }) {
+  const level = season.level ?? null;
+  const bars = season.profile.flatMap((ratio, index) => {
+    if (ratio === null) return [];
+    const offset = inUnits && level !== null ? (ratio - 1) * level : (ratio - 1) * 100;
+    const sign = offset > 0 ? '+' : offset < 0 ? '−' : '';
+    const size = Math.abs(offset);
+    return [{ label: positionName(season.kind, index), value: offset, display: `${sign}${inUnits && level !== null ? formatNumber(size) : formatPercent(size)}` }];
+  });
+  const strength = season.strength !== null && season.strength !== undefined ? ` (η² ${season.strength.toFixed(2)})` : '';
+  return (
+    <div data-testid="season-profile" data-kind={season.kind}>
+      <p className="text-sm font-medium text-slate-800">
+        {season.kind.charAt(0).toUpperCase() + season.kind.slice(1)} pattern{strength}: {inUnits ? 'difference from' : 'above or below'} the average
+      </p>
+      <BarList bars={bars} label={`${season.kind} pattern`} tone="bg-teal-500" />
+    </div>
+  );
+}
+
 function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeSeries }) {
   const labels = [...timeSeries.period_starts];
   const last = series.values.length - 1;
@@ -100,6 +136,9 @@ function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeS
           The last complete period ({anomaly.period}) is out of line: {formatNumber(anomaly.value)} against {formatNumber(anomaly.expected)} expected.
         </p>
       )}
+      {series.seasonality
+        ?.filter((season) => season.significant === true)
+        .map((season) => <SeasonProfile key={season.kind} season={season} inUnits={series.interval_scale === true} />)}
       {series.change_points?.map((point) => (
         <p key={point.period} className="text-sm text-slate-700">
           Level shift at {point.period}: from {formatNumber(point.before)} to {formatNumber(point.after)}.

@@ -35,10 +35,12 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
      * @param lastPeriod    whether the last complete period is out of line with the rest
      * @param forecast      the next periods, with a 90 % interval
      * @param notes         why parts are absent
+     * @param intervalScale whether the measure's zero is no absence (a temperature, values below zero): its changes
+     *                      and seasonal offsets mean something in its unit, not as percentages
      */
     public record Series(String measure, String aggregate, List<Double> values, Trend trend,
                          List<PeriodChange> changes, List<Seasonality> seasonality, List<ChangePoint> changePoints,
-                         LastPeriod lastPeriod, Forecast forecast, List<String> notes) {
+                         LastPeriod lastPeriod, Forecast forecast, List<String> notes, boolean intervalScale) {
     }
 
     /**

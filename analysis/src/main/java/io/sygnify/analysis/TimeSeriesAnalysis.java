@@ -189,7 +189,7 @@ final class TimeSeriesAnalysis {
             notes.add("Fewer than 6 complete periods with a value: no tests.");
             return new TimeSeries.Series(measure, aggregate, shown, null,
                     PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
-                    List.of(), List.of(), null, null, notes);
+                    List.of(), List.of(), null, null, notes, interval.contains(measure));
         }
         String unit = window.unit().sql();
         Seasons seasons = seasons(core, sums, counts, aggregate, window, subject, measure);
@@ -248,7 +248,7 @@ final class TimeSeriesAnalysis {
         }
         return new TimeSeries.Series(measure, aggregate, shown, trend,
                 PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
-                seasonality, changePoints, lastPeriod, forecast, notes);
+                seasonality, changePoints, lastPeriod, forecast, notes, interval.contains(measure));
     }
 
     /**
