@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,30 +73,26 @@ final class KeyFindingRanking {
     private List<KeyFinding> byDimension(List<KeyFinding> sorted) {
         Set<BySegment> present = new HashSet<>();
         sorted.stream().map(BySegment::of).filter(java.util.Objects::nonNull).forEach(present::add);
-        // per dimension, its strongest finding and the others it absorbs, in rank order
-        Map<String, List<KeyFinding>> byDimension = new LinkedHashMap<>();
-        List<Object> order = new ArrayList<>();
+        // in rank order, each finding alone, or a dimension's strongest finding with the others it absorbs
+        List<List<KeyFinding>> slots = new ArrayList<>();
+        Map<String, List<KeyFinding>> byDimension = new HashMap<>();
         for (KeyFinding finding : sorted) {
-            BySegment explains = BySegment.of(finding);
-            if (explains != null && determinedByAnother(explains, present)) {
+            BySegment about = BySegment.of(finding);
+            if (about != null && determinedByAnother(about, present)) {
                 continue;
             }
-            if (explains == null || !explains.explains()) {
-                order.add(finding);
+            if (about == null || !about.explains()) {
+                slots.add(List.of(finding));
             } else {
-                List<KeyFinding> same = byDimension.get(explains.dimension());
+                List<KeyFinding> same = byDimension.get(about.dimension());
                 if (same == null) {
-                    byDimension.put(explains.dimension(), same = new ArrayList<>());
-                    order.add(explains.dimension());
+                    byDimension.put(about.dimension(), same = new ArrayList<>());
+                    slots.add(same);
                 }
                 same.add(finding);
             }
         }
-        List<KeyFinding> result = new ArrayList<>();
-        for (Object item : order) {
-            result.add(item instanceof KeyFinding finding ? finding : merged(byDimension.get((String) item)));
-        }
-        return result;
+        return slots.stream().map(KeyFindingRanking::merged).toList();
     }
 
     private boolean determinedByAnother(BySegment finding, Set<BySegment> present) {
@@ -106,6 +101,7 @@ final class KeyFindingRanking {
                 && present.contains(new BySegment(finding.what(), finding.measure(), d.sources().get(0))));
     }
 
+    /** One finding, or a dimension's lead finding telling what else the dimension explains. */
     private static KeyFinding merged(List<KeyFinding> findings) {
         KeyFinding lead = findings.get(0);
         if (findings.size() == 1) {

@@ -17,6 +17,38 @@ final class PriceSeriesKpis extends DomainKpis {
     // prices are walked in Java, in order: a million of them is 40 years of minutes, and fits the heap
     private static final long MAX_PRICES = 1_000_000;
 
+    /**
+     * How often the series is priced, and so how returns are annualised: the conventional 252 trading days, 365
+     * for markets open at weekends (crypto), 52 weeks, 12 months; within the day, the series' own number of
+     * returns a year (hourly bars of a stock trade about 1,640 hours a year, of a coin 8,766).
+     */
+    private record Frequency(double perYear, String description, boolean intraday) {
+
+        static Frequency of(List<LocalDateTime> dates, double medianGapDays) {
+            if (medianGapDays < 0.5) {
+                double years = java.time.Duration.between(dates.get(0), dates.get(dates.size() - 1)).toSeconds()
+                        / (365.25 * 86_400);
+                double perYear = (dates.size() - 1) / years;
+                return new Frequency(perYear, "within the day (every " + Text.number(medianGapDays * 1440)
+                        + " minutes; " + Text.count(Math.round(perYear)) + " returns a year at the series' own rate)",
+                        true);
+            }
+            if (medianGapDays <= 1.5) {
+                boolean weekends = dates.stream().anyMatch(d -> d.getDayOfWeek().getValue() >= 6);
+                return weekends ? new Frequency(365, "daily (365 days a year: it is priced at weekends)", false)
+                        : new Frequency(252, "daily (252 trading days a year)", false);
+            }
+            return medianGapDays <= 8 ? new Frequency(52, "weekly", false)
+                    : medianGapDays <= 32 ? new Frequency(12, "monthly", false)
+                    : new Frequency(365.25 / medianGapDays, "every " + Text.number(medianGapDays) + " days", false);
+        }
+
+        /** A date, or within the day a date and time. */
+        String moment(LocalDateTime at) {
+            return intraday ? at.toString() : at.toLocalDate().toString();
+        }
+    }
+
     PriceSeriesKpis(KpiScope scope) {
         super(scope);
     }
@@ -62,12 +94,10 @@ final class PriceSeriesKpis extends DomainKpis {
         double[] gaps = new double[n - 1];
         for (int i = 1; i < n; i++) {
             returns[i - 1] = prices.get(i) / prices.get(i - 1) - 1;
-            gaps[i - 1] = java.time.Duration.between(dates.get(i - 1), dates.get(i)).toHours() / 24.0;
+            gaps[i - 1] = java.time.Duration.between(dates.get(i - 1), dates.get(i)).toSeconds() / 86_400.0;
         }
-        double medianGap = TrendTests.median(gaps.clone());
-        double perYear = medianGap <= 1.5 ? 252 : medianGap <= 8 ? 52 : medianGap <= 32 ? 12 : 365.25 / medianGap;
-        String frequency = medianGap <= 1.5 ? "daily (252 trading days a year)" : medianGap <= 8 ? "weekly"
-                : medianGap <= 32 ? "monthly" : "every " + Text.number(medianGap) + " days";
+        Frequency frequency = Frequency.of(dates, TrendTests.median(gaps.clone()));
+        double perYear = frequency.perYear();
         double mean = java.util.Arrays.stream(returns).average().orElse(0);
         double sd = Math.sqrt(java.util.Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
                 / Math.max(1, returns.length - 1));
@@ -91,7 +121,7 @@ final class PriceSeriesKpis extends DomainKpis {
         String recovered = null;
         for (int i = worstTrough; i < n && worst < 0; i++) {
             if (prices.get(i) >= prices.get(worstPeak)) {
-                recovered = dates.get(i).toLocalDate().toString();
+                recovered = frequency.moment(dates.get(i));
                 break;
             }
         }
@@ -99,18 +129,18 @@ final class PriceSeriesKpis extends DomainKpis {
         double totalReturn = prices.get(n - 1) / prices.get(0) - 1;
         List<Kpis.Indicator> indicators = new ArrayList<>();
         indicators.add(new Kpis.Indicator("total_return", totalReturn, "ratio", Map.of("from",
-                dates.get(0).toLocalDate().toString(), "to", dates.get(n - 1).toLocalDate().toString()),
+                frequency.moment(dates.get(0)), "to", frequency.moment(dates.get(n - 1))),
                 "last price / first price − 1"));
         indicators.add(new Kpis.Indicator("mean_return", mean, "ratio", Map.of("returns", returns.length),
-                "mean of simple returns between consecutive prices, " + frequency));
+                "mean of simple returns between consecutive prices, " + frequency.description()));
         indicators.add(new Kpis.Indicator("volatility", Results.finite(sd * Math.sqrt(perYear)), "ratio",
                 Map.of("periods_per_year", perYear), "standard deviation of returns × √(periods per year)"));
         indicators.add(new Kpis.Indicator("sharpe_ratio", sd == 0 ? null : Results.finite(mean / sd
                 * Math.sqrt(perYear)), "statistic", Map.of("risk_free_rate", 0),
                 "annualised mean return / annualised volatility, with a risk-free rate of 0"));
         Map<String, Object> drawdown = new LinkedHashMap<>();
-        drawdown.put("peak_date", dates.get(worstPeak).toLocalDate().toString());
-        drawdown.put("trough_date", dates.get(worstTrough).toLocalDate().toString());
+        drawdown.put("peak_date", frequency.moment(dates.get(worstPeak)));
+        drawdown.put("trough_date", frequency.moment(dates.get(worstTrough)));
         drawdown.put("recovery_date", recovered);
         indicators.add(new Kpis.Indicator("max_drawdown", worst, "ratio", drawdown,
                 "largest fall from a running peak to a later trough"));
@@ -119,7 +149,8 @@ final class PriceSeriesKpis extends DomainKpis {
         String closeName = context.name(close.get());
         scope.finding(KeyFinding.of("kpi", String.format("%s: total return %s from %s to %s, annualised volatility %s, "
                         + "maximum drawdown %s (peak %s, trough %s).", closeName, Text.percent(totalReturn),
-                dates.get(0).toLocalDate(), dates.get(n - 1).toLocalDate(), Text.percent(sd * Math.sqrt(perYear)),
+                frequency.moment(dates.get(0)), frequency.moment(dates.get(n - 1)),
+                Text.percent(sd * Math.sqrt(perYear)),
                 Text.percent(worst), drawdown.get("peak_date"), drawdown.get("trough_date")),
                 Math.min(1, Math.abs(worst) + 0.3), 1.0, List.of(closeName, context.name(time.get())),
                 "kpi:price_series", List.of()));

@@ -68,9 +68,9 @@ class KpiAnalysisTest {
         double sd = Math.sqrt(Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum()
                 / (returns.length - 1));
         assertThat(indicator(prices1, "mean_return").value()).isCloseTo(mean, within(1e-12));
-        // daily prices: 252 trading days a year
-        assertThat(indicator(prices1, "volatility").value()).isCloseTo(sd * Math.sqrt(252), within(1e-9));
-        assertThat(indicator(prices1, "sharpe_ratio").value()).isCloseTo(mean / sd * Math.sqrt(252), within(1e-9));
+        // priced every day, weekends too (as coins are): 365 days a year
+        assertThat(indicator(prices1, "volatility").value()).isCloseTo(sd * Math.sqrt(365), within(1e-9));
+        assertThat(indicator(prices1, "sharpe_ratio").value()).isCloseTo(mean / sd * Math.sqrt(365), within(1e-9));
         assertThat(indicator(prices1, "sharpe_ratio").unit()).isEqualTo("statistic");
         assertThat(indicator(prices1, "volatility").unit()).isEqualTo("ratio");
         // the 5 % quantile of 11 returns lies between the two worst: −20 % and 120 / 133.1 − 1
@@ -78,6 +78,37 @@ class KpiAnalysisTest {
         assertThat(report.keyFindings()).anyMatch(f -> f.kind().equals("kpi")
                 && f.sentence().contains("total return 40 % from 2024-01-01 to 2024-01-12")
                 && f.sentence().contains("maximum drawdown -20 % (peak 2024-01-03, trough 2024-01-04)"));
+    }
+
+    @Test
+    void returnsAreAnnualisedByHowOftenTheSeriesIsPriced() throws Exception {
+        AnalysisReport stock = analyze("stock.csv", out -> {
+            out.println("date,close");
+            LocalDate day = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 60; day = day.plusDays(1)) {
+                if (day.getDayOfWeek().getValue() <= 5) {
+                    out.printf(Locale.ROOT, "%s,%d%n", day, 100 + (i++ % 7));
+                }
+            }
+        });
+        assertThat(detail(indicator(domain(stock, "price_series"), "volatility")))
+                .containsEntry("periods_per_year", 252.0);
+
+        AnalysisReport coin = analyze("coin.csv", out -> {
+            out.println("time,close");
+            for (int i = 0; i < 24 * 30; i++) {
+                out.printf(Locale.ROOT, "%s,%.2f%n", java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusHours(i),
+                        100.0 + (i % 7));
+            }
+        });
+        Kpis.Domain hourly = domain(coin, "price_series");
+        // 719 hourly returns over 29.96 days: 8,766 a year, every hour of the year
+        assertThat((Double) detail(indicator(hourly, "volatility")).get("periods_per_year"))
+                .isCloseTo(24 * 365.25, within(1e-6));
+        assertThat(indicator(hourly, "mean_return").note()).contains("within the day (every 60 minutes; 8,766 returns "
+                + "a year");
+        assertThat(detail(indicator(hourly, "total_return"))).containsEntry("from", "2024-01-01T00:00")
+                .containsEntry("to", "2024-01-30T23:00");
     }
 
     @Test
