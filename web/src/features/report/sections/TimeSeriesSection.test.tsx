@@ -82,14 +82,16 @@ describe('Over time', () => {
     expect(profiles[0]).toHaveTextContent('Weekly pattern (η² 0.87): above or below the average');
     const bars = within(profiles[0]!).getAllByRole('listitem');
     expect(bars.map((bar) => bar.textContent)).toEqual([
-      'Monday−10%',
-      'Tuesday0%',
-      'Wednesday0%',
-      'Thursday+5%',
-      'Friday0%',
-      'Saturday+20%',
-      'Sunday−15%',
+      'Monday: −10%',
+      'Tuesday: 0%',
+      'Wednesday: 0%',
+      'Thursday: +5%',
+      'Friday: 0%',
+      'Saturday: +20%',
+      'Sunday: −15%',
     ]);
+    expect(profiles[0]!.querySelectorAll('rect.fill-rose-400')).toHaveLength(2);
+    expect(profiles[0]!.querySelectorAll('rect.fill-teal-500')).toHaveLength(5);
   });
 
   it("tells a temperature's daily pattern in degrees, not in percent of a mean near zero", () => {
@@ -104,8 +106,30 @@ describe('Over time', () => {
     expect(profile24).toHaveTextContent('Daily pattern (η² 0.98): difference from the average');
     const bars = within(profile24).getAllByRole('listitem');
     expect(bars).toHaveLength(24);
-    expect(bars[14]).toHaveTextContent('14:00+8');
-    expect(bars[2]).toHaveTextContent('02:00−8');
+    expect(bars[14]).toHaveTextContent('14:00: +8');
+    expect(bars[2]).toHaveTextContent('02:00: −8');
     expect(profile24).not.toHaveTextContent('%');
+  });
+
+  it('leaves out a row count that is the same in every complete period, a flat line', () => {
+    const [amount] = base.series;
+    render(
+      <TimeSeriesSection
+        section={{
+          state: 'ok',
+          data: {
+            ...base,
+            first_period_partial: false,
+            last_period_partial: true,
+            series: [
+              { ...amount!, measure: 'rows', aggregate: 'count', values: [96, 96, 40] },
+              { ...amount!, measure: 'kwh', aggregate: 'sum' },
+            ],
+          },
+        }}
+      />,
+    );
+
+    expect(screen.getAllByTestId('time-series').map((chart) => chart.dataset.measure)).toEqual(['kwh']);
   });
 });

@@ -1,5 +1,5 @@
-import { BarList } from '../../../components/charts/BarList';
 import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
+import { ProfileChart } from '../../../components/charts/ProfileChart';
 import type { Series, TimeSeries } from '../../../lib/api/insights';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { SECTION_IDS, seriesAnchor, type Section } from '../report-model';
@@ -33,9 +33,24 @@ export function onePerPeriod(timeSeries: TimeSeries): boolean {
   return rows !== undefined && rows.values.some((v) => v !== null) && rows.values.every((v) => v === null || v <= 1);
 }
 
-/** The series worth a chart: all but the row count when each period has one row. */
+/**
+ * Whether the row count is the same in every complete period (a meter read every 15 minutes): its chart is a flat
+ * line. Partial first and last periods hold fewer rows and are left out of the comparison.
+ */
+function evenRows(timeSeries: TimeSeries): boolean {
+  const rows = timeSeries.series.find((series) => series.measure === 'rows');
+  if (!rows) return false;
+  const first = timeSeries.first_period_partial === true ? 1 : 0;
+  const end = rows.values.length - (timeSeries.last_period_partial === true ? 1 : 0);
+  const complete = rows.values.slice(first, end).filter((v): v is number => v !== null);
+  return complete.length >= 2 && complete.every((v) => v === complete[0]);
+}
+
+/** The series worth a chart: all but the row count when each period has one row, or the same number of rows. */
 export function chartedSeries(timeSeries: TimeSeries): Series[] {
-  return onePerPeriod(timeSeries) ? timeSeries.series.filter((series) => series.measure !== 'rows') : timeSeries.series;
+  return onePerPeriod(timeSeries) || evenRows(timeSeries)
+    ? timeSeries.series.filter((series) => series.measure !== 'rows')
+    : timeSeries.series;
 }
 
 export function seriesTitle(series: Series, timeSeries: TimeSeries): string {
@@ -65,6 +80,12 @@ function positionName(kind: string, index: number): string {
   return `${String(index).padStart(2, '0')}:00`;
 }
 
+/** Under its column: three letters of a day or month, every third hour. */
+function shortName(kind: string, index: number): string {
+  if (kind === 'daily') return index % 3 === 0 ? String(index) : '';
+  return positionName(kind, index).slice(0, 3);
+}
+
 type Season = NonNullable<Series['seasonality']>[number];
 
 /**
@@ -78,7 +99,14 @@ export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: bo
     const offset = inUnits && level !== null ? (ratio - 1) * level : (ratio - 1) * 100;
     const sign = offset > 0 ? '+' : offset < 0 ? '−' : '';
     const size = Math.abs(offset);
-    return [{ label: positionName(season.kind, index), value: offset, display: `${sign}${inUnits && level !== null ? formatNumber(size) : formatPercent(size)}` }];
+    return [
+      {
+        label: positionName(season.kind, index),
+        short: shortName(season.kind, index),
+        value: offset,
+        display: `${sign}${inUnits && level !== null ? formatNumber(size) : formatPercent(size)}`,
+      },
+    ];
   });
   const strength = season.strength !== null && season.strength !== undefined ? ` (η² ${season.strength.toFixed(2)})` : '';
   return (
@@ -86,7 +114,7 @@ export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: bo
       <p className="text-sm font-medium text-slate-800">
         {season.kind.charAt(0).toUpperCase() + season.kind.slice(1)} pattern{strength}: {inUnits ? 'difference from' : 'above or below'} the average
       </p>
-      <BarList bars={bars} label={`${season.kind} pattern`} tone="bg-teal-500" />
+      <ProfileChart bars={bars} label={`${season.kind} pattern`} />
     </div>
   );
 }
