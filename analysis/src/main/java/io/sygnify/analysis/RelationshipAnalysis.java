@@ -39,6 +39,14 @@ final class RelationshipAnalysis {
     private final Set<Set<String>> dependentPairs = new HashSet<>();
     // pairs told as one finding about their group of three or more
     private final Set<Set<String>> inOneGroup = new HashSet<>();
+    // "A determines B" findings, held until every pair is checked: with sku ↔ name, "sku determines vendor" repeats
+    // "name determines vendor"
+    private record Determination(String source, String target, KeyFinding finding) {
+    }
+
+    private final List<Determination> determinations = new ArrayList<>();
+    // one-to-one pairs: the target's groups are the source's
+    private final Map<String, String> sameGroupsAs = new HashMap<>();
     // significant pairs of measures, told one by one or as a cluster
     private final List<CorrelatedClusters.Pair> correlated = new ArrayList<>();
     private long sampleRows;
@@ -218,6 +226,13 @@ final class RelationshipAnalysis {
                 determines(sample[i], sample[j], categories.get(i), categories.get(j), dependencies);
             }
         }
+        for (Determination d : determinations) {
+            String partner = sameGroupsAs.get(d.source());
+            if (partner == null || determinations.stream()
+                    .noneMatch(o -> o.source().equals(partner) && o.target().equals(d.target()))) {
+                findings.add(d.finding());
+            }
+        }
         for (int i = 0; i < k; i++) {
             v[i][i] = 1;
             for (int j = i + 1; j < k; j++) {
@@ -367,8 +382,14 @@ final class RelationshipAnalysis {
                 + "the other on all %s rows.", s, t, Text.count(n))
                 : String.format("%s determines %s: each value of %s goes with exactly one value of %s on all %s rows.",
                 s, t, s, t, Text.count(n));
-        findings.add(KeyFinding.of("functional_dependency", sentence, 0.5, 1.0, List.of(s, t),
-                "heatmap:cramers_v", List.of()));
+        KeyFinding finding = KeyFinding.of("functional_dependency", sentence, 0.5, 1.0, List.of(s, t),
+                "heatmap:cramers_v", List.of());
+        if (kind.equals("one_to_one")) {
+            sameGroupsAs.put(t, s);
+            findings.add(finding);
+        } else {
+            determinations.add(new Determination(s, t, finding));
+        }
     }
 
     private static List<List<Double>> matrix(double[][] values) {

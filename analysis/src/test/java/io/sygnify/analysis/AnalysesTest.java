@@ -637,6 +637,25 @@ class AnalysesTest {
     }
 
     @Test
+    void whatTwoLabelsOfTheSameGroupsDetermineIsToldOnce() throws Exception {
+        String[][] products = {{"Classic Tee", "TEE-01", "Acme"}, {"Hoodie", "HOOD-01", "Acme"},
+            {"Cap", "CAP-01", "Hatly"}, {"Mug", "MUG-01", "Potter"}, {"Poster", "POS-01", "Printo"}};
+        AnalysisReport report = analyze("lines.csv", out -> {
+            out.println("name,sku,vendor,quantity");
+            for (int i = 0; i < 500; i++) {
+                String[] product = products[i % products.length];
+                out.println(product[0] + "," + product[1] + "," + product[2] + "," + (1 + i % 4));
+            }
+        });
+
+        List<String> dependencies = report.keyFindings().stream()
+                .filter(k -> k.kind().equals("functional_dependency")).map(KeyFinding::sentence).toList();
+        assertThat(dependencies).anySatisfy(d -> assertThat(d).startsWith("name and sku label the same groups"));
+        assertThat(dependencies).filteredOn(d -> d.contains("determines vendor")).singleElement()
+                .satisfies(d -> assertThat(d).startsWith("name determines vendor"));
+    }
+
+    @Test
     void copiesLinearMapsSumsAndProductsAreExactDependencies() throws Exception {
         Random random = new Random(16);
         AnalysisReport report = analyze("orders.csv", out -> {
