@@ -43,6 +43,8 @@ class AccountsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     TestHttp admin;
 
     @BeforeEach
@@ -191,6 +193,12 @@ class AccountsTest {
         String adminId = admin.get("/api/auth/me").json().path("id").asString();
         assertThat(admin.patchJson("/api/admin/users/" + adminId, "{\"enabled\":false}").json().path("code")
                 .asString()).isEqualTo("self_change");
+    }
+
+    @Test
+    void bootsDefaultUserWithAGeneratedPasswordDoesNotExist() {
+        assertThat(context.getBeanProvider(org.springframework.security.core.userdetails.ReactiveUserDetailsService.class)
+                .getIfAvailable()).as("it printed its password at every start and opened nothing").isNull();
     }
 
     @Test
