@@ -97,6 +97,7 @@ export const columnAnchor = (name: string) => `column-${slug(name)}`;
 export const seriesAnchor = (measure: string) => `series-${slug(measure)}`;
 export const breakdownAnchor = (measure: string, dimension: string) => `segment-${slug(measure, dimension)}`;
 export const outlierAnchor = (column: string) => `outliers-${slug(column)}`;
+export const flagRateAnchor = (flag: string, dimension: string) => `flag-rate-${slug(flag, dimension)}`;
 export const kpiAnchor = (domain: string, name: string) => `kpi-${slug(domain, name)}`;
 
 /** Every split of `a:b:c` into two non-empty parts, since column names may themselves contain colons. */
@@ -108,7 +109,8 @@ function splits(rest: string): Array<[string, string]> {
 
 /**
  * Where a finding's evidence is shown, from its `chart_key` (histogram:<column>, scatter:<x>:<y>,
- * time_series:<measure>, segments:<measure>:<dimension>, heatmap:<method>, outliers:<column>, kpi:<name>,
+ * time_series:<measure>, segments:<measure>:<dimension>, flag_rates:<flag>:<dimension>, heatmap:<method>,
+ * outliers:<column>, kpi:<name>,
  * quality:<kind>): the exact chart when the page shows it, else its section, else the profile of the first
  * column the finding cites, else nowhere.
  */
@@ -134,6 +136,9 @@ export function evidenceTarget(
       break;
     case 'segments':
       candidates.push(...splits(rest).map(([measure, dimension]) => breakdownAnchor(measure, dimension)), SECTION_IDS.segments);
+      break;
+    case 'flag_rates':
+      candidates.push(...splits(rest).map(([flag, dimension]) => flagRateAnchor(flag, dimension)), SECTION_IDS.segments);
       break;
     case 'outliers':
       candidates.push(outlierAnchor(rest), SECTION_IDS.outliers);
@@ -172,6 +177,7 @@ export function presentSections(model: ReportModel): Set<string> {
   if (model.time_series.state === 'ok') for (const series of model.time_series.data.series) present.add(seriesAnchor(series.measure));
   if (model.segments.state === 'ok') {
     for (const breakdown of model.segments.data.breakdowns) present.add(breakdownAnchor(breakdown.measure, breakdown.dimension));
+    for (const rate of model.segments.data.flag_rates ?? []) present.add(flagRateAnchor(rate.flag, rate.dimension));
   }
   if (model.outliers.state === 'ok') for (const outlier of model.outliers.data.columns) present.add(outlierAnchor(outlier.column));
   return present;

@@ -307,10 +307,23 @@ export const breakdownSchema = z.looseObject({
   // since 2.2; earlier reports summed every measure
   additive: lenient(z.boolean()),
 });
+export const flagRateSchema = z.looseObject({
+  flag: z.string(),
+  dimension: z.string(),
+  value: z.string(),
+  rows: num,
+  flagged: num,
+  rate: num,
+  rest_rate: num,
+  p_value: lenient(num),
+});
 export const segmentsSchema = z.looseObject({
   breakdowns: z.array(breakdownSchema),
+  // since 2.6
+  flag_rates: lenient(z.array(flagRateSchema)),
   notes,
 });
+export type FlagRate = z.infer<typeof flagRateSchema>;
 export type Breakdown = z.infer<typeof breakdownSchema>;
 export type SegmentsSection = z.infer<typeof segmentsSchema>;
 

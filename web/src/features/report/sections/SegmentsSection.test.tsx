@@ -97,4 +97,24 @@ describe('Segments and contributors', () => {
     expect(chart).toHaveTextContent('If every value brought the same');
     expect(chart).toHaveTextContent('100% of values');
   });
+
+  it('lists where a yes/no column is concentrated, with its rate there and elsewhere', () => {
+    render(
+      <SegmentsSection
+        section={{
+          state: 'ok',
+          data: {
+            breakdowns: [],
+            flag_rates: [{ flag: 'attrition', dimension: 'overtime', value: 'true', rows: 412, flagged: 131, rate: 0.318, rest_rate: 0.106, p_value: 1e-20 }],
+            notes: [],
+          } as unknown as Segments,
+        }}
+      />,
+    );
+
+    const table = screen.getByTestId('flag-rates');
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveAttribute('id', 'flag-rate-attrition--overtime');
+    expect(row).toHaveTextContent('attritionovertime = true31.8% (131 of 412)10.6%< 0.001');
+  });
 });

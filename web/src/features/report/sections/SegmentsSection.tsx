@@ -1,8 +1,8 @@
 import { BarList } from '../../../components/charts/BarList';
 import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
-import type { Breakdown, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
-import { formatInteger, formatNumber, formatPercent } from '../../../lib/format';
-import { SECTION_IDS, breakdownAnchor, type Section } from '../report-model';
+import type { Breakdown, FlagRate, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
+import { formatInteger, formatNumber, formatPercent, formatPValue } from '../../../lib/format';
+import { SECTION_IDS, breakdownAnchor, flagRateAnchor, type Section } from '../report-model';
 import { ReportSection } from './ReportSection';
 
 /** Whether the groups' totals mean something; prices and rates are compared by their means (report 2.2). */
@@ -143,6 +143,41 @@ function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
   );
 }
 
+/** Where a yes/no column (attrition, fraud) is far more often true: one row per flag and dimension. */
+export function FlagRatesTable({ rates }: { rates: FlagRate[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <h3 className="font-medium text-slate-900">Where yes/no columns are concentrated</h3>
+      <table className="mt-2 w-full text-sm" data-testid="flag-rates">
+        <thead>
+          <tr className="text-left text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">Flag</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Where</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">True there</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Elsewhere</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">p</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rates.map((rate) => (
+            <tr key={`${rate.flag}|${rate.dimension}`} id={flagRateAnchor(rate.flag, rate.dimension)} tabIndex={-1} className="border-t border-slate-100 scroll-mt-4">
+              <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">{rate.flag}</th>
+              <td className="py-1 pr-3 text-slate-800">{`${rate.dimension} = ${rate.value}`}</td>
+              <td className="py-1 pr-3 text-right tabular-nums text-slate-800">
+                {`${formatPercent(rate.rate * 100)} (${formatInteger(rate.flagged)} of ${formatInteger(rate.rows)})`}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums text-slate-800">{formatPercent(rate.rest_rate * 100)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums text-slate-600">
+                {rate.p_value !== null && rate.p_value !== undefined ? formatPValue(rate.p_value) : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function SegmentsSection({ section }: { section: Section<Segments> }) {
   return (
     <ReportSection id={SECTION_IDS.segments} title="Segments and contributors" section={section}>
@@ -157,6 +192,7 @@ export function SegmentsSection({ section }: { section: Section<Segments> }) {
               ))}
             </div>
           )}
+          {segments.flag_rates && segments.flag_rates.length > 0 && <FlagRatesTable rates={segments.flag_rates} />}
           {segments.notes.map((note) => (
             <p key={note} className="text-sm text-slate-600">
               {note}

@@ -2,41 +2,60 @@ package io.sygnify.analysis;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where a flag (fraud, dispute, chargeback) is concentrated: per dimension, the value whose rows carry the flag far
- * more often than the rest. "Disputed is true on 15 % of transactions with Card Country NG, against 0.30 % of the
- * others" is what a risk analyst looks for first, and a Cramér's V over the whole table (0.27 there) hides it.
+ * Where a yes/no column (attrition, fraud, a dispute) is concentrated: per dimension, the value whose rows carry it
+ * far more often than the rest. "Attrition is true on 31 % of rows with OverTime true, against 10 % of the others"
+ * is what an analyst looks for first, and a Cramér's V over the whole table (0.25 there) hides it.
  */
 final class FlagRates {
 
+    static final String TRUE = "('true', '1', 'yes', 'y', 't')";
     private static final double ALPHA = 0.001;
+    // a value's rate is told when it is half as large again as the others' and 5 points above it
+    static final double RATE_RATIO = 1.5;
+    static final double RATE_DIFFERENCE = 0.05;
+    static final long MIN_ROWS = 30;
     private static final int MAX_DIMENSIONS = 10;
+    static final long MAX_LEVELS = 50;
 
     private final AnalysisContext context;
     private final int flag;
     private final String flagged;
 
-    /** @param flagged SQL that is true on a flagged row */
-    FlagRates(AnalysisContext context, int flag, String flagged) {
+    FlagRates(AnalysisContext context, int flag) {
         this.context = context;
         this.flag = flag;
-        this.flagged = flagged;
+        this.flagged = flagged(context, flag);
+    }
+
+    /** The yes/no columns (true/false, yes/no, 0/1): a two-valued label such as gender is no flag to count. */
+    static List<Integer> flags(AnalysisContext context) {
+        return java.util.stream.IntStream.range(0, context.columns().size())
+                .filter(i -> context.profile(i).role().equals(ColumnRoles.FLAG)
+                        && (context.column(i).type() == ColumnType.BOOLEAN || context.column(i).type().isNumeric()))
+                .boxed().toList();
+    }
+
+    /** SQL that is true on a row whose flag is set. */
+    static String flagged(AnalysisContext context, int flag) {
+        return "lower(CAST(" + context.sql(flag) + " AS VARCHAR)) IN " + TRUE;
     }
 
     private record Level(String value, long rows, long flagged) {
     }
 
     /**
-     * Per dimension at most one value: the highest rate of those at least {@code ratio} times the rate of the other
-     * rows, on {@code minRows} rows or more, significant by Fisher's exact test with Bonferroni's correction
-     * over every value tested. Strongest first.
+     * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@code maxLevels} values) at most one value: the
+     * highest rate of those at least {@value #RATE_RATIO} times the rate of the other rows and
+     * {@value #RATE_DIFFERENCE} above it, on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
+     * Bonferroni's correction over every value tested and {@code family} flags. Highest rate first.
      */
-    List<Map<String, Object>> highest(double ratio, long minRows, int maxLevels)
-            throws SQLException, AnalysisCancelledException {
+    List<Segments.FlagRate> highest(long maxLevels, int family) throws SQLException, AnalysisCancelledException {
         List<Integer> dimensions = context.dimensions(maxLevels, MAX_DIMENSIONS + 1).stream().filter(d -> d != flag)
                 .limit(MAX_DIMENSIONS).toList();
         Map<Integer, List<Level>> levels = new LinkedHashMap<>();
@@ -44,40 +63,44 @@ final class FlagRates {
         for (int d : dimensions) {
             List<Level> list = levels(d);
             levels.put(d, list);
-            tests += (int) list.stream().filter(l -> l.rows() >= minRows).count();
+            tests += (int) list.stream().filter(l -> l.rows() >= MIN_ROWS).count();
         }
-        List<Map<String, Object>> found = new ArrayList<>();
+        tests *= Math.max(1, family);
+        List<Segments.FlagRate> found = new ArrayList<>();
         for (Map.Entry<Integer, List<Level>> entry : levels.entrySet()) {
             long rows = entry.getValue().stream().mapToLong(Level::rows).sum();
             long hits = entry.getValue().stream().mapToLong(Level::flagged).sum();
-            Map<String, Object> best = null;
+            Segments.FlagRate best = null;
             for (Level level : entry.getValue()) {
                 long restRows = rows - level.rows();
-                long restHits = hits - level.flagged();
-                if (level.rows() < minRows || restRows < minRows) {
+                if (level.rows() < MIN_ROWS || restRows < MIN_ROWS) {
                     continue;
                 }
                 double rate = (double) level.flagged() / level.rows();
-                double restRate = (double) restHits / restRows;
+                double restRate = (double) (hits - level.flagged()) / restRows;
                 double p = Math.min(1, fisherUpperTail(level.flagged(), level.rows(), hits, rows) * tests);
-                if (rate >= ratio * restRate && rate > restRate && p < ALPHA
-                        && (best == null || rate > (Double) best.get("rate"))) {
-                    best = new LinkedHashMap<>();
-                    best.put("dimension", context.name(entry.getKey()));
-                    best.put("value", level.value());
-                    best.put("rows", level.rows());
-                    best.put("flagged", level.flagged());
-                    best.put("rate", rate);
-                    best.put("rest_rate", restRate);
-                    best.put("p_value", p);
+                if (rate >= RATE_RATIO * restRate && rate - restRate >= RATE_DIFFERENCE && p < ALPHA
+                        && (best == null || rate > best.rate())) {
+                    best = new Segments.FlagRate(context.name(flag), context.name(entry.getKey()), level.value(),
+                            level.rows(), level.flagged(), rate, restRate, p);
                 }
             }
             if (best != null) {
                 found.add(best);
             }
         }
-        found.sort((x, y) -> Double.compare((Double) y.get("rate"), (Double) x.get("rate")));
+        found.sort(Comparator.comparingDouble(Segments.FlagRate::rate).reversed());
         return found;
+    }
+
+    /** "Attrition is true on 31 % of rows with OverTime true (130 of 420), against 10 % of the others (p < 0.001)." */
+    static KeyFinding finding(Segments.FlagRate r) {
+        String sentence = String.format("%s is true on %s of rows with %s %s (%s of %s), against %s of the others "
+                        + "(%s).", r.flag(), Text.percent(r.rate()), r.dimension(), r.value(), Text.count(r.flagged()),
+                Text.count(r.rows()), Text.percent(r.restRate()), Text.pValue(r.pValue()));
+        return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + r.rate() - r.restRate()),
+                KeyFinding.significanceOf(r.pValue()), List.of(r.flag(), r.dimension()),
+                "flag_rates:" + r.flag() + ":" + r.dimension(), List.of());
     }
 
     private List<Level> levels(int dimension) throws SQLException, AnalysisCancelledException {
@@ -95,7 +118,7 @@ final class FlagRates {
 
     /**
      * One-sided p of Fisher's exact test that a value's rows carry the flag more often than the others: the
-     * hypergeometric chance of {@code hits} or more flagged among its {@code rows}. Flags are rare (a few per
+     * hypergeometric chance of {@code hits} or more flagged among its {@code rows}. Flags are often rare (a few per
      * hundred), where the normal approximation of a z-test is far off.
      */
     static double fisherUpperTail(long hits, long rows, long totalHits, long totalRows) {

@@ -23,6 +23,7 @@ public record KeyFinding(String sentence, String kind, double score, double impa
      * @param columns  the columns involved
      * @param chartKey the chart that shows it: {@code histogram:<column>}, {@code scatter:<x>:<y>},
      *                 {@code time_series:<measure>}, {@code segments:<measure>:<dimension>},
+     *                 {@code flag_rates:<flag>:<dimension>} (since 2.6),
      *                 {@code heatmap:pearson}, {@code heatmap:cramers_v}, {@code outliers:<column>},
      *                 {@code kpi:<name>}, {@code quality:<alert kind>}
      * @param rows     row numbers involved (1-based, as in rows.parquet), at most 20

@@ -3,7 +3,11 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Top and bottom contributors and concentration per measure and dimension (see {@link Segments}). */
 final class SegmentAnalysis {
@@ -36,7 +40,7 @@ final class SegmentAnalysis {
         List<Segments.Breakdown> breakdowns = new ArrayList<>();
         if (dimensions.isEmpty()) {
             notes.add("No categorical column with 2 to " + MAX_GROUPS + " values to split by.");
-            return new Analyzed<>(new Segments(breakdowns, notes), findings);
+            return new Analyzed<>(new Segments(breakdowns, List.of(), notes), findings);
         }
         int tests = Math.max(1, dimensions.size() * measures.size());
         for (int d : dimensions) {
@@ -46,7 +50,35 @@ final class SegmentAnalysis {
                 breakdowns.add(breakdown(context.name(measures.get(m)), context.name(d), groups, m, tests));
             }
         }
-        return new Analyzed<>(new Segments(breakdowns, notes), findings);
+        return new Analyzed<>(new Segments(breakdowns, flagRates(), notes), findings);
+    }
+
+    /**
+     * Per yes/no column, the values of each dimension whose rows carry it far more often, the rarer flag first (an
+     * outcome such as attrition is rarer than what explains it); a pair of flags is told one way only.
+     */
+    private List<Segments.FlagRate> flagRates() throws SQLException, AnalysisCancelledException {
+        List<Integer> flags = FlagRates.flags(context);
+        Map<Integer, Double> share = new HashMap<>();
+        for (int f : flags) {
+            share.put(f, context.session().query("SELECT avg(CASE WHEN " + FlagRates.flagged(context, f)
+                    + " THEN 1.0 ELSE 0.0 END) FROM " + ColumnTypeResolver.TABLE + " WHERE " + context.sql(f)
+                    + " IS NOT NULL", row -> {
+                        row.next();
+                        return row.getDouble(1);
+                    }));
+        }
+        List<Segments.FlagRate> rates = new ArrayList<>();
+        Set<Set<String>> told = new HashSet<>();
+        for (int f : flags.stream().sorted(Comparator.comparingDouble(share::get)).toList()) {
+            for (Segments.FlagRate rate : new FlagRates(context, f).highest(FlagRates.MAX_LEVELS, flags.size())) {
+                if (told.add(Set.of(rate.flag(), rate.dimension()))) {
+                    rates.add(rate);
+                    findings.add(FlagRates.finding(rate));
+                }
+            }
+        }
+        return rates;
     }
 
     private Segments.Breakdown breakdown(String measure, String dimension, List<GroupedMeasures.Group> groups, int m,

@@ -7,9 +7,25 @@ import java.util.List;
  * measure is across them.
  *
  * @param breakdowns one per (measure, dimension), the row count first
+ * @param flagRates  where a yes/no column is far more often yes: per flag and dimension, the value whose rows
+ *                   carry it most (since 2.6)
  * @param notes      why parts are absent
  */
-public record Segments(List<Breakdown> breakdowns, List<String> notes) {
+public record Segments(List<Breakdown> breakdowns, List<FlagRate> flagRates, List<String> notes) {
+
+    /**
+     * @param flag      the yes/no column (attrition, fraud, churned …)
+     * @param dimension the categorical column
+     * @param value     the dimension's value whose rows carry the flag most
+     * @param rows      rows with that value (and the flag present)
+     * @param flagged   of them, rows where the flag is true
+     * @param rate      flagged / rows
+     * @param restRate  the rate among the dimension's other rows
+     * @param pValue    one-sided Fisher's exact test, Bonferroni-corrected over every value tested
+     */
+    public record FlagRate(String flag, String dimension, String value, long rows, long flagged, double rate,
+                           double restRate, double pValue) {
+    }
 
     /**
      * @param measure          the measure summed, or {@code rows} for the row count

@@ -15,13 +15,8 @@ final class TransactionKpis extends DomainKpis {
     private static final Pattern FRAUD = Pattern.compile("fraud|chargeback|suspicious|disput");
     private static final Pattern REFUND = Pattern.compile("refund");
     private static final Pattern STATUS = Pattern.compile("(^|_)(status|state|outcome|result)($|_)");
-    private static final String TRUE = "('true', '1', 'yes', 'y', 't')";
     private static final String REFUNDED = "refund";
     private static final String FAILED = "fail|declin|reject|error";
-    // a segment's flag rate is told when it is at least this many times the rest's, on this many rows or more
-    private static final double RATE_RATIO = 2;
-    private static final long SEGMENT_ROWS = 30;
-    private static final int SEGMENT_LEVELS = 50;
     private static final Pattern TRANSACTION_ID = Pattern.compile("(^|_)(id|transaction|tx|order)($|_)");
     // Nigrini (2012), first-digit test: MAD conformity ranges
     private static final double[] BENFORD_MAD = {0.006, 0.012, 0.015};
@@ -70,7 +65,7 @@ final class TransactionKpis extends DomainKpis {
     private Optional<Kpis.Indicator> fraudRate(int fraud, String a, String name)
             throws SQLException, AnalysisCancelledException {
         String flag = context.name(fraud);
-        String flagged = "lower(CAST(" + context.sql(fraud) + " AS VARCHAR)) IN " + TRUE;
+        String flagged = FlagRates.flagged(context, fraud);
         double[] rate = context.session().query("SELECT count(*) FILTER (WHERE " + flagged + "), count("
                 + context.sql(fraud) + "), sum(" + a + ") FILTER (WHERE " + flagged + ") FROM "
                 + ColumnTypeResolver.TABLE, row -> {
@@ -89,25 +84,28 @@ final class TransactionKpis extends DomainKpis {
                         Text.percent(rate[0] / rate[1]), as, flag, Text.count((long) rate[0]),
                         Text.count((long) rate[1]), Text.number(rate[2]), name),
                 Math.min(1, 0.3 + rate[0] / rate[1] * 5), 1.0, List.of(flag, name), "kpi:transactions", List.of()));
-        List<Map<String, Object>> bySegment = new FlagRates(context, fraud, flagged).highest(RATE_RATIO,
-                SEGMENT_ROWS, SEGMENT_LEVELS);
-        for (Map<String, Object> segment : bySegment) {
-            scope.finding(KeyFinding.of("kpi", String.format("%s is true on %s of transactions with %s %s (%s of %s),"
-                            + " against %s of the others (%s).", flag, Text.percent((Double) segment.get("rate")),
-                    segment.get("dimension"), segment.get("value"), Text.count((Long) segment.get("flagged")),
-                    Text.count((Long) segment.get("rows")), Text.percent((Double) segment.get("rest_rate")),
-                    Text.pValue((Double) segment.get("p_value"))), Math.min(1, 0.4 + (Double) segment.get("rate")),
-                    KeyFinding.significanceOf((Double) segment.get("p_value")),
-                    List.of(flag, (String) segment.get("dimension")), "kpi:transactions", List.of()));
+        // the segments tell these as findings (of every yes/no column); here they are the indicator's detail
+        List<Map<String, Object>> bySegment = new ArrayList<>();
+        for (Segments.FlagRate r : new FlagRates(context, fraud).highest(FlagRates.MAX_LEVELS,
+                FlagRates.flags(context).size())) {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("dimension", r.dimension());
+            segment.put("value", r.value());
+            segment.put("rows", r.rows());
+            segment.put("flagged", r.flagged());
+            segment.put("rate", r.rate());
+            segment.put("rest_rate", r.restRate());
+            segment.put("p_value", r.pValue());
+            bySegment.add(segment);
         }
         if (!bySegment.isEmpty()) {
             detail.put("highest_by_segment", bySegment);
         }
         return Optional.of(new Kpis.Indicator("fraud_rate", rate[0] / rate[1], "ratio", detail,
                 "share of rows flagged true/1/yes in " + flag + (bySegment.isEmpty() ? ""
-                        : "; highest_by_segment: per dimension, the value whose rate is highest and at least "
-                        + Text.number(RATE_RATIO) + "× the others', on " + SEGMENT_ROWS + " rows or more (Fisher's exact test,"
-                        + " Bonferroni-corrected)")));
+                        : "; highest_by_segment: per dimension, the value whose rate is highest, at least "
+                        + Text.number(FlagRates.RATE_RATIO) + "× the others' and " + Text.percent(FlagRates.RATE_DIFFERENCE)
+                        + " above, on " + FlagRates.MIN_ROWS + " rows or more (Fisher's exact test, Bonferroni-corrected)")));
     }
 
     /**

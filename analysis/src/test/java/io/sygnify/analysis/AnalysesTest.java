@@ -637,6 +637,33 @@ class AnalysesTest {
     }
 
     @Test
+    void whereAYesNoColumnIsConcentratedIsFoundOnceForAPairOfFlags() throws Exception {
+        Random random = new Random(34);
+        AnalysisReport report = analyze("staff.csv", out -> {
+            out.println("employee,department,overtime,attrition,gender");
+            String[] departments = {"sales", "research", "hr"};
+            for (int i = 0; i < 1500; i++) {
+                boolean overtime = random.nextDouble() < 0.3;
+                // leavers: 30 % of those who work overtime, 10 % of the others; departments and gender play no part
+                boolean left = random.nextDouble() < (overtime ? 0.3 : 0.1);
+                out.println("E" + i + "," + departments[random.nextInt(3)] + "," + (overtime ? "Yes" : "No") + ","
+                        + (left ? "Yes" : "No") + "," + (random.nextBoolean() ? "female" : "male"));
+            }
+        });
+
+        assertThat(report.segments().flagRates()).singleElement().satisfies(rate -> {
+            assertThat(rate.flag()).as("the rarer flag is the outcome").isEqualTo("attrition");
+            assertThat(rate.dimension()).isEqualTo("overtime");
+            assertThat(rate.value()).isEqualTo("true");
+            assertThat(rate.rate()).isBetween(0.25, 0.35);
+            assertThat(rate.restRate()).isBetween(0.07, 0.13);
+        });
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .matches("attrition is true on \\d+ % of rows with overtime true \\([\\d,]+ of [\\d,]+\\), against "
+                        + "[\\d.]+ % of the others \\(p < 0.001\\)\\."));
+    }
+
+    @Test
     void whatTwoLabelsOfTheSameGroupsDetermineIsToldOnce() throws Exception {
         String[][] products = {{"Classic Tee", "TEE-01", "Acme"}, {"Hoodie", "HOOD-01", "Acme"},
             {"Cap", "CAP-01", "Hatly"}, {"Mug", "MUG-01", "Potter"}, {"Poster", "POS-01", "Printo"}};

@@ -249,7 +249,12 @@ class KpiAnalysisTest {
         assertThat(indicator(transactions, "failure_rate").value()).isCloseTo(counts[1] / 4000.0, within(1e-12));
         assertThat(indicator(transactions, "fraud_rate").value()).isCloseTo(counts[2] / 4000.0, within(1e-12));
         assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence()).isEqualTo("Disputed is true on "
-                + "20 % of transactions with Card Country NG (16 of 80), against 0.10 % of the others (p < 0.001)."));
+                + "20 % of rows with Card Country NG (16 of 80), against 0.10 % of the others (p < 0.001)."));
+        assertThat(report.segments().flagRates()).singleElement().satisfies(r -> {
+            assertThat(r.flag()).isEqualTo("Disputed");
+            assertThat(r.value()).isEqualTo("NG");
+            assertThat(r.flagged()).isEqualTo(16);
+        });
         assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence())
                 .startsWith(Text.percent(counts[2] / 4000.0) + " of transactions are flagged in Disputed ("));
 
