@@ -21,7 +21,7 @@ final class FlagRates {
     static final double RATE_DIFFERENCE = 0.05;
     static final long MIN_ROWS = 30;
     private static final int MAX_DIMENSIONS = 10;
-    static final long MAX_LEVELS = 50;
+    private static final long MAX_LEVELS = 50;
 
     private final AnalysisContext context;
     private final int flag;
@@ -41,22 +41,23 @@ final class FlagRates {
                 .boxed().toList();
     }
 
-    /** SQL that is true on a row whose flag is set. */
+    /** SQL that is true on a row whose flag is set: true, yes, y, t or 1 (1.0 in a decimal column). */
     static String flagged(AnalysisContext context, int flag) {
-        return "lower(CAST(" + context.sql(flag) + " AS VARCHAR)) IN " + TRUE;
+        return context.column(flag).type().isNumeric() ? "(" + context.sql(flag) + " = 1)"
+                : "lower(CAST(" + context.sql(flag) + " AS VARCHAR)) IN " + TRUE;
     }
 
     private record Level(String value, long rows, long flagged) {
     }
 
     /**
-     * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@code maxLevels} values) at most one value: the
+     * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@value #MAX_LEVELS} values) at most one value: the
      * highest rate of those at least {@value #RATE_RATIO} times the rate of the other rows and
      * {@value #RATE_DIFFERENCE} above it, on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
      * Bonferroni's correction over every value tested and {@code family} flags. Highest rate first.
      */
-    List<Segments.FlagRate> highest(long maxLevels, int family) throws SQLException, AnalysisCancelledException {
-        List<Integer> dimensions = context.dimensions(maxLevels, MAX_DIMENSIONS + 1).stream().filter(d -> d != flag)
+    List<Segments.FlagRate> highest(int family) throws SQLException, AnalysisCancelledException {
+        List<Integer> dimensions = context.dimensions(MAX_LEVELS, MAX_DIMENSIONS + 1).stream().filter(d -> d != flag)
                 .limit(MAX_DIMENSIONS).toList();
         Map<Integer, List<Level>> levels = new LinkedHashMap<>();
         int tests = 0;

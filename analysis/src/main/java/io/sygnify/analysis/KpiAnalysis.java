@@ -12,13 +12,16 @@ import java.util.List;
 final class KpiAnalysis {
 
     private final AnalysisContext context;
+    private final Segments segments;
 
-    KpiAnalysis(AnalysisContext context) {
+    /** @param segments the segments already found, whose flag rates a fraud flag's indicator lists */
+    KpiAnalysis(AnalysisContext context, Segments segments) {
         this.context = context;
+        this.segments = segments;
     }
 
     Analyzed<Kpis> run() throws SQLException, AnalysisCancelledException {
-        KpiScope scope = new KpiScope(context);
+        KpiScope scope = new KpiScope(context, segments == null ? List.of() : segments.flagRates());
         List<Kpis.Domain> domains = new ArrayList<>();
         for (DomainKpis domain : List.of(new PriceSeriesKpis(scope), new ProfitAndLossKpis(scope),
                 new TransactionKpis(scope), new RetailKpis(scope))) {

@@ -20,11 +20,18 @@ final class KpiScope {
     private static final Pattern NOT_THE_AMOUNT = Pattern.compile("refund|fee|tax|discount|tip");
 
     private final AnalysisContext context;
+    private final List<Segments.FlagRate> flagRates;
     private final List<String> notes = new ArrayList<>();
     private final List<KeyFinding> findings = new ArrayList<>();
 
-    KpiScope(AnalysisContext context) {
+    KpiScope(AnalysisContext context, List<Segments.FlagRate> flagRates) {
         this.context = context;
+        this.flagRates = flagRates;
+    }
+
+    /** Where the segments found {@code flag} concentrated. */
+    List<Segments.FlagRate> flagRates(String flag) {
+        return flagRates.stream().filter(rate -> rate.flag().equals(flag)).toList();
     }
 
     AnalysisContext context() {

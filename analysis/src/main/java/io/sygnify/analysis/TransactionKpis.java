@@ -86,8 +86,7 @@ final class TransactionKpis extends DomainKpis {
                 Math.min(1, 0.3 + rate[0] / rate[1] * 5), 1.0, List.of(flag, name), "kpi:transactions", List.of()));
         // the segments tell these as findings (of every yes/no column); here they are the indicator's detail
         List<Map<String, Object>> bySegment = new ArrayList<>();
-        for (Segments.FlagRate r : new FlagRates(context, fraud).highest(FlagRates.MAX_LEVELS,
-                FlagRates.flags(context).size())) {
+        for (Segments.FlagRate r : scope.flagRates(flag)) {
             Map<String, Object> segment = new LinkedHashMap<>();
             segment.put("dimension", r.dimension());
             segment.put("value", r.value());
