@@ -1,11 +1,11 @@
 import type { Breakdown, ColumnProfile, Histogram, Series, Share, TimeSeries } from '../../lib/api/insights';
-import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatScore } from '../../lib/format';
+import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatPValue, formatScore } from '../../lib/format';
 import { describesValues, type ReportModel, type Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { GROUPS_SHARE, bySize } from './sections/OutliersSection';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
-import { chartedSeries, seriesTitle, trendLine } from './sections/TimeSeriesSection';
+import { chartedSeries, seasonOffsets, seasonTitle, seriesTitle, trendLine } from './sections/TimeSeriesSection';
 
 /*
  * The report as one self-contained HTML file: inline CSS, inline SVG, no script, no external asset, so it opens
@@ -142,6 +142,18 @@ export interface ReportMeta {
   generatedAt: Date;
 }
 
+/** A series' significant seasons as one line each: "Weekly pattern (η² 0.87): above or below the average: Monday −10%, …". */
+function seasons(series: Series): string {
+  return (series.seasonality ?? [])
+    .filter((season) => season.significant === true)
+    .map((season) => {
+      const inUnits = series.interval_scale === true;
+      const offsets = seasonOffsets(season, inUnits).map((bar) => `${bar.label} ${bar.display}`);
+      return `<p class="muted">${e(`${seasonTitle(season, inUnits)}: ${offsets.join(', ')}`)}</p>`;
+    })
+    .join('');
+}
+
 export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
   const dataset = ok(model.dataset);
   const parts: string[] = [];
@@ -207,7 +219,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
 
   const timeSeries = ok(model.time_series);
   if (timeSeries?.series.length) {
-    parts.push(section('Over time', chartedSeries(timeSeries).map((s) => `<h3>${e(seriesTitle(s, timeSeries))}</h3>${timeSeriesSvg(s, timeSeries)}`).join('')));
+    parts.push(section('Over time', chartedSeries(timeSeries).map((s) => `<h3>${e(seriesTitle(s, timeSeries))}</h3>${timeSeriesSvg(s, timeSeries)}${seasons(s)}`).join('')));
   }
 
   const outliers = ok(model.outliers);
@@ -223,13 +235,19 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
   }
 
   const segments = ok(model.segments);
-  if (segments?.breakdowns.length) {
+  const flagRates = segments?.flag_rates ?? [];
+  if (segments?.breakdowns.length || flagRates.length) {
     parts.push(
       section(
         'Segments and contributors',
-        segments.breakdowns
+        segments!.breakdowns
           .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${isAdditive(b) ? shareBars(b.top) + paretoSvg(b) : meanBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
-          .join(''),
+          .join('') +
+          (flagRates.length
+            ? `<h3>Where yes/no columns are concentrated</h3><table><tr><th>Flag</th><th>Where</th><th>True there</th><th>Elsewhere</th><th>p</th></tr>${flagRates
+                .map((r) => `<tr><th>${e(r.flag)}</th><td>${e(`${r.dimension} = ${r.value}`)}</td><td class="n">${formatPercent(r.rate * 100)} (${formatInteger(r.flagged)} of ${formatInteger(r.rows)})</td><td class="n">${formatPercent(r.rest_rate * 100)}</td><td class="n">${r.p_value !== null && r.p_value !== undefined ? formatPValue(r.p_value) : '—'}</td></tr>`)
+                .join('')}</table>`
+            : ''),
       ),
     );
   }

@@ -132,6 +132,26 @@ describe('ReportView', () => {
     expect(html).not.toContain('68,773.5');
   });
 
+  it('exports where a flag is concentrated and each significant season to HTML', () => {
+    const [series] = fullReport.time_series.series;
+    const weekly = { kind: 'weekly', strength: 0.87, p_value: 1e-12, significant: true, profile: [0.9, 1, 1, 1, 1, 1.2, 0.9], level: 100 };
+    const report = {
+      ...fullReport,
+      time_series: { ...fullReport.time_series, series: [{ ...series!, seasonality: [weekly] }] },
+      segments: {
+        ...fullReport.segments,
+        flag_rates: [{ flag: 'attrition', dimension: 'overtime', value: 'true', rows: 412, flagged: 131, rate: 0.318, rest_rate: 0.106, p_value: 1e-20 }],
+      },
+    };
+
+    const html = reportToHtml(readReport(report), { fileName: 'staff.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
+
+    expect(html).toContain('Where yes/no columns are concentrated');
+    expect(html).toContain('<td>overtime = true</td><td class="n">31.8% (131 of 412)</td><td class="n">10.6%</td>');
+    expect(html).toContain('Weekly pattern (η² 0.87): above or below the average: Monday −10%, Tuesday 0%');
+    expect(html).toContain('Saturday +20%');
+  });
+
   it('shows a small deduction as the points it is, not as −0', () => {
     stubFetch({});
     const deduction = { dimension: 'completeness', points: 0.0285, rule: '0.057 % of cells are missing' };

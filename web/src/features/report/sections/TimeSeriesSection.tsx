@@ -1,5 +1,5 @@
 import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
-import { ProfileChart } from '../../../components/charts/ProfileChart';
+import { ProfileChart, type ProfileBar } from '../../../components/charts/ProfileChart';
 import type { Series, TimeSeries } from '../../../lib/api/insights';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { SECTION_IDS, seriesAnchor, type Section } from '../report-model';
@@ -92,9 +92,9 @@ type Season = NonNullable<Series['seasonality']>[number];
  * A significant season's profile: how far each weekday, month or hour lies from the average. In percent, or in
  * the measure's unit for a temperature (its percentages mean nothing).
  */
-export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: boolean }) {
+export function seasonOffsets(season: Season, inUnits: boolean): ProfileBar[] {
   const level = season.level ?? null;
-  const bars = season.profile.flatMap((ratio, index) => {
+  return season.profile.flatMap((ratio, index) => {
     if (ratio === null) return [];
     const offset = inUnits && level !== null ? (ratio - 1) * level : (ratio - 1) * 100;
     const sign = offset > 0 ? '+' : offset < 0 ? '−' : '';
@@ -108,13 +108,19 @@ export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: bo
       },
     ];
   });
+}
+
+/** "Weekly pattern (η² 0.87): above or below the average" */
+export function seasonTitle(season: Season, inUnits: boolean): string {
   const strength = season.strength !== null && season.strength !== undefined ? ` (η² ${season.strength.toFixed(2)})` : '';
+  return `${season.kind.charAt(0).toUpperCase() + season.kind.slice(1)} pattern${strength}: ${inUnits ? 'difference from' : 'above or below'} the average`;
+}
+
+export function SeasonProfile({ season, inUnits }: { season: Season; inUnits: boolean }) {
   return (
     <div data-testid="season-profile" data-kind={season.kind}>
-      <p className="text-sm font-medium text-slate-800">
-        {season.kind.charAt(0).toUpperCase() + season.kind.slice(1)} pattern{strength}: {inUnits ? 'difference from' : 'above or below'} the average
-      </p>
-      <ProfileChart bars={bars} label={`${season.kind} pattern`} />
+      <p className="text-sm font-medium text-slate-800">{seasonTitle(season, inUnits)}</p>
+      <ProfileChart bars={seasonOffsets(season, inUnits)} label={`${season.kind} pattern`} />
     </div>
   );
 }
