@@ -21,6 +21,7 @@ final class FlagRates {
     static final double RATE_DIFFERENCE = 0.05;
     static final long MIN_ROWS = 30;
     private static final int MAX_DIMENSIONS = 10;
+    private static final int MAX_MEASURES = 5;
     private static final long MAX_LEVELS = 50;
 
     private final AnalysisContext context;
@@ -51,7 +52,8 @@ final class FlagRates {
     }
 
     /**
-     * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@value #MAX_LEVELS} values) at most one value: the
+     * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@value #MAX_LEVELS} values) and measure (up to
+     * {@value #MAX_MEASURES}, in fifths) at most one value: the
      * highest rate of those at least {@value #RATE_RATIO} times the rate of the other rows and
      * {@value #RATE_DIFFERENCE} above it, on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
      * Bonferroni's correction over every value tested and {@code family} flags. Highest rate first.
@@ -62,8 +64,15 @@ final class FlagRates {
         Map<Integer, List<Level>> levels = new LinkedHashMap<>();
         int tests = 0;
         for (int d : dimensions) {
-            List<Level> list = levels(d);
-            levels.put(d, list);
+            levels.put(d, levels(d));
+        }
+        // a measure is a dimension too, cut into fifths: leavers are young, frauds are large
+        for (int m : context.measures(MAX_MEASURES)) {
+            if (m != flag) {
+                levels.put(m, fifths(m));
+            }
+        }
+        for (List<Level> list : levels.values()) {
             tests += (int) list.stream().filter(l -> l.rows() >= MIN_ROWS).count();
         }
         tests *= Math.max(1, family);
@@ -102,6 +111,30 @@ final class FlagRates {
         return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + r.rate() - r.restRate()),
                 KeyFinding.significanceOf(r.pValue()), List.of(r.flag(), r.dimension()),
                 "flag_rates:" + r.flag() + ":" + r.dimension(), List.of());
+    }
+
+    /**
+     * A measure's rows in five bins cut at its quintiles, each named by the range of its values ("18 to 24"); tied
+     * quintiles (ages, counts) merge bins.
+     */
+    private List<Level> fifths(int measure) throws SQLException, AnalysisCancelledException {
+        String x = context.sql(measure) + "::DOUBLE";
+        String present = context.sql(measure) + " IS NOT NULL AND " + context.sql(flag) + " IS NOT NULL";
+        String bin = "CASE WHEN x <= q[1] THEN 1 WHEN x <= q[2] THEN 2 WHEN x <= q[3] THEN 3 WHEN x <= q[4] THEN 4"
+                + " ELSE 5 END";
+        return context.session().query("WITH b AS (SELECT quantile_cont(" + x + ", [0.2, 0.4, 0.6, 0.8]) AS q FROM "
+                + ColumnTypeResolver.TABLE + " WHERE " + present + ") SELECT " + bin + " AS bin, min(x), max(x),"
+                + " count(*), count(*) FILTER (WHERE f) FROM (SELECT " + x + " AS x, " + flagged + " AS f FROM "
+                + ColumnTypeResolver.TABLE + " WHERE " + present + "), b GROUP BY bin ORDER BY bin", row -> {
+                    List<Level> list = new ArrayList<>();
+                    while (row.next()) {
+                        double low = row.getDouble(2);
+                        double high = row.getDouble(3);
+                        String range = low == high ? Text.number(low) : Text.number(low) + " to " + Text.number(high);
+                        list.add(new Level(range, row.getLong(4), row.getLong(5)));
+                    }
+                    return list;
+                });
     }
 
     private List<Level> levels(int dimension) throws SQLException, AnalysisCancelledException {

@@ -664,6 +664,29 @@ class AnalysesTest {
     }
 
     @Test
+    void aMeasureCutIntoFifthsShowsWhereAFlagIsConcentrated() throws Exception {
+        Random random = new Random(35);
+        AnalysisReport report = analyze("customers.csv", out -> {
+            out.println("customer,tenure_months,monthly_fee,churned");
+            for (int i = 0; i < 2000; i++) {
+                int tenure = 1 + i % 60;
+                // new customers (a year or less) leave four times as often; the fee plays no part
+                boolean churned = random.nextDouble() < (tenure <= 12 ? 0.4 : 0.1);
+                out.println("C" + i + "," + tenure + "," + f(20 + random.nextDouble() * 30) + "," + churned);
+            }
+        });
+
+        assertThat(report.segments().flagRates()).singleElement().satisfies(rate -> {
+            assertThat(rate.flag()).isEqualTo("churned");
+            assertThat(rate.dimension()).isEqualTo("tenure_months");
+            assertThat(rate.value()).isEqualTo("1 to 12");
+            assertThat(rate.rate()).isBetween(0.33, 0.47);
+        });
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .startsWith("churned is true on ").contains(" of rows with tenure_months 1 to 12 ("));
+    }
+
+    @Test
     void whatTwoLabelsOfTheSameGroupsDetermineIsToldOnce() throws Exception {
         String[][] products = {{"Classic Tee", "TEE-01", "Acme"}, {"Hoodie", "HOOD-01", "Acme"},
             {"Cap", "CAP-01", "Hatly"}, {"Mug", "MUG-01", "Potter"}, {"Poster", "POS-01", "Printo"}};
