@@ -27,6 +27,8 @@ final class RelationshipAnalysis {
     private static final int STRONGEST = 20;
     // moderate by Cohen's rule of thumb; weaker associations are listed but not called findings
     private static final double NOTABLE = 0.3;
+    // η² this close to 1 is a measure constant within each group, up to the rounding of its sums of squares
+    private static final double FIXED_TOLERANCE = 1e-9;
     // rows per level for "A determines B" to mean something rather than each A value appearing once
     private static final int ROWS_PER_LEVEL = 5;
     // categories come through JDBC as strings: 20,000 rows are plenty for V, and four times cheaper than 50,000
@@ -359,10 +361,14 @@ final class RelationshipAnalysis {
                 // the segments report the same test, with the groups named, for their measures and dimensions
                 boolean inSegments = mi < SegmentAnalysis.MAX_MEASURES && di < SegmentAnalysis.MAX_DIMENSIONS;
                 if (significant && eta >= NOTABLE && !inSegments) {
-                    findings.add(KeyFinding.of("association", String.format(
-                            "%s explains %s of the variance of %s (correlation ratio η = %s over %d groups, "
-                                    + "n = %s, %s).", dimension, Text.percent(anova.etaSquared()), measure,
-                            Text.coefficient(eta), anova.groups(), Text.count(n), Text.pValue(anova.pValue())),
+                    // a price per product: no variation within a group is a fact to state, not a share of variance
+                    String sentence = anova.etaSquared() >= 1 - FIXED_TOLERANCE
+                            ? String.format("%s has a single value per %s (%d groups, n = %s): %s explains all of its "
+                                    + "variance.", measure, dimension, anova.groups(), Text.count(n), dimension)
+                            : String.format("%s explains %s of the variance of %s (correlation ratio η = %s over %d "
+                                    + "groups, n = %s, %s).", dimension, Text.percent(anova.etaSquared()), measure,
+                            Text.coefficient(eta), anova.groups(), Text.count(n), Text.pValue(anova.pValue()));
+                    findings.add(KeyFinding.of("association", sentence,
                             eta, KeyFinding.significanceOf(anova.pValue()), List.of(dimension, measure),
                             "segments:" + measure + ":" + dimension, List.of()));
                 }

@@ -687,6 +687,25 @@ class AnalysesTest {
     }
 
     @Test
+    void aMeasureFixedByACategoryIsSaidToHaveOneValuePerGroup() throws Exception {
+        Random random = new Random(36);
+        String[] products = {"tee", "hoodie", "cap", "mug"};
+        double[] prices = {25, 55, 18, 12};
+        AnalysisReport report = analyze("lines.csv", out -> {
+            out.println("product,amount,total,cost,unit_price");
+            for (int i = 0; i < 400; i++) {
+                int p = i % products.length;
+                int quantity = 1 + random.nextInt(3);
+                out.println(products[p] + "," + f(prices[p] * quantity) + "," + f(prices[p] * quantity * 1.08) + ","
+                        + f(prices[p] * quantity * 0.4 + random.nextGaussian()) + "," + f(prices[p]));
+            }
+        });
+
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith(
+                "unit_price has a single value per product (4 groups, n = 400): product explains all of its variance."));
+    }
+
+    @Test
     void whatTwoLabelsOfTheSameGroupsDetermineIsToldOnce() throws Exception {
         String[][] products = {{"Classic Tee", "TEE-01", "Acme"}, {"Hoodie", "HOOD-01", "Acme"},
             {"Cap", "CAP-01", "Hatly"}, {"Mug", "MUG-01", "Potter"}, {"Poster", "POS-01", "Printo"}};
