@@ -20,7 +20,9 @@ import java.util.Set;
  * <li>A dimension determined by another one (each campaign has one channel) explains nothing the other does not,
  * so its findings about the same measure (differences, concentration) are dropped.</li>
  * <li>Of findings of one kind about measures that move together (a price's open, high, low and close all "fell"),
- * the strongest is kept; a trend, rhythm or shift says which others share it.</li>
+ * the strongest is kept; a trend, rhythm or shift says which others share it. So is one of a flag's rates by
+ * measures that move together.</li>
+ * <li>Where a flag's rate is told by a column, the column's mean by the flag is not told again.</li>
  * </ul>
  * Data-quality findings and KPIs stay apart, since each column's problem or figure is its own.
  */
@@ -73,12 +75,18 @@ final class KeyFindingRanking {
     private List<KeyFinding> byDimension(List<KeyFinding> sorted) {
         Set<BySegment> present = new HashSet<>();
         sorted.stream().map(BySegment::of).filter(java.util.Objects::nonNull).forEach(present::add);
+        // "attrition is true on 31 % of rows with overtime true" and "mean overtime differs by attrition" are one
+        // fact: the flag's rate tells it
+        Set<Set<String>> flagged = new HashSet<>();
+        sorted.stream().filter(f -> f.evidence().chartKey() != null && f.evidence().chartKey().startsWith("flag_rates:"))
+                .forEach(f -> flagged.add(Set.copyOf(f.evidence().columns())));
         // in rank order, each finding alone, or a dimension's strongest finding with the others it absorbs
         List<List<KeyFinding>> slots = new ArrayList<>();
         Map<String, List<KeyFinding>> byDimension = new HashMap<>();
         for (KeyFinding finding : sorted) {
             BySegment about = BySegment.of(finding);
-            if (about != null && determinedByAnother(about, present)) {
+            if (about != null && (determinedByAnother(about, present)
+                    || about.explains() && flagged.contains(Set.of(about.measure(), about.dimension())))) {
                 continue;
             }
             if (about == null || !about.explains()) {
@@ -139,8 +147,9 @@ final class KeyFindingRanking {
         Map<Integer, Set<String>> alike = new HashMap<>();
         for (KeyFinding finding : findings) {
             List<String> columns = finding.evidence().columns();
-            if (finding.kind().equals("data_quality") || finding.kind().equals("kpi")
-                    || SEGMENT_KINDS.contains(finding.kind()) || columns.stream().noneMatch(groups::inGroup)) {
+            boolean merged = SEGMENT_KINDS.contains(finding.kind()) && BySegment.of(finding) != null;
+            if (finding.kind().equals("data_quality") || finding.kind().equals("kpi") || merged
+                    || columns.stream().noneMatch(groups::inGroup)) {
                 result.add(finding);
                 continue;
             }

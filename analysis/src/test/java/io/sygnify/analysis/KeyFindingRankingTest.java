@@ -66,6 +66,20 @@ class KeyFindingRankingTest {
     }
 
     @Test
+    void aFlagsRateByAColumnIsToldOnceAndNotAgainAsTheColumnsMeanByTheFlag() {
+        CoMovingGroups groups = groups(List.of("satisfaction", "recommend"), new double[][] {{1, 0.96}, {0.96, 1}});
+        KeyFinding bySatisfaction = KeyFinding.of("segment_difference", "buy_again is true on 100 % of rows with "
+                + "satisfaction 4.", 0.9, 1, List.of("buy_again", "satisfaction"), "flag_rates:buy_again:satisfaction",
+                List.of());
+        KeyFinding byRecommend = KeyFinding.of("segment_difference", "buy_again is true on 100 % of rows with "
+                + "recommend 8.", 0.8, 1, List.of("buy_again", "recommend"), "flag_rates:buy_again:recommend", List.of());
+        KeyFinding meanByFlag = explains("segment_difference", "satisfaction", "buy_again", 0.7);
+
+        assertThat(KeyFindingRanking.rank(List.of(meanByFlag, byRecommend, bySatisfaction), groups, List.of()))
+                .containsExactly(bySatisfaction);
+    }
+
+    @Test
     void aTrendOfMeasuresThatMoveTogetherIsToldOnceNamingTheOthersThatMoveAlike() {
         CoMovingGroups groups = groups(List.of("sessions", "users", "bounces"),
                 new double[][] {{1, 0.99, -0.97}, {0.99, 1, -0.96}, {-0.97, -0.96, 1}});
