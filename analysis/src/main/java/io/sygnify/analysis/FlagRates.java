@@ -103,10 +103,11 @@ final class FlagRates {
         return found;
     }
 
-    /** "Attrition is true on 31 % of rows with OverTime true (130 of 420), against 10 % of the others (p < 0.001)." */
-    static KeyFinding finding(Segments.FlagRate r) {
-        String sentence = String.format("%s is true on %s of rows with %s %s (%s of %s), against %s of the others "
-                        + "(%s).", r.flag(), Text.percent(r.rate()), r.dimension(), r.value(), Text.count(r.flagged()),
+    /** "Attrition is yes on 31 % of rows with OverTime yes (130 of 420), against 10 % of the others (p < 0.001)." */
+    KeyFinding finding(Segments.FlagRate r) {
+        String sentence = String.format("%s is %s on %s of rows with %s %s (%s of %s), against %s of the others "
+                        + "(%s).", r.flag(), yesNo(flag) ? "yes" : "true", Text.percent(r.rate()), r.dimension(),
+                r.value(), Text.count(r.flagged()),
                 Text.count(r.rows()), Text.percent(r.restRate()), Text.pValue(r.pValue()));
         return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + r.rate() - r.restRate()),
                 KeyFinding.significanceOf(r.pValue()), List.of(r.flag(), r.dimension()),
@@ -137,6 +138,10 @@ final class FlagRates {
                 });
     }
 
+    private boolean yesNo(int column) {
+        return context.column(column).type() == ColumnType.BOOLEAN && "yes/no".equals(context.column(column).format());
+    }
+
     private List<Level> levels(int dimension) throws SQLException, AnalysisCancelledException {
         String d = context.sql(dimension);
         return context.session().query("SELECT CAST(" + d + " AS VARCHAR) AS v, count(*), count(*) FILTER (WHERE "
@@ -144,7 +149,12 @@ final class FlagRates {
                 + context.sql(flag) + " IS NOT NULL GROUP BY v ORDER BY v", row -> {
                     List<Level> list = new ArrayList<>();
                     while (row.next()) {
-                        list.add(new Level(row.getString(1), row.getLong(2), row.getLong(3)));
+                        String value = row.getString(1);
+                        // a file's Yes/No reads back as it was written, not as DuckDB's true/false
+                        if (yesNo(dimension)) {
+                            value = value.equals("true") ? "yes" : value.equals("false") ? "no" : value;
+                        }
+                        list.add(new Level(value, row.getLong(2), row.getLong(3)));
                     }
                     return list;
                 });

@@ -71,10 +71,11 @@ final class SegmentAnalysis {
         List<Segments.FlagRate> rates = new ArrayList<>();
         Set<Set<String>> told = new HashSet<>();
         for (int f : flags.stream().sorted(Comparator.comparingDouble(share::get)).toList()) {
-            for (Segments.FlagRate rate : new FlagRates(context, f).highest(flags.size())) {
+            FlagRates flagRates = new FlagRates(context, f);
+            for (Segments.FlagRate rate : flagRates.highest(flags.size())) {
                 if (told.add(Set.of(rate.flag(), rate.dimension()))) {
                     rates.add(rate);
-                    findings.add(FlagRates.finding(rate));
+                    findings.add(flagRates.finding(rate));
                 }
             }
         }

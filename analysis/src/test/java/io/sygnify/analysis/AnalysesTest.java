@@ -654,12 +654,12 @@ class AnalysesTest {
         assertThat(report.segments().flagRates()).singleElement().satisfies(rate -> {
             assertThat(rate.flag()).as("the rarer flag is the outcome").isEqualTo("attrition");
             assertThat(rate.dimension()).isEqualTo("overtime");
-            assertThat(rate.value()).isEqualTo("true");
+            assertThat(rate.value()).as("as the file writes it").isEqualTo("yes");
             assertThat(rate.rate()).isBetween(0.25, 0.35);
             assertThat(rate.restRate()).isBetween(0.07, 0.13);
         });
         assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
-                .matches("attrition is true on \\d+ % of rows with overtime true \\([\\d,]+ of [\\d,]+\\), against "
+                .matches("attrition is yes on \\d+ % of rows with overtime yes \\([\\d,]+ of [\\d,]+\\), against "
                         + "[\\d.]+ % of the others \\(p < 0.001\\)\\."));
     }
 
