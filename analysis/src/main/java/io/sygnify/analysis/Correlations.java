@@ -58,15 +58,44 @@ final class Correlations {
         return pearson(ranks(px), ranks(py));
     }
 
+    /**
+     * Spearman's ρ of every pair of columns (1 on the diagonal). A column without missing values is ranked once for
+     * all its pairs: ranking it again for each pair was most of the cost with a dozen measures.
+     */
+    static double[][] spearman(double[][] columns) {
+        int m = columns.length;
+        double[][] ranked = new double[m][];
+        for (int i = 0; i < m; i++) {
+            ranked[i] = Arrays.stream(columns[i]).anyMatch(Double::isNaN) ? null : ranks(columns[i]);
+        }
+        double[][] rho = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            rho[i][i] = 1;
+            for (int j = i + 1; j < m; j++) {
+                rho[i][j] = rho[j][i] = ranked[i] != null && ranked[j] != null ? pearson(ranked[i], ranked[j])
+                        : spearman(columns[i], columns[j]);
+            }
+        }
+        return rho;
+    }
+
     /** Ranks 1..n, ties sharing their average rank; sorts a copy of primitives rather than boxed indices. */
     static double[] ranks(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        // the average rank of each run of equal values, kept at every position of the run
+        double[] runRank = new double[sorted.length];
+        for (int first = 0; first < sorted.length; ) {
+            int last = first;
+            while (last + 1 < sorted.length && sorted[last + 1] == sorted[first]) {
+                last++;
+            }
+            Arrays.fill(runRank, first, last + 1, (first + last) / 2.0 + 1);
+            first = last + 1;
+        }
         double[] ranks = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            int first = lowerBound(sorted, values[i]);
-            int last = lowerBound(sorted, Math.nextUp(values[i])) - 1;
-            ranks[i] = (first + last) / 2.0 + 1;
+            ranks[i] = runRank[lowerBound(sorted, values[i])];
         }
         return ranks;
     }

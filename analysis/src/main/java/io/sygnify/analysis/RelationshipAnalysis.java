@@ -73,7 +73,7 @@ final class RelationshipAnalysis {
             PearsonMatrix full = pearson(measures);
             double[][] r = full.r();
             long[][] n = full.n();
-            double[][] rho = new double[measures.size()][measures.size()];
+            double[][] rho = Correlations.spearman(sample);
             int tests = measures.size() * (measures.size() - 1) / 2;
             for (List<Integer> group : CoMovingGroups.of(r)) {
                 if (group.size() >= 3) {
@@ -82,9 +82,7 @@ final class RelationshipAnalysis {
                 }
             }
             for (int i = 0; i < measures.size(); i++) {
-                rho[i][i] = 1;
                 for (int j = i + 1; j < measures.size(); j++) {
-                    rho[i][j] = rho[j][i] = Correlations.spearman(sample[i], sample[j]);
                     numericPair(names.get(i), names.get(j), r[i][j], n[i][j], rho[i][j], sampleRows, tests, pairs);
                 }
             }

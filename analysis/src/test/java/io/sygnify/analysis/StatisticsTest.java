@@ -121,6 +121,54 @@ class StatisticsTest {
     }
 
     @Test
+    void theMedianIsTheMiddleOfTheSortedValuesWithManyTiesAndAnyLength() {
+        Random random = new Random(7);
+        for (int n = 1; n <= 2_001; n += 97) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct values, a sorted run and a reversed run: the cases a careless pivot gets wrong
+                values[i] = i % 3 == 0 ? random.nextInt(5) : i % 3 == 1 ? i : n - i;
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+
+            assertThat(TrendTests.median(values.clone(), n)).as("n = %d", n).isEqualTo(expected);
+            for (int k : new int[] {0, n / 3, n - 1}) {
+                double[] copy = values.clone();
+                assertThat(OrderStatistics.select(copy, n, k)).isEqualTo(sorted[k]);
+                for (int i = 0; i < n; i++) {
+                    assertThat(i < k ? copy[i] <= copy[k] : copy[i] >= copy[k]).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSpearmanMatrixRanksAsEachPairDoesWithTiesAndMissingValues() {
+        Random random = new Random(11);
+        double[][] columns = new double[4][300];
+        for (int i = 0; i < 300; i++) {
+            columns[0][i] = random.nextInt(20);
+            columns[1][i] = columns[0][i] * 2 + random.nextGaussian();
+            columns[2][i] = i % 17 == 0 ? Double.NaN : random.nextGaussian();
+            columns[3][i] = -columns[0][i];
+        }
+
+        double[][] rho = Correlations.spearman(columns);
+
+        for (int a = 0; a < 4; a++) {
+            assertThat(rho[a][a]).isEqualTo(1);
+            for (int b = a + 1; b < 4; b++) {
+                assertThat(rho[a][b]).isCloseTo(Correlations.spearman(columns[a], columns[b]), within(1e-12));
+                assertThat(rho[b][a]).isEqualTo(rho[a][b]);
+            }
+        }
+        assertThat(rho[0][3]).isCloseTo(-1, within(1e-12));
+        assertThat(Correlations.ranks(new double[] {5, 1, 5, 3})).containsExactly(3.5, 1, 3.5, 2);
+    }
+
+    @Test
     void cramersVIsHighForDependentAndNearZeroForIndependentCategories() {
         long[][] dependent = {{50, 0, 0}, {0, 50, 0}, {0, 0, 50}};
         long[][] independent = {{50, 50, 50}, {50, 50, 50}, {50, 50, 50}};
