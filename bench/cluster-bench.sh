@@ -5,7 +5,7 @@
 # `./mvnw -q install -DskipTests` first. Needs PostgreSQL, Redis and nginx (docs/cluster.md).
 #
 #   bench/cluster-bench.sh                          # 12 files of ~10 MB, 1 then 2 instances
-#   bench/cluster-bench.sh --files=4 --file-mb=2    # a quick check
+#   bench/cluster-bench.sh --files=4 --file-mb=2 --warmup=1   # a quick check
 #   bench/cluster-bench.sh --instances=1,2,3 --pg-url=jdbc:postgresql://db:5432/sygnify --redis-url=redis://cache:6379
 #
 # Options are listed by running it with --help. Results: printed; logs under bench/target/cluster/run-*/.

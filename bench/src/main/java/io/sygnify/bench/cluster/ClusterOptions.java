@@ -34,7 +34,7 @@ record ClusterOptions(int files, int fileMegabytes, List<Integer> phases, int wa
               --files=K                 files uploaded per phase (12)
               --file-mb=MB              size of each generated CSV, approximately (10)
               --instances=LIST          instance count of each phase, comma-separated (1,2)
-              --warmup=N                jobs per instance analysed before timing starts (1)
+              --warmup=N                jobs per instance analysed before timing starts (10)
               --jar=PATH                server jar (server/target/sygnify.jar)
               --nginx=PATH              nginx binary (/usr/sbin/nginx)
               --nginx-conf=PATH         balancer configuration to fill in (deploy/nginx/sygnify.conf)
@@ -50,7 +50,7 @@ record ClusterOptions(int files, int fileMegabytes, List<Integer> phases, int wa
         int files = 12;
         int fileMegabytes = 10;
         List<Integer> phases = List.of(1, 2);
-        int warmup = 1;
+        int warmup = 10;
         Path jar = Path.of("server/target/sygnify.jar");
         Path nginx = Path.of("/usr/sbin/nginx");
         Path nginxConf = Path.of("deploy/nginx/sygnify.conf");
