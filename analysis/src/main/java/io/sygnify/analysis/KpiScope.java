@@ -17,7 +17,10 @@ final class KpiScope {
             Pattern.compile("(^|_)(total|value|payment|sales|revenue|spend)($|_)"),
             Pattern.compile("(^|_)(price)($|_)"));
 
-    private static final Pattern NOT_THE_AMOUNT = Pattern.compile("refund|fee|tax|discount|tip");
+    // what was refunded, charged on top or taken off; and prices that are no row's money: an asking price, a
+    // catalogue price, a price per unit
+    private static final Pattern NOT_THE_AMOUNT = Pattern.compile(
+            "refund|fee|tax|discount|tip|(list|asking|unit|base|original|regular)_price|msrp|rrp");
 
     private final AnalysisContext context;
     private final List<Segments.FlagRate> flagRates;

@@ -367,6 +367,32 @@ class KpiAnalysisTest {
     }
 
     @Test
+    void anAskingPriceIsNoTransactionAmountButTheSoldPriceIs() throws Exception {
+        AnalysisReport report = analyze("listings.csv", out -> {
+            out.println("MLS #,List Date,City,List Price,Status,Sold Price");
+            for (int i = 0; i < 300; i++) {
+                int price = 200_000 + (i % 37) * 5_000;
+                boolean sold = i % 4 != 0;
+                out.printf(Locale.ROOT, "MLS%d,%s,%s,%d,%s,%s%n", 1000 + i, LocalDate.of(2024, 1, 1).plusDays(i),
+                        i % 2 == 0 ? "Austin" : "Dallas", price, sold ? "Sold" : "Active",
+                        sold ? String.valueOf(price - 3_000) : "");
+            }
+        });
+
+        Kpis.Domain transactions = domain(report, "transactions");
+        assertThat(transactions.columns()).containsEntry("amount", "Sold Price");
+        assertThat(indicator(transactions, "volume").value()).isEqualTo(225);
+
+        AnalysisReport unitPricesOnly = analyze("catalogue.csv", out -> {
+            out.println("sku,updated,Unit Price");
+            for (int i = 0; i < 300; i++) {
+                out.printf(Locale.ROOT, "S%d,%s,%d.99%n", i, LocalDate.of(2024, 1, 1).plusDays(i), 5 + i % 40);
+            }
+        });
+        assertThat(unitPricesOnly.kpis().domains()).noneMatch(d -> d.domain().equals("transactions"));
+    }
+
+    @Test
     void noDomainWithoutItsColumnsAndEachAbsenceIsExplained() throws Exception {
         AnalysisReport report = analyze("sensors.csv", out -> {
             out.println("sensor,reading_time,temperature,humidity");
