@@ -2,7 +2,6 @@ package io.sygnify.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,10 @@ import java.util.Set;
 
 /**
  * Measures strongly and positively correlated with one another, three or more at a time: spend, clicks, CTR and
- * conversions of a campaign table gave six pair findings that say one thing. Each measure joins at most one
- * cluster; pairs outside the clusters keep their own findings. Clusters are grown greedily from the strongest
- * pair (finding the largest clique is NP-hard, and a few hundred measures must stay fast).
+ * conversions of a campaign table gave six pair findings that say one thing. A measure may join two clusters (a
+ * home's floor area moves with its price and, apart, with its rooms); pairs outside every cluster keep their own
+ * findings. Clusters are grown greedily from the strongest pair not yet inside one (finding the largest cliques is
+ * NP-hard, and a few hundred measures must stay fast).
  */
 final class CorrelatedClusters {
 
@@ -39,22 +39,20 @@ final class CorrelatedClusters {
         Map<Set<String>, Pair> strong = new LinkedHashMap<>();
         pairs.stream().filter(Pair::joins).sorted(Comparator.comparingDouble(p -> -p.strength()))
                 .forEach(p -> strong.put(Set.of(p.a(), p.b()), p));
-        Set<String> clustered = new HashSet<>();
         List<List<String>> clusters = new ArrayList<>();
         List<KeyFinding> findings = new ArrayList<>();
         for (Pair seed : strong.values()) {
-            if (clustered.contains(seed.a()) || clustered.contains(seed.b())) {
+            if (clusters.stream().anyMatch(c -> c.contains(seed.a()) && c.contains(seed.b()))) {
                 continue;
             }
             List<String> members = new ArrayList<>(List.of(seed.a(), seed.b()));
             for (String candidate : order) {
-                if (!members.contains(candidate) && !clustered.contains(candidate)
+                if (!members.contains(candidate)
                         && members.stream().allMatch(m -> strong.containsKey(Set.of(m, candidate)))) {
                     members.add(candidate);
                 }
             }
             if (members.size() >= 3) {
-                clustered.addAll(members);
                 clusters.add(members);
                 findings.add(clusterFinding(members.stream().sorted(Comparator.comparingInt(order::indexOf))
                         .toList(), strong));
