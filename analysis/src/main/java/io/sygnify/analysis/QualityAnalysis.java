@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,8 @@ final class QualityAnalysis {
     private final List<Alert> alerts = new ArrayList<>();
     private List<ComplementaryColumns.Pair> complements = List.of();
     private long markerBlanks;
+    // blanks exactly on the rows of some values of a category: the column does not apply there
+    private long notApplicableBlanks;
 
     private record Alert(Quality.Alert alert, double impact) {
     }
@@ -56,8 +59,8 @@ final class QualityAnalysis {
                     + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
                     + "missing values.", pair.a(), pair.b(), Text.count(dataset.rows())), 1, 1, 0.1);
         }
-        for (ColumnProfile profile : context.profiles()) {
-            column(profile);
+        for (int i = 0; i < context.profiles().size(); i++) {
+            column(i, context.profile(i));
         }
         if (relationships != null) {
             correlations(relationships, groups);
@@ -114,7 +117,7 @@ final class QualityAnalysis {
         }
     }
 
-    private void column(ColumnProfile p) {
+    private void column(int index, ColumnProfile p) throws SQLException, AnalysisCancelledException {
         List<String> name = List.of(p.name());
         if (p.presentCount() == 0 && p.invalidCount() == 0) {
             add("empty", "warning", name, p.name() + " has no values in any of the " + Text.count(dataset.rows())
@@ -135,10 +138,18 @@ final class QualityAnalysis {
         }
         boolean sideOfAnAmount = complements.stream().anyMatch(pair -> pair.contains(p.name()));
         if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount && !marker) {
-            add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
-                    String.format("%s is missing in %s of rows (%s cells).", p.name(),
-                            Text.percent(p.missingPercent() / 100), Text.count(p.missingCount())),
-                    p.missingPercent(), MISSING_PERCENT, Math.min(1, p.missingPercent() / 100 + 0.1));
+            Optional<MissingWhere.Where> where = MissingWhere.of(context, index);
+            if (where.isPresent() && where.get().exact()) {
+                notApplicableBlanks += p.missingCount();
+                add("missing", "info", name, MissingWhere.sentence(p, where.get()), p.missingPercent(),
+                        MISSING_PERCENT, 0.1);
+            } else {
+                add("missing", p.missingPercent() >= CRITICAL_MISSING_PERCENT ? "critical" : "warning", name,
+                        where.map(w -> MissingWhere.sentence(p, w)).orElse(String.format(
+                                "%s is missing in %s of rows (%s cells).", p.name(),
+                                Text.percent(p.missingPercent() / 100), Text.count(p.missingCount()))),
+                        p.missingPercent(), MISSING_PERCENT, Math.min(1, p.missingPercent() / 100 + 0.1));
+            }
         }
         if (p.disguisedMissingCount() > 0) {
             String values = String.join(", ", p.disguisedMissing().stream().limit(3)
@@ -297,7 +308,7 @@ final class QualityAnalysis {
         long sideBlanks = complements.size() * dataset.rows();
         double allCells = (double) dataset.rows() * dataset.columns();
         double missing = allCells == 0 ? 0
-                : dataset.missingCellsPercent() - 100.0 * (sideBlanks + markerBlanks) / allCells;
+                : dataset.missingCellsPercent() - 100.0 * (sideBlanks + markerBlanks + notApplicableBlanks) / allCells;
         if (missing > 1e-9) {
             List<String> notCounted = new ArrayList<>();
             if (!complements.isEmpty()) {
@@ -306,6 +317,9 @@ final class QualityAnalysis {
             }
             if (markerBlanks > 0) {
                 notCounted.add("the blanks of marker columns");
+            }
+            if (notApplicableBlanks > 0) {
+                notCounted.add("blanks where a column does not apply");
             }
             deductions.add(new Quality.Deduction("completeness", round(Math.min(25, missing / 2)),
                     String.format("%s of cells are missing%s: 0.5 points per %% (at most 25).",

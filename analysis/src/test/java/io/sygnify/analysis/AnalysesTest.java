@@ -104,6 +104,31 @@ class AnalysesTest {
     }
 
     @Test
+    void aMeasureMayJoinTwoClustersAndPairsInsideEitherAreNotToldAlone() throws Exception {
+        Random random = new Random(33);
+        AnalysisReport report = analyze("homes.csv", out -> {
+            out.println("list_price,sold_price,sqft,beds,baths");
+            for (int i = 0; i < 600; i++) {
+                double rooms = random.nextGaussian();
+                // about 0.8 between price and area and between area and rooms, so about 0.64 between price and rooms
+                double area = rooms + 0.66 * random.nextGaussian();
+                double price = area + 0.9 * random.nextGaussian();
+                out.println(f(price) + "," + f(price + 0.05 * random.nextGaussian()) + "," + f(area) + ","
+                        + f(rooms + 0.3 * random.nextGaussian()) + "," + f(rooms + 0.3 * random.nextGaussian()));
+            }
+        });
+
+        List<KeyFinding> correlations = report.keyFindings().stream().filter(k -> k.kind().equals("correlation"))
+                .toList();
+        assertThat(correlations).filteredOn(k -> k.sentence().contains("with one another"))
+                .extracting(k -> k.evidence().columns())
+                .containsExactlyInAnyOrder(List.of("list_price", "sold_price", "sqft"), List.of("sqft", "beds", "baths"));
+        assertThat(correlations).as("no pair inside a cluster on its own").noneMatch(k ->
+                k.evidence().columns().size() == 2 && (k.evidence().columns().contains("sqft")
+                        || List.of("beds", "baths").containsAll(k.evidence().columns())));
+    }
+
+    @Test
     void feesWithZerosAreJudgedOnALogScaleAmongTheNonZeroOnesAndCustomerEmailsAreIdentifiers() throws Exception {
         Random random = new Random(32);
         AnalysisReport report = analyze("fees.csv", out -> {
@@ -961,6 +986,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.6\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.7\"");
     }
 }

@@ -271,6 +271,41 @@ class QualityAnalysisTest {
     }
 
     @Test
+    void blanksOnTheRowsOfSomeValuesOfACategorySayWhereAndExactOnesAreNotMissing() throws Exception {
+        AnalysisReport report = analyze("listings.csv", out -> {
+            out.println("listing,type,status,list_price,sold_price,lot_acres,hoa_fee,agent_note");
+            for (int i = 0; i < 400; i++) {
+                String type = i % 5 == 0 ? "Condo" : i % 5 == 1 ? "Townhouse" : "House";
+                boolean sold = i % 4 != 0;
+                int price = 200_000 + (i % 37) * 5_000;
+                // a condo has no lot, and a tenth of the others' are unknown; only houses may have no HOA fee
+                String lot = type.equals("Condo") || i % 10 == 3 ? "" : String.format(Locale.ROOT, "%.2f",
+                        0.1 + (i % 9) / 20.0);
+                String hoa = type.equals("House") && i % 3 != 0 ? "" : String.valueOf(100 + (i % 4) * 50);
+                // blank at random, whatever the row
+                String note = i % 7 == 2 || i % 11 == 5 ? "" : "call " + (i % 13);
+                out.printf(Locale.ROOT, "L%04d,%s,%s,%d,%s,%s,%s,%s%n", i, type, sold ? "Sold" : "Active", price,
+                        sold ? String.valueOf(price - 2_000) : "", lot, hoa, note);
+            }
+        });
+
+        Quality.Alert sold = alert(report, "missing", "sold_price");
+        assertThat(sold.severity()).isEqualTo("info");
+        assertThat(sold.message()).isEqualTo("sold_price is blank on exactly the 100 rows with status Active, and "
+                + "filled on all others: it does not apply there, so these blanks are not counted as missing.");
+        assertThat(alert(report, "missing", "lot_acres").message()).isEqualTo("lot_acres is missing in 30 % of rows "
+                + "(120 cells): on every row with type Condo (80) and on 13 % of the others.");
+        assertThat(alert(report, "missing", "hoa_fee").message()).isEqualTo("hoa_fee is missing in 40 % of rows "
+                + "(160 cells), all of them on rows with type House (blank on 67 % of those rows, against 0 % of "
+                + "the others).");
+        assertThat(alert(report, "missing", "agent_note").message()).as("blank at random: nothing to say where")
+                .isEqualTo("agent_note is missing in 22 % of rows (88 cells).");
+        assertThat(report.quality().deductions()).filteredOn(d -> d.dimension().equals("completeness"))
+                .singleElement().satisfies(d -> assertThat(d.rule()).contains("not counting blanks where a column "
+                        + "does not apply"));
+    }
+
+    @Test
     void valuesOutsideTheFencesByTheFifthAreSeparateGroupsNotOutliers() throws Exception {
         AnalysisReport report = analyze("credits.csv", out -> {
             out.println("credit");
