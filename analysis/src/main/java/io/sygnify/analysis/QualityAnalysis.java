@@ -42,7 +42,7 @@ final class QualityAnalysis {
     // blanks exactly on the rows of some values of a category: the column does not apply there
     private long notApplicableBlanks;
 
-    private record Alert(Quality.Alert alert, double impact) {
+    private record Alert(Quality.Alert alert, double impact, boolean finding) {
     }
 
     QualityAnalysis(AnalysisContext context, DatasetSummary dataset) {
@@ -93,7 +93,7 @@ final class QualityAnalysis {
         List<Quality.Alert> sorted = alerts.stream().map(Alert::alert)
                 .sorted(Comparator.comparingInt((Quality.Alert a) -> SEVERITY.get(a.severity())))
                 .limit(MAX_ALERTS).toList();
-        List<KeyFinding> findings = alerts.stream().filter(a -> !a.alert().severity().equals("info"))
+        List<KeyFinding> findings = alerts.stream().filter(a -> a.finding() && !a.alert().severity().equals("info"))
                 .map(a -> KeyFinding.of("data_quality", a.alert().message(), a.impact(), 1.0, a.alert().columns(),
                         "quality:" + a.alert().kind(), List.of()))
                 .toList();
@@ -154,10 +154,14 @@ final class QualityAnalysis {
         if (p.disguisedMissingCount() > 0) {
             String values = String.join(", ", p.disguisedMissing().stream().limit(3)
                     .map(v -> "'" + v.value() + "' × " + Text.count(v.count())).toList());
-            add("disguised_missing", "warning", name, String.format("%s has %s counted as missing: %s.",
-                            p.name(), Text.count(p.disguisedMissingCount(), "placeholder value"), values),
-                    p.disguisedMissingCount(), 0,
-                    Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows()));
+            double impact = Math.min(1, 0.2 + (double) p.disguisedMissingCount() / dataset.rows());
+            // every missing cell a placeholder: one finding says both, not "missing in 15 %" beside "1,176 'n/a'"
+            boolean allOfTheMissing = p.disguisedMissingCount() == p.missingCount() && keepOutOfFindings("missing", p);
+            add("disguised_missing", "warning", name, String.format("%s has %s counted as missing%s: %s.",
+                            p.name(), Text.count(p.disguisedMissingCount(), "placeholder value"), allOfTheMissing
+                                    ? " (" + Text.percent(p.missingPercent() / 100) + " of rows)" : "", values),
+                    p.disguisedMissingCount(), 0, allOfTheMissing
+                            ? Math.max(impact, Math.min(1, p.missingPercent() / 100 + 0.1)) : impact);
         }
         if (p.invalidCount() > 0) {
             add("mixed_types", "warning", name, String.format("%s is %s in %s of its values; %s %s and %s left "
@@ -351,9 +355,22 @@ final class QualityAnalysis {
         return deductions;
     }
 
+    /** Keeps the column's last alert of this kind among the alerts but no longer as a finding; false if none. */
+    private boolean keepOutOfFindings(String kind, ColumnProfile p) {
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            Alert a = alerts.get(i);
+            if (a.alert().kind().equals(kind) && a.alert().columns().equals(List.of(p.name())) && a.finding()
+                    && !a.alert().severity().equals("info")) {
+                alerts.set(i, new Alert(a.alert(), a.impact(), false));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void add(String kind, String severity, List<String> columns, String message, double value,
                      double threshold, double impact) {
-        alerts.add(new Alert(new Quality.Alert(kind, severity, columns, message, value, threshold), impact));
+        alerts.add(new Alert(new Quality.Alert(kind, severity, columns, message, value, threshold), impact, true));
     }
 
     private static String topValue(ColumnProfile p) {

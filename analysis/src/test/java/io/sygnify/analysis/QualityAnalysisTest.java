@@ -306,6 +306,27 @@ class QualityAnalysisTest {
     }
 
     @Test
+    void missingCellsThatAreAllPlaceholdersAreOneFindingAndMixedOnesTwo() throws Exception {
+        AnalysisReport report = analyze("loans.csv", out -> {
+            out.println("loan,emp_length,income");
+            for (int i = 0; i < ROWS; i++) {
+                // emp_length: every missing cell written n/a; income: blank or '-'
+                out.printf(Locale.ROOT, "L%04d,%s,%s%n", i, i % 5 == 0 ? "n/a" : (1 + i % 9) + " years",
+                        i % 10 == 1 ? "" : i % 10 == 2 ? "-" : String.valueOf(30_000 + i * 100));
+            }
+        });
+
+        List<KeyFinding> employment = report.keyFindings().stream()
+                .filter(f -> f.evidence().columns().equals(List.of("emp_length"))).toList();
+        assertThat(employment).singleElement().satisfies(f -> assertThat(f.sentence()).isEqualTo(
+                "emp_length has 40 placeholder values counted as missing (20 % of rows): 'n/a' × 40."));
+        assertThat(alert(report, "missing", "emp_length").severity()).as("still listed").isEqualTo("warning");
+        assertThat(report.keyFindings().stream().filter(f -> f.evidence().columns().equals(List.of("income"))))
+                .extracting(f -> f.evidence().chartKey())
+                .containsExactlyInAnyOrder("quality:missing", "quality:disguised_missing");
+    }
+
+    @Test
     void valuesOutsideTheFencesByTheFifthAreSeparateGroupsNotOutliers() throws Exception {
         AnalysisReport report = analyze("credits.csv", out -> {
             out.println("credit");
