@@ -16,7 +16,8 @@ final class FlagRates {
 
     static final String TRUE = "('true', '1', 'yes', 'y', 't')";
     private static final double ALPHA = 0.001;
-    // a value's rate is told when it is half as large again as the others' and 5 points above it
+    // a value's rate is told when it is half as large again as the others' and 5 points above it; a rare flag's
+    // (cancellations, 2.5 %) when it is at least twice the others'
     static final double RATE_RATIO = 1.5;
     static final double RATE_DIFFERENCE = 0.05;
     static final long MIN_ROWS = 30;
@@ -55,7 +56,7 @@ final class FlagRates {
      * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@value #MAX_LEVELS} values) and measure (up to
      * {@value #MAX_MEASURES}, in fifths) at most one value: the
      * highest rate of those at least {@value #RATE_RATIO} times the rate of the other rows and
-     * {@value #RATE_DIFFERENCE} above it, on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
+     * {@value #RATE_DIFFERENCE} above it (or, when the others' rate is below that, twice theirs), on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
      * Bonferroni's correction over every value tested and {@code family} flags. Highest rate first.
      */
     List<Segments.FlagRate> highest(int family) throws SQLException, AnalysisCancelledException {
@@ -89,7 +90,8 @@ final class FlagRates {
                 double rate = (double) level.flagged() / level.rows();
                 double restRate = (double) (hits - level.flagged()) / restRows;
                 double p = Math.min(1, fisherUpperTail(level.flagged(), level.rows(), hits, rows) * tests);
-                if (rate >= RATE_RATIO * restRate && rate - restRate >= RATE_DIFFERENCE && p < ALPHA
+                if (rate >= RATE_RATIO * restRate && rate - restRate >= Math.min(RATE_DIFFERENCE, restRate)
+                        && p < ALPHA
                         && (best == null || rate > best.rate())) {
                     best = new Segments.FlagRate(context.name(flag), context.name(entry.getKey()), level.value(),
                             level.rows(), level.flagged(), rate, restRate, p);

@@ -120,12 +120,14 @@ final class MissingWhere {
         List<Level> named = levels.stream().filter(chosen).sorted(Comparator.comparingDouble(Level::rate).reversed()
                 .thenComparing(Level::value)).toList();
         long namedRows = named.stream().mapToLong(Level::rows).sum();
-        if (named.isEmpty() || named.size() > MAX_VALUES_NAMED || namedRows > MAX_ROWS_SHARE * rows) {
+        if (named.isEmpty() || named.size() > MAX_VALUES_NAMED) {
             return Optional.empty();
         }
         long namedBlanks = named.stream().mapToLong(Level::blanks).sum();
-        return Optional.of(new Where(context.name(dimension), named.stream().map(Level::value).toList(), namedRows,
-                namedBlanks, rows - namedRows, blanks - namedBlanks, allBlanks));
+        Where where = new Where(context.name(dimension), named.stream().map(Level::value).toList(), namedRows,
+                namedBlanks, rows - namedRows, blanks - namedBlanks, allBlanks);
+        // an exact match says it however many rows it covers: a cancellation code is blank wherever cancelled is 0
+        return namedRows <= MAX_ROWS_SHARE * rows || where.exact() ? Optional.of(where) : Optional.empty();
     }
 
     /**

@@ -32,6 +32,11 @@ final class QualityAnalysis {
     private static final Pattern NON_NEGATIVE_NAME = Pattern.compile("qty|quantity|price|age|count|units|weight"
             + "|height|length|duration|distance|stock|population|size|rating|score");
     private static final Pattern BALANCE_NAME = Pattern.compile("balance|saldo");
+    // measures whose negative values are part of what they say: "e.g. refunds or corrections" misread them
+    private static final Pattern DELAY_NAME = Pattern.compile("delay|delays|lateness|late");
+    private static final Pattern CHANGE_NAME = Pattern.compile("diff|difference|delta|change|variance|deviation"
+            + "|growth|return|returns|gain");
+    private static final Pattern PROFIT_NAME = Pattern.compile("profit|margin|net|pnl|earnings|ebit|ebitda");
     private static final Map<String, Integer> SEVERITY = Map.of("critical", 0, "warning", 1, "info", 2);
 
     private final AnalysisContext context;
@@ -213,9 +218,7 @@ final class QualityAnalysis {
                 boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
                 add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),
                         Text.count(numeric.negatives(), "negative value"), Text.percent(share),
-                        unexpected ? ", unexpected for a column of this name"
-                                : AnalysisContext.matches(BALANCE_NAME, p.name()) ? ": the balance was overdrawn"
-                                : ", e.g. refunds or corrections"),
+                        unexpected ? ", unexpected for a column of this name" : negativesMean(p.name())),
                         share, 0, unexpected ? 0.4 : 0.1);
             }
         }
@@ -353,6 +356,19 @@ final class QualityAnalysis {
                             inconsistent, inconsistent == 1 ? "" : "s")));
         }
         return deductions;
+    }
+
+    private static String negativesMean(String name) {
+        if (AnalysisContext.matches(BALANCE_NAME, name)) {
+            return ": the balance was overdrawn";
+        } else if (AnalysisContext.matches(DELAY_NAME, name)) {
+            return ": ahead of time";
+        } else if (AnalysisContext.matches(CHANGE_NAME, name)) {
+            return ": decreases";
+        } else if (AnalysisContext.matches(PROFIT_NAME, name)) {
+            return ": losses";
+        }
+        return ", e.g. refunds or corrections";
     }
 
     /** Keeps the column's last alert of this kind among the alerts but no longer as a finding; false if none. */

@@ -294,8 +294,12 @@ final class RelationshipAnalysis {
         }
         long levelsA = context.profile(a).distinctCount();
         long levelsB = context.profile(b).distinctCount();
-        aDeterminesB = aDeterminesB && levelsB > 1 && holdsOnAllRows(a, b);
-        bDeterminesA = bDeterminesA && levelsA > 1 && holdsOnAllRows(b, a);
+        // one value wherever the other is filled (cancelled is 1 wherever a cancellation code is) determines
+        // nothing: it says where the other is blank, which the quality section tells
+        aDeterminesB = aDeterminesB && levelsB > 1 && new HashSet<>(aToB.values()).size() > 1
+                && holdsOnAllRows(a, b);
+        bDeterminesA = bDeterminesA && levelsA > 1 && new HashSet<>(bToA.values()).size() > 1
+                && holdsOnAllRows(b, a);
         if (!aDeterminesB && !bDeterminesA) {
             return;
         }

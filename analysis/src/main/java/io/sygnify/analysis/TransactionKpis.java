@@ -104,7 +104,8 @@ final class TransactionKpis extends DomainKpis {
                 "share of rows flagged true/1/yes in " + flag + (bySegment.isEmpty() ? ""
                         : "; highest_by_segment: per dimension, the value whose rate is highest, at least "
                         + Text.number(FlagRates.RATE_RATIO) + "× the others' and " + Text.percent(FlagRates.RATE_DIFFERENCE)
-                        + " above, on " + FlagRates.MIN_ROWS + " rows or more (Fisher's exact test, Bonferroni-corrected)")));
+                        + " above (twice the others' when theirs is below " + Text.percent(FlagRates.RATE_DIFFERENCE)
+                        + "), on " + FlagRates.MIN_ROWS + " rows or more (Fisher's exact test, Bonferroni-corrected)")));
     }
 
     /**

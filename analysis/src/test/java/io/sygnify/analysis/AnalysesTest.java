@@ -689,6 +689,38 @@ class AnalysesTest {
     }
 
     @Test
+    void aRareFlagTwiceAsCommonInOneGroupIsFoundAndCodesOfCancelledFlightsDetermineNothing() throws Exception {
+        Random random = new Random(37);
+        AnalysisReport report = analyze("flights.csv", out -> {
+            out.println("flight,day,carrier,dep_delay,cancelled,cancellation_code");
+            String[] carriers = {"AA", "DL", "UA", "B6"};
+            for (int i = 0; i < 8000; i++) {
+                String carrier = carriers[i % 4];
+                // 6 % of B6's flights are cancelled, 2.5 % of the others': 3.5 points, but more than twice
+                boolean cancelled = random.nextDouble() < (carrier.equals("B6") ? 0.06 : 0.025);
+                out.println("F" + i + "," + LocalDate.of(2024, 1, 1).plusDays(i / 40) + "," + carrier + ","
+                        + (cancelled ? "" : (int) (random.nextGaussian() * 15 + 5))
+                        + "," + (cancelled ? 1 : 0) + "," + (cancelled ? "ABC".charAt(i % 3) : ""));
+            }
+        });
+
+        assertThat(report.segments().flagRates()).singleElement().satisfies(rate -> {
+            assertThat(rate.flag()).isEqualTo("cancelled");
+            assertThat(rate.dimension()).isEqualTo("carrier");
+            assertThat(rate.value()).isEqualTo("B6");
+        });
+        assertThat(report.relationships().dependencies()).as("cancelled is 1 wherever a code is: no dependency")
+                .noneMatch(d -> d.expression().contains("cancellation_code"));
+        assertThat(report.quality().alerts()).anySatisfy(a -> assertThat(a.message())
+                .startsWith("cancellation_code is blank on exactly the ").contains(" rows with cancelled 0"));
+        assertThat(report.timeSeries().series()).as("a day's delays are averaged, not summed")
+                .filteredOn(series -> series.measure().equals("dep_delay")).singleElement()
+                .satisfies(series -> assertThat(series.aggregate()).isEqualTo("mean"));
+        assertThat(report.quality().alerts()).anySatisfy(a -> assertThat(a.message())
+                .matches("dep_delay has [\\d,]+ negative values \\([\\d.]+ %\\): ahead of time\\."));
+    }
+
+    @Test
     void aMeasureCutIntoFifthsShowsWhereAFlagIsConcentrated() throws Exception {
         Random random = new Random(35);
         AnalysisReport report = analyze("customers.csv", out -> {
