@@ -23,8 +23,9 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             // readings of instruments: a day's sum of a battery's voltage is no quantity
             + "|voltage|volt|volts|battery|pressure|rpm|rssi|signal|bpm|ph|density|concentration|utilization"
             + "|utilisation"
-            // a day's total of flight delays says more about the number of flights than about lateness
-            + "|delay|delays|latency|lateness");
+            // a day's total of flight delays or response times says more about the number of rows than about them
+            + "|delay|delays|latency|lateness|time|duration|response|resolution|wait|csat|nps|satisfaction|rating"
+            + "|stars");
     // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
     static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
     private static final Pattern DIMENSION_NAME = Pattern.compile(

@@ -21,6 +21,10 @@ final class MissingWhere {
     private static final int MAX_DIMENSIONS = 10;
     // values covering most of the rows explain nothing: "blank on rows with Status Active or Sold or Pending"
     private static final double MAX_ROWS_SHARE = 0.8;
+    // "every row there" names a cause of a fifth of the blanks or more (unsent surveys among unanswered ones)
+    private static final double MIN_SHARE_OF_BLANKS = 0.2;
+    private static final long MIN_ROWS = 30;
+    private static final double ALPHA = 0.001;
 
     /**
      * @param values     the dimension's values named, highest blank rate first
@@ -110,8 +114,10 @@ final class MissingWhere {
         Optional<Where> onlyThere = named(context, dimension, levels, l -> l.rate() > overall, rows, blanks,
                 allBlanks).filter(w -> w.coverage() >= NEARLY_ALL);
         Optional<Where> everyRow = named(context, dimension, levels, l -> l.rate() >= NEARLY_ALL, rows, blanks,
-                allBlanks).filter(w -> w.coverage() >= 0.5);
-        return onlyThere.isPresent() ? onlyThere : everyRow;
+                allBlanks).filter(w -> w.coverage() >= MIN_SHARE_OF_BLANKS && w.rows() >= MIN_ROWS);
+        // a rate that high on those rows by chance, with the blanks where they fall, is what the test rules out
+        return (onlyThere.isPresent() ? onlyThere : everyRow).filter(w -> w.exact()
+                || FlagRates.fisherUpperTail(w.blanks(), w.rows(), blanks, rows) < ALPHA);
     }
 
     private static Optional<Where> named(AnalysisContext context, int dimension, List<Level> levels,

@@ -25,6 +25,11 @@ final class Text {
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
+    /** A subject written to open a sentence, for the middle of one: "The number of rows" → "the number of rows". */
+    static String midSentence(String subject) {
+        return subject.startsWith("The ") ? "the " + subject.substring(4) : subject;
+    }
+
     /** "a", "a and b", "a, b and c". */
     static String list(java.util.List<String> items) {
         return items.size() <= 1 ? String.join("", items)

@@ -398,8 +398,9 @@ final class TimeSeriesAnalysis {
         if (anomalous) {
             findings.add(KeyFinding.of("last_period_anomaly", String.format("The last complete %s (%s) is out of line:"
                             + " %s is %s where %s was expected, %s robust standard deviations %s.",
-                    window.unit().sql(), label, subject, Text.number(core[last]), Text.number(model[last]
-                    + center), Text.number(Math.abs(z)), z > 0 ? "above" : "below"), Math.min(1, Math.abs(z) / 10),
+                    window.unit().sql(), label, Text.midSentence(subject), Text.number(core[last]),
+                    Text.number(model[last] + center), Text.number(Math.abs(z)), z > 0 ? "above" : "below"),
+                    Math.min(1, Math.abs(z) / 10),
                     1.0, columns(measure), "time_series:" + measure, List.of()));
         }
         return new TimeSeries.LastPeriod(label, core[last], model[last] + center, z, anomalous);

@@ -493,6 +493,41 @@ class AnalysesTest {
     }
 
     @Test
+    void responseTimesAndSatisfactionScoresAreAveragedPerDayNotSummed() throws Exception {
+        AnalysisReport report = analyze("tickets.csv", out -> {
+            out.println("created,Resolution Time (h),CSAT,refund_amount");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 600; i++) {
+                out.println(start.plusDays(i / 5) + "," + (2 + i % 17) + "," + (1 + i % 5) + "," + (10 + i % 7));
+            }
+        });
+
+        assertThat(report.timeSeries().series()).filteredOn(s -> !s.measure().equals("rows"))
+                .extracting(TimeSeries.Series::measure, TimeSeries.Series::aggregate)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Resolution Time (h)", "mean"),
+                        org.assertj.core.groups.Tuple.tuple("CSAT", "mean"),
+                        org.assertj.core.groups.Tuple.tuple("refund_amount", "sum"));
+    }
+
+    @Test
+    void aLastDayWithThreeTimesTheRowsSaysSoInTheMiddleOfItsSentence() throws Exception {
+        AnalysisReport report = analyze("visits.csv", out -> {
+            out.println("day,visitor");
+            LocalDate start = LocalDate.of(2024, 1, 1);
+            Random random = new Random(15);
+            for (int i = 0; i < 90; i++) {
+                int rows = i == 89 ? 60 : 20 + random.nextInt(3);
+                for (int r = 0; r < rows; r++) {
+                    out.println(start.plusDays(i) + ",V" + random.nextInt(500));
+                }
+            }
+        });
+
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith(
+                "The last complete day (2024-03-30) is out of line: the number of rows per day is 60 where"));
+    }
+
+    @Test
     void aLastDayFarAboveTheRestIsAnAnomalousLastPeriod() throws Exception {
         AnalysisReport report = analyze("daily.csv", out -> {
             out.println("day,orders");

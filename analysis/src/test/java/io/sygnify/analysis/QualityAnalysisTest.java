@@ -273,7 +273,7 @@ class QualityAnalysisTest {
     @Test
     void blanksOnTheRowsOfSomeValuesOfACategorySayWhereAndExactOnesAreNotMissing() throws Exception {
         AnalysisReport report = analyze("listings.csv", out -> {
-            out.println("listing,type,status,list_price,sold_price,lot_acres,hoa_fee,agent_note");
+            out.println("listing,type,status,list_price,sold_price,lot_acres,hoa_fee,agent_note,survey");
             for (int i = 0; i < 400; i++) {
                 String type = i % 5 == 0 ? "Condo" : i % 5 == 1 ? "Townhouse" : "House";
                 boolean sold = i % 4 != 0;
@@ -284,8 +284,10 @@ class QualityAnalysisTest {
                 String hoa = type.equals("House") && i % 3 != 0 ? "" : String.valueOf(100 + (i % 4) * 50);
                 // blank at random, whatever the row
                 String note = i % 7 == 2 || i % 11 == 5 ? "" : "call " + (i % 13);
-                out.printf(Locale.ROOT, "L%04d,%s,%s,%d,%s,%s,%s,%s%n", i, type, sold ? "Sold" : "Active", price,
-                        sold ? String.valueOf(price - 2_000) : "", lot, hoa, note);
+                // sent to buyers only, and two in three did not answer
+                String survey = !sold || i % 3 != 0 ? "" : String.valueOf(1 + i % 5);
+                out.printf(Locale.ROOT, "L%04d,%s,%s,%d,%s,%s,%s,%s,%s%n", i, type, sold ? "Sold" : "Active", price,
+                        sold ? String.valueOf(price - 2_000) : "", lot, hoa, note, survey);
             }
         });
 
@@ -298,6 +300,9 @@ class QualityAnalysisTest {
         assertThat(alert(report, "missing", "hoa_fee").message()).isEqualTo("hoa_fee is missing in 40 % of rows "
                 + "(160 cells), all of them on rows with type House (blank on 67 % of those rows, against 0 % of "
                 + "the others).");
+        assertThat(alert(report, "missing", "survey").message()).as("a third of its blanks, but every such row")
+                .isEqualTo("survey is missing in 75 % of rows (300 cells): on every row with status Active (100) and "
+                        + "on 67 % of the others.");
         assertThat(alert(report, "missing", "agent_note").message()).as("blank at random: nothing to say where")
                 .isEqualTo("agent_note is missing in 22 % of rows (88 cells).");
         assertThat(report.quality().deductions()).filteredOn(d -> d.dimension().equals("completeness"))
