@@ -30,6 +30,38 @@ function readText(blob: Blob): Promise<string> {
 const ROWS = `/api/jobs/${JOB_ID}/rows?offset=0&limit=500`;
 
 describe('ReportView', () => {
+  it('says a column with no repeated value has none instead of listing ten values seen once', () => {
+    stubFetch({});
+    const ids = {
+      ...fullReport.columns[0],
+      name: 'order_id',
+      type: 'text',
+      role: 'identifier',
+      numeric: null,
+      categories: {
+        top_values: [
+          { value: 'A-3', count: 1, share: 0.001 },
+          { value: 'A-2', count: 1, share: 0.001 },
+        ],
+        other_count: 998,
+      },
+    };
+    show({ ...fullReport, columns: [...fullReport.columns, ids] });
+
+    const card = screen.getAllByTestId('column-detail').find((detail) => detail.dataset.column === 'order_id')!;
+    expect(within(card).queryByTestId('top-values')).toBeNull();
+    expect(within(card).getByTestId('no-repeats')).toHaveTextContent('No value repeats.');
+    const region = screen.getAllByTestId('column-detail').find((detail) => detail.dataset.column === 'region')!;
+    expect(within(region).queryByTestId('no-repeats')).toBeNull();
+    const html = reportToHtml(readReport({ ...fullReport, columns: [...fullReport.columns, ids] }), {
+      fileName: 'sales.csv',
+      jobId: JOB_ID,
+      generatedAt: new Date('2024-01-01T00:00:00Z'),
+    });
+    expect(html).toContain('<h3>order_id</h3>');
+    expect(html.split('No value repeats.').length - 1).toBe(1);
+  });
+
   it('puts the key findings first, strongest first, each linking to the section that shows its evidence', async () => {
     stubFetch({});
     show(fullReport);
