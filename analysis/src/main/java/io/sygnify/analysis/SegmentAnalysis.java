@@ -47,7 +47,17 @@ final class SegmentAnalysis {
             List<GroupedMeasures.Group> groups = grouped.of(d);
             breakdowns.add(breakdown("rows", context.name(d), groups, -1, tests));
             for (int m = 0; m < measures.size(); m++) {
-                breakdowns.add(breakdown(context.name(measures.get(m)), context.name(d), groups, m, tests));
+                int measure = m;
+                List<String> withValues = groups.stream().filter(g -> g.counts()[measure] > 0)
+                        .map(GroupedMeasures.Group::value).toList();
+                // a resolution time only closed tickets have, by status, compares one group with nothing
+                if (withValues.size() >= 2) {
+                    breakdowns.add(breakdown(context.name(measures.get(m)), context.name(d), groups, m, tests));
+                } else {
+                    notes.add(context.name(measures.get(m)) + " by " + context.name(d) + " is left out: it has values "
+                            + (withValues.isEmpty() ? "in no group" : "only where " + context.name(d) + " is "
+                            + withValues.get(0)) + ".");
+                }
             }
         }
         return new Analyzed<>(new Segments(breakdowns, flagRates(), notes), findings);

@@ -510,6 +510,24 @@ class AnalysesTest {
     }
 
     @Test
+    void aMeasureOnlyOneGroupHasIsNotBrokenDownByThatCategory() throws Exception {
+        AnalysisReport report = analyze("tickets.csv", out -> {
+            out.println("ticket,status,channel,resolution_hours");
+            for (int i = 0; i < 300; i++) {
+                boolean closed = i % 5 != 0;
+                out.println("T" + i + "," + (closed ? "Closed" : i % 2 == 0 ? "Open" : "Pending") + ","
+                        + (i % 3 == 0 ? "Chat" : "Email") + "," + (closed ? String.valueOf(1 + i % 23) : ""));
+            }
+        });
+
+        assertThat(report.segments().breakdowns()).extracting(b -> b.measure() + " by " + b.dimension())
+                .contains("resolution_hours by channel", "rows by status")
+                .doesNotContain("resolution_hours by status");
+        assertThat(report.segments().notes()).contains(
+                "resolution_hours by status is left out: it has values only where status is Closed.");
+    }
+
+    @Test
     void aLastDayWithThreeTimesTheRowsSaysSoInTheMiddleOfItsSentence() throws Exception {
         AnalysisReport report = analyze("visits.csv", out -> {
             out.println("day,visitor");
