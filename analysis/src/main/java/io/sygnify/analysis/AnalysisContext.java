@@ -25,7 +25,7 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             + "|utilisation"
             // a day's total of flight delays or response times says more about the number of rows than about them
             + "|delay|delays|latency|lateness|time|duration|response|resolution|wait|csat|nps|satisfaction|rating"
-            + "|stars");
+            + "|stars|probability|likelihood");
     // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
     static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
     private static final Pattern DIMENSION_NAME = Pattern.compile(

@@ -20,6 +20,7 @@ final class FlagRates {
     // (cancellations, 2.5 %) when it is at least twice the others'
     static final double RATE_RATIO = 1.5;
     static final double RATE_DIFFERENCE = 0.05;
+    static final double ODDS_RATIO = 2;
     static final long MIN_ROWS = 30;
     private static final int MAX_DIMENSIONS = 10;
     private static final int MAX_MEASURES = 5;
@@ -54,10 +55,11 @@ final class FlagRates {
 
     /**
      * Per dimension (up to {@value #MAX_DIMENSIONS}, of at most {@value #MAX_LEVELS} values) and measure (up to
-     * {@value #MAX_MEASURES}, in fifths) at most one value: the
-     * highest rate of those at least {@value #RATE_RATIO} times the rate of the other rows and
-     * {@value #RATE_DIFFERENCE} above it (or, when the others' rate is below that, twice theirs), on {@value #MIN_ROWS} rows or more, significant by Fisher's exact test with
-     * Bonferroni's correction over every value tested and {@code family} flags. Highest rate first.
+     * {@value #MAX_MEASURES}, in fifths) at most one value: the highest rate of those at least {@value #RATE_RATIO}
+     * times the rate of the other rows (or {@value #ODDS_RATIO} times their odds) and {@value #RATE_DIFFERENCE}
+     * above it (or, when the others' rate is below that, twice theirs), on {@value #MIN_ROWS} rows or more,
+     * significant by Fisher's exact test with Bonferroni's correction over every value tested and {@code family}
+     * flags. Highest rate first.
      */
     List<Segments.FlagRate> highest(int family) throws SQLException, AnalysisCancelledException {
         List<Integer> dimensions = context.dimensions(MAX_LEVELS, MAX_DIMENSIONS + 1).stream().filter(d -> d != flag)
@@ -90,8 +92,9 @@ final class FlagRates {
                 double rate = (double) level.flagged() / level.rows();
                 double restRate = (double) (hits - level.flagged()) / restRows;
                 double p = Math.min(1, fisherUpperTail(level.flagged(), level.rows(), hits, rows) * tests);
-                if (rate >= RATE_RATIO * restRate && rate - restRate >= Math.min(RATE_DIFFERENCE, restRate)
-                        && p < ALPHA
+                // a common flag cannot be 1.5 times a rate above 67 %: there, twice the odds (65 % against 45 % won)
+                boolean stronger = rate >= RATE_RATIO * restRate || oddsRatio(rate, restRate) >= ODDS_RATIO;
+                if (stronger && rate - restRate >= Math.min(RATE_DIFFERENCE, restRate) && p < ALPHA
                         && (best == null || rate > best.rate())) {
                     best = new Segments.FlagRate(context.name(flag), context.name(entry.getKey()), level.value(),
                             level.rows(), level.flagged(), rate, restRate, p);
@@ -107,6 +110,13 @@ final class FlagRates {
 
     /** "Attrition is yes on 31 % of rows with OverTime yes (130 of 420), against 10 % of the others (p < 0.001)." */
     KeyFinding finding(Segments.FlagRate r) {
+        if (r.rate() == 1 && r.restRate() == 0) {
+            // a relabelling, not a concentration: Won is true on exactly the deals at stage Closed Won
+            return KeyFinding.of("segment_difference", String.format("%s is %s on exactly the %s with %s %s.", r.flag(),
+                            yesNo(flag) ? "yes" : "true", Text.count(r.rows(), "row"), r.dimension(), r.value()),
+                    0.3, KeyFinding.significanceOf(r.pValue()), List.of(r.flag(), r.dimension()),
+                    "flag_rates:" + r.flag() + ":" + r.dimension(), List.of());
+        }
         String sentence = String.format("%s is %s on %s of rows with %s %s (%s of %s), against %s of the others "
                         + "(%s).", r.flag(), yesNo(flag) ? "yes" : "true", Text.percent(r.rate()), r.dimension(),
                 r.value(), Text.count(r.flagged()),
@@ -160,6 +170,11 @@ final class FlagRates {
                     }
                     return list;
                 });
+    }
+
+    private static double oddsRatio(double rate, double restRate) {
+        return rate >= 1 || restRate <= 0 ? Double.POSITIVE_INFINITY
+                : (rate / (1 - rate)) / (restRate / (1 - restRate));
     }
 
     /**

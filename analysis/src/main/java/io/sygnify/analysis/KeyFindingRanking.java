@@ -22,7 +22,8 @@ import java.util.Set;
  * <li>Of findings of one kind about measures that move together (a price's open, high, low and close all "fell"),
  * the strongest is kept; a trend, rhythm or shift says which others share it. So is one of a flag's rates by
  * measures that move together.</li>
- * <li>Where a flag's rate is told by a column, the column's mean by the flag is not told again.</li>
+ * <li>Where a flag's rate is told by a column, the column's mean by the flag is not told again; nor is the rate
+ * by a column the flag is a dependency of (Won ↔ Stage).</li>
  * </ul>
  * Data-quality findings and KPIs stay apart, since each column's problem or figure is its own.
  */
@@ -78,12 +79,15 @@ final class KeyFindingRanking {
         // "attrition is true on 31 % of rows with overtime true" and "mean overtime differs by attrition" are one
         // fact: the flag's rate tells it
         Set<Set<String>> flagged = new HashSet<>();
-        sorted.stream().filter(f -> f.evidence().chartKey() != null && f.evidence().chartKey().startsWith("flag_rates:"))
+        sorted.stream().filter(KeyFindingRanking::isFlagRate)
                 .forEach(f -> flagged.add(Set.copyOf(f.evidence().columns())));
         // in rank order, each finding alone, or a dimension's strongest finding with the others it absorbs
         List<List<KeyFinding>> slots = new ArrayList<>();
         Map<String, List<KeyFinding>> byDimension = new HashMap<>();
         for (KeyFinding finding : sorted) {
+            if (isDependency(finding)) {
+                continue;
+            }
             BySegment about = BySegment.of(finding);
             if (about != null && (determinedByAnother(about, present)
                     || about.explains() && flagged.contains(Set.of(about.measure(), about.dimension())))) {
@@ -101,6 +105,20 @@ final class KeyFindingRanking {
             }
         }
         return slots.stream().map(KeyFindingRanking::merged).toList();
+    }
+
+    /** A flag's rate by a column that determines it, or that it determines: the dependency says it already. */
+    private static boolean isFlagRate(KeyFinding finding) {
+        return finding.evidence().chartKey() != null && finding.evidence().chartKey().startsWith("flag_rates:");
+    }
+
+    private boolean isDependency(KeyFinding finding) {
+        if (!isFlagRate(finding)) {
+            return false;
+        }
+        Set<String> pair = Set.copyOf(finding.evidence().columns());
+        return dependencies.stream().filter(d -> d.sources().size() == 1)
+                .anyMatch(d -> pair.equals(Set.of(d.target(), d.sources().get(0))));
     }
 
     private boolean determinedByAnother(BySegment finding, Set<BySegment> present) {

@@ -17,6 +17,7 @@ final class MissingWhere {
     static final double NEARLY_ALL = 0.98;
     private static final long MIN_BLANKS = 20;
     private static final int MAX_VALUES_NAMED = 3;
+    private static final int MAX_VALUES_NAMED_EXACT = 6;
     private static final long MAX_LEVELS = 50;
     private static final int MAX_DIMENSIONS = 10;
     // values covering most of the rows explain nothing: "blank on rows with Status Active or Sold or Pending"
@@ -126,14 +127,17 @@ final class MissingWhere {
         List<Level> named = levels.stream().filter(chosen).sorted(Comparator.comparingDouble(Level::rate).reversed()
                 .thenComparing(Level::value)).toList();
         long namedRows = named.stream().mapToLong(Level::rows).sum();
-        if (named.isEmpty() || named.size() > MAX_VALUES_NAMED) {
+        if (named.isEmpty()) {
             return Optional.empty();
         }
         long namedBlanks = named.stream().mapToLong(Level::blanks).sum();
         Where where = new Where(context.name(dimension), named.stream().map(Level::value).toList(), namedRows,
                 namedBlanks, rows - namedRows, blanks - namedBlanks, allBlanks);
-        // an exact match says it however many rows it covers: a cancellation code is blank wherever cancelled is 0
-        return namedRows <= MAX_ROWS_SHARE * rows || where.exact() ? Optional.of(where) : Optional.empty();
+        // an exact match says it however many rows and values it covers: a cancellation code is blank wherever
+        // cancelled is 0, a close date at each of a pipeline's four open stages
+        boolean crisp = where.exact() ? named.size() <= MAX_VALUES_NAMED_EXACT
+                : named.size() <= MAX_VALUES_NAMED && namedRows <= MAX_ROWS_SHARE * rows;
+        return crisp ? Optional.of(where) : Optional.empty();
     }
 
     /**

@@ -28,7 +28,7 @@ final class RelationshipAnalysis {
     // moderate by Cohen's rule of thumb; weaker associations are listed but not called findings
     private static final double NOTABLE = 0.3;
     // η² this close to 1 is a measure constant within each group, up to the rounding of its sums of squares
-    private static final double FIXED_TOLERANCE = 1e-9;
+    static final double FIXED_TOLERANCE = 1e-9;
     // rows per level for "A determines B" to mean something rather than each A value appearing once
     private static final int ROWS_PER_LEVEL = 5;
     // categories come through JDBC as strings: 20,000 rows are plenty for V, and four times cheaper than 50,000

@@ -144,10 +144,15 @@ final class SegmentAnalysis {
                         .max(Comparator.comparingDouble(Segments.Share::mean)).orElseThrow();
                 Segments.Share lowest = shares.stream().filter(s -> s.mean() != null)
                         .min(Comparator.comparingDouble(Segments.Share::mean)).orElseThrow();
-                findings.add(KeyFinding.of("segment_difference", String.format("Mean %s differs by %s: highest for "
-                                + "%s (%s), lowest for %s (%s); %s explains %s of its variance (%s).", measure,
-                        dimension, highest.value(), Text.number(highest.mean()), lowest.value(),
-                        Text.number(lowest.mean()), dimension, Text.percent(eta), Text.pValue(p)),
+                // a probability per stage: no variation within a group is a fact to state, not a share of variance
+                String sentence = eta >= 1 - RelationshipAnalysis.FIXED_TOLERANCE
+                        ? String.format("%s has a single value per %s, from %s for %s to %s for %s (%d values).",
+                        measure, dimension, Text.number(highest.mean()), highest.value(), Text.number(lowest.mean()),
+                        lowest.value(), anova.groups())
+                        : String.format("Mean %s differs by %s: highest for %s (%s), lowest for %s (%s); %s explains "
+                        + "%s of its variance (%s).", measure, dimension, highest.value(), Text.number(highest.mean()),
+                        lowest.value(), Text.number(lowest.mean()), dimension, Text.percent(eta), Text.pValue(p));
+                findings.add(KeyFinding.of("segment_difference", sentence,
                         Math.min(1, Math.sqrt(eta)), KeyFinding.significanceOf(p), List.of(measure, dimension),
                         "segments:" + measure + ":" + dimension, List.of()));
             }

@@ -103,9 +103,11 @@ final class TransactionKpis extends DomainKpis {
         return Optional.of(new Kpis.Indicator("fraud_rate", rate[0] / rate[1], "ratio", detail,
                 "share of rows flagged true/1/yes in " + flag + (bySegment.isEmpty() ? ""
                         : "; highest_by_segment: per dimension, the value whose rate is highest, at least "
-                        + Text.number(FlagRates.RATE_RATIO) + "× the others' and " + Text.percent(FlagRates.RATE_DIFFERENCE)
+                        + Text.number(FlagRates.RATE_RATIO) + "× the others' (or " + Text.number(FlagRates.ODDS_RATIO)
+                        + "× their odds) and " + Text.percent(FlagRates.RATE_DIFFERENCE)
                         + " above (twice the others' when theirs is below " + Text.percent(FlagRates.RATE_DIFFERENCE)
-                        + "), on " + FlagRates.MIN_ROWS + " rows or more (Fisher's exact test, Bonferroni-corrected)")));
+                        + "), on " + FlagRates.MIN_ROWS
+                        + " rows or more (Fisher's exact test, Bonferroni-corrected)")));
     }
 
     /**

@@ -528,6 +528,38 @@ class AnalysesTest {
     }
 
     @Test
+    void aSalesPipelineTellsWhereDealsAreWonAndNotWhatItsStagesDefine() throws Exception {
+        Random random = new Random(38);
+        String[] open = {"Prospecting", "Qualification", "Proposal", "Negotiation"};
+        String[] sources = {"Web", "Referral", "Partner", "Event"};
+        AnalysisReport report = analyze("deals.csv", out -> {
+            out.println("deal,stage,amount,source,probability,won,close_date");
+            for (int i = 0; i < 3000; i++) {
+                String source = sources[i % 4];
+                boolean closed = i % 3 != 0;
+                // referrals are won 75 % of the time, the others 55 %: 1.36 times, but 2.45 times the odds
+                boolean won = random.nextDouble() < (source.equals("Referral") ? 0.75 : 0.55);
+                String stage = !closed ? open[i % 4] : won ? "Closed Won" : "Closed Lost";
+                int probability = !closed ? 10 + 20 * (i % 4) : won ? 100 : 0;
+                out.println("D" + i + "," + stage + "," + (1000 + random.nextInt(9000)) + "," + source + ","
+                        + probability + "," + (closed ? String.valueOf(won) : "") + ","
+                        + (closed ? LocalDate.of(2024, 1, 1).plusDays(i % 300) : ""));
+            }
+        });
+
+        List<String> sentences = report.keyFindings().stream().map(KeyFinding::sentence).toList();
+        assertThat(sentences).anySatisfy(s -> assertThat(s).startsWith("won is true on ")
+                .contains(" of rows with source Referral ("));
+        assertThat(sentences).as("a definition, said as one").contains(
+                "probability has a single value per stage, from 100 for Closed Won to 0 for Closed Lost (6 values).");
+        assertThat(sentences).as("won ↔ stage is a dependency, not a concentration")
+                .noneMatch(s -> s.contains("with stage Closed Won"));
+        assertThat(report.quality().alerts()).anySatisfy(a -> assertThat(a.message()).isEqualTo("close_date is blank "
+                + "on exactly the 1,000 rows with stage Negotiation, Proposal, Prospecting or Qualification, and filled "
+                + "on all others: it does not apply there, so these blanks are not counted as missing."));
+    }
+
+    @Test
     void aLastDayWithThreeTimesTheRowsSaysSoInTheMiddleOfItsSentence() throws Exception {
         AnalysisReport report = analyze("visits.csv", out -> {
             out.println("day,visitor");
