@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The key findings: strongest first, and each thing said once. Three kinds of repetition are folded away; the
+ * The key findings: strongest first, and each thing said once. These repetitions are folded away; the
  * sections still show every finding.
  * <ul>
  * <li>One dimension explaining several measures is one finding ("Campaign explains 99 % of the variance of CTR …
@@ -24,6 +24,7 @@ import java.util.Set;
  * measures that move together.</li>
  * <li>Where a flag's rate is told by a column, the column's mean by the flag is not told again; nor is the rate
  * by a column the flag is a dependency of (Won ↔ Stage).</li>
+ * <li>A column's outliers are told by the outlier finding, not again by the quality alert.</li>
  * </ul>
  * Data-quality findings and KPIs stay apart, since each column's problem or figure is its own.
  */
@@ -84,8 +85,14 @@ final class KeyFindingRanking {
         // in rank order, each finding alone, or a dimension's strongest finding with the others it absorbs
         List<List<KeyFinding>> slots = new ArrayList<>();
         Map<String, List<KeyFinding>> byDimension = new HashMap<>();
+        // the outlier section's finding names the most extreme row; the quality alert's repeats its count
+        Set<String> outlying = new HashSet<>();
+        sorted.stream().map(f -> f.evidence().chartKey()).filter(k -> k != null && k.startsWith("outliers:"))
+                .forEach(k -> outlying.add(k.substring("outliers:".length())));
         for (KeyFinding finding : sorted) {
-            if (isDependency(finding)) {
+            if (isDependency(finding) || "quality:outliers".equals(finding.evidence().chartKey())
+                    && finding.evidence().columns().size() == 1
+                    && outlying.contains(finding.evidence().columns().get(0))) {
                 continue;
             }
             BySegment about = BySegment.of(finding);

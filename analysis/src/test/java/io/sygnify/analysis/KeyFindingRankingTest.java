@@ -39,6 +39,25 @@ class KeyFindingRankingTest {
     }
 
     @Test
+    void outliersToldByTheirFindingAreNotRepeatedByTheQualityAlertAndAFlagByItsDependencyNotAtAll() {
+        KeyFinding found = KeyFinding.of("outliers", "income has 205 outlying values.", 0.5, 1, List.of("income"),
+                "outliers:income", List.of(6038L));
+        KeyFinding alert = KeyFinding.of("data_quality", "income: 205 values (2.6 %) outside 8,400 to 160,267.", 0.6,
+                1.0, List.of("income"), "quality:outliers", List.of());
+        KeyFinding otherAlert = KeyFinding.of("data_quality", "fee: 12 values outside 0 to 9.", 0.3, 1.0,
+                List.of("fee"), "quality:outliers", List.of());
+        KeyFinding wonByStage = KeyFinding.of("segment_difference", "Won is true on exactly the rows with Stage Closed "
+                + "Won.", 0.3, 1, List.of("Won", "Stage"), "flag_rates:Won:Stage", List.of());
+        KeyFinding wonBySource = KeyFinding.of("segment_difference", "Won is true on 65 % of rows with Source "
+                + "Referral.", 0.6, 1, List.of("Won", "Source"), "flag_rates:Won:Source", List.of());
+        Relationships.Dependency sameGroups = new Relationships.Dependency("one_to_one", "Won", List.of("Stage"),
+                "Stage ↔ Won", 3287);
+
+        assertThat(KeyFindingRanking.rank(List.of(alert, found, otherAlert, wonByStage, wonBySource), NO_GROUPS,
+                List.of(sameGroups))).containsExactly(wonBySource, found, otherAlert);
+    }
+
+    @Test
     void aDimensionDeterminedByAnotherAddsNothingAboutTheSameMeasure() {
         KeyFinding byCampaign = explains("segment_difference", "spend", "campaign", 0.9);
         KeyFinding byChannel = explains("segment_difference", "spend", "channel", 0.88);
