@@ -75,7 +75,7 @@ function columnCard(column: ColumnProfile): string {
   return `<div class="card"><h3>${e(column.name)}</h3><table>${stats.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</table>${
     h && h.counts.length ? histogram(h) : ''
   }${
-    top && top.length && top[0].count <= 1
+    top && (top[0]?.count ?? 2) <= 1
       ? '<p>No value repeats.</p>'
       : top && top.length
         ? bars(top.map((t) => ({ label: t.value, value: t.count, display: formatInteger(t.count) })))

@@ -88,13 +88,13 @@ function ColumnCard({ column, position, total, line }: ColumnCardProps) {
           ))}
         </dl>
         {histogram && histogram.counts.length > 0 && <HistogramChart histogram={histogram} column={column.name} />}
-        {topValues && topValues.length > 0 && topValues[0].count <= 1 && (
+        {topValues && (topValues[0]?.count ?? 2) <= 1 && (
           // ten bars of "1" say only that no value repeats (an id column): say that
           <p className="text-sm text-slate-600" data-testid="no-repeats">
             No value repeats.
           </p>
         )}
-        {topValues && topValues.length > 0 && topValues[0].count > 1 && (
+        {topValues && (topValues[0]?.count ?? 0) > 1 && (
           <div>
             <h4 className="mb-1 text-xs font-medium text-slate-600">Most frequent values</h4>
             <BarList
