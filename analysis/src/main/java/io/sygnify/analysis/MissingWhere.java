@@ -3,8 +3,11 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Where a column's blanks are, when a category says: a listing's Sold Price is blank on every listing still Active,
@@ -26,6 +29,10 @@ final class MissingWhere {
     private static final double MIN_SHARE_OF_BLANKS = 0.2;
     private static final long MIN_ROWS = 30;
     private static final double ALPHA = 0.001;
+    // a query counts every candidate column's blanks per value: bounded so that it stays one query
+    private static final int MAX_COLUMNS = 200;
+    private static final Comparator<Where> BEST = Comparator.comparing(Where::exact)
+            .thenComparingDouble(w -> w.coverage() * w.rate());
 
     /**
      * @param values     the dimension's values named, highest blank rate first
@@ -72,38 +79,57 @@ final class MissingWhere {
     }
 
     /**
-     * The values of one category (up to {@value #MAX_DIMENSIONS} of at most {@value #MAX_LEVELS} values) on whose
-     * rows the column's blanks are: nearly all of its blanks there, or nearly all of those rows blank. Empty when
-     * no category says it, or the column has fewer than {@value #MIN_BLANKS} blanks.
+     * For each of {@code columns} with {@value #MIN_BLANKS} blanks or more, the values of one category (up to
+     * {@value #MAX_DIMENSIONS} of at most {@value #MAX_LEVELS} values) on whose rows its blanks are: nearly all of
+     * its blanks there, or nearly all of those rows blank. A column no category explains is absent. One query per
+     * category for all the columns: a wide file's hundred sparse columns cost ten scans, not a thousand.
      */
-    static Optional<Where> of(AnalysisContext context, int column) throws SQLException, AnalysisCancelledException {
-        if (context.profile(column).missingCount() < MIN_BLANKS) {
-            return Optional.empty();
+    static Map<Integer, Where> of(AnalysisContext context, List<Integer> columns)
+            throws SQLException, AnalysisCancelledException {
+        List<Integer> candidates = columns.stream()
+                .filter(c -> context.profile(c).missingCount() >= MIN_BLANKS).limit(MAX_COLUMNS).toList();
+        Map<Integer, Where> found = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return found;
         }
-        long allBlanks = context.session().queryLongs("SELECT count(*) FILTER (WHERE " + context.sql(column)
-                + " IS NULL) FROM " + ColumnTypeResolver.TABLE)[0];
-        List<Where> found = new ArrayList<>();
+        long[] allBlanks = context.session().queryLongs(candidates.stream().map(c -> "count(*) FILTER (WHERE "
+                + context.sql(c) + " IS NULL)").collect(Collectors.joining(", ", "SELECT ", " FROM "
+                + ColumnTypeResolver.TABLE)));
         for (int d : context.dimensions(MAX_LEVELS, MAX_DIMENSIONS + 1)) {
-            if (d != column) {
-                where(context, column, d, allBlanks).ifPresent(found::add);
+            List<List<Level>> levels = levels(context, d, candidates);
+            for (int i = 0; i < candidates.size(); i++) {
+                int column = candidates.get(i);
+                if (column != d) {
+                    Optional<Where> where = where(context, d, levels.get(i), allBlanks[i]);
+                    if (where.isPresent() && (!found.containsKey(column) || BEST.compare(where.get(),
+                            found.get(column)) > 0)) {
+                        found.put(column, where.get());
+                    }
+                }
             }
         }
-        return found.stream().max(Comparator.comparing(Where::exact)
-                .thenComparingDouble(w -> w.coverage() * w.rate()));
+        return found;
     }
 
-    private static Optional<Where> where(AnalysisContext context, int column, int dimension, long allBlanks)
+    /** Per column, the dimension's values with their rows and the column's blanks on them. */
+    private static List<List<Level>> levels(AnalysisContext context, int dimension, List<Integer> columns)
             throws SQLException, AnalysisCancelledException {
         String d = context.sql(dimension);
-        List<Level> levels = context.session().query("SELECT CAST(" + d + " AS VARCHAR) AS v, count(*), count(*) "
-                + "FILTER (WHERE " + context.sql(column) + " IS NULL) FROM " + ColumnTypeResolver.TABLE + " WHERE " + d
-                + " IS NOT NULL GROUP BY v", row -> {
-                    List<Level> list = new ArrayList<>();
+        return context.session().query("SELECT CAST(" + d + " AS VARCHAR) AS v, count(*)" + columns.stream()
+                .map(c -> ", count(*) FILTER (WHERE " + context.sql(c) + " IS NULL)").collect(Collectors.joining())
+                + " FROM " + ColumnTypeResolver.TABLE + " WHERE " + d + " IS NOT NULL GROUP BY v", row -> {
+                    List<List<Level>> byColumn = new ArrayList<>();
+                    columns.forEach(c -> byColumn.add(new ArrayList<>()));
                     while (row.next()) {
-                        list.add(new Level(row.getString(1), row.getLong(2), row.getLong(3)));
+                        for (int i = 0; i < columns.size(); i++) {
+                            byColumn.get(i).add(new Level(row.getString(1), row.getLong(2), row.getLong(3 + i)));
+                        }
                     }
-                    return list;
+                    return byColumn;
                 });
+    }
+
+    private static Optional<Where> where(AnalysisContext context, int dimension, List<Level> levels, long allBlanks) {
         long rows = levels.stream().mapToLong(Level::rows).sum();
         long blanks = levels.stream().mapToLong(Level::blanks).sum();
         if (blanks < MIN_BLANKS) {

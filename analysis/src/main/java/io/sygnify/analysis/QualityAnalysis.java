@@ -46,6 +46,8 @@ final class QualityAnalysis {
     private long markerBlanks;
     // blanks exactly on the rows of some values of a category: the column does not apply there
     private long notApplicableBlanks;
+    // by column index: the category whose values hold the column's blanks
+    private Map<Integer, MissingWhere.Where> missingWhere = Map.of();
 
     private record Alert(Quality.Alert alert, double impact, boolean finding) {
     }
@@ -64,6 +66,9 @@ final class QualityAnalysis {
                     + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
                     + "missing values.", pair.a(), pair.b(), Text.count(dataset.rows())), 1, 1, 0.1);
         }
+        List<Integer> sparse = java.util.stream.IntStream.range(0, context.profiles().size())
+                .filter(i -> context.profile(i).missingPercent() >= MISSING_PERCENT).boxed().toList();
+        missingWhere = MissingWhere.of(context, sparse);
         for (int i = 0; i < context.profiles().size(); i++) {
             column(i, context.profile(i));
         }
@@ -122,7 +127,7 @@ final class QualityAnalysis {
         }
     }
 
-    private void column(int index, ColumnProfile p) throws SQLException, AnalysisCancelledException {
+    private void column(int index, ColumnProfile p) {
         List<String> name = List.of(p.name());
         if (p.presentCount() == 0 && p.invalidCount() == 0) {
             add("empty", "warning", name, p.name() + " has no values in any of the " + Text.count(dataset.rows())
@@ -143,7 +148,7 @@ final class QualityAnalysis {
         }
         boolean sideOfAnAmount = complements.stream().anyMatch(pair -> pair.contains(p.name()));
         if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount && !marker) {
-            Optional<MissingWhere.Where> where = MissingWhere.of(context, index);
+            Optional<MissingWhere.Where> where = Optional.ofNullable(missingWhere.get(index));
             if (where.isPresent() && where.get().exact()) {
                 notApplicableBlanks += p.missingCount();
                 add("missing", "info", name, MissingWhere.sentence(p, where.get()), p.missingPercent(),
