@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Finds and lists outlying values of each measure (see {@link Outliers}).
@@ -24,6 +25,11 @@ final class OutlierAnalysis {
     private static final double MODIFIED_Z = 3.5;
     private static final double IQR_FENCE = 3.0;
     private static final double HEAVY_TAIL_SKEWNESS = 2.0;
+    // money and incomes spread multiplicatively: a salary twice the median is common, one at half is not its mirror;
+    // a moderate right skew is enough to judge them by ratio
+    private static final double MONEY_SKEWNESS = 1.0;
+    private static final Pattern MONEY_NAME = Pattern.compile("amount|amt|income|salary|salaries|wage|wages|revenue"
+            + "|sales|spend|cost|costs|payment|value|total|fee|fees|premium|loan|price|compensation|earnings");
     // fees of which the failed payments' are 0, refunds of which most rows have none: the sizes that are there
     // are judged on the log scale among themselves; the zeros are the zeros alert's
     private static final double NONZERO_SHARE_FOR_LOG = 0.02;
@@ -81,7 +87,9 @@ final class OutlierAnalysis {
             return Outliers.LINEAR;
         }
         if (stats.negatives() == 0) {
-            return heavyTailed(stats.skewness()) ? Outliers.LOG : Outliers.LINEAR;
+            boolean money = AnalysisContext.matches(MONEY_NAME, context.name(index));
+            return heavyTailed(stats.skewness()) || money && stats.skewness() != null
+                    && stats.skewness() > MONEY_SKEWNESS ? Outliers.LOG : Outliers.LINEAR;
         }
         if ((double) stats.negatives() / nonzero > NEGATIVE_SHARE_FOR_LOG) {
             return Outliers.LINEAR;

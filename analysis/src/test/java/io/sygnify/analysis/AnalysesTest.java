@@ -560,6 +560,26 @@ class AnalysesTest {
     }
 
     @Test
+    void incomesWithAModerateRightSkewAreJudgedByRatioOtherMeasuresOnlyWhenHeavyTailed() throws Exception {
+        Random random = new Random(39);
+        AnalysisReport report = analyze("applicants.csv", out -> {
+            out.println("applicant,annual_income,distance_km");
+            for (int i = 0; i < 3000; i++) {
+                // log-normal with σ = 0.5: skewness about 1.75, and no income far from the others by ratio
+                out.println("A" + i + "," + Math.round(Math.exp(11 + 0.5 * random.nextGaussian())) + ","
+                        + f(Math.exp(3 + 0.5 * random.nextGaussian())));
+            }
+        });
+
+        Outliers.ColumnOutliers income = report.outliers().columns().stream()
+                .filter(c -> c.column().equals("annual_income")).findFirst().orElseThrow();
+        assertThat(income.scale()).isEqualTo(Outliers.LOG);
+        assertThat(income.share()).as("a log-normal's tail is no outlier").isLessThan(0.005);
+        assertThat(report.outliers().columns()).filteredOn(c -> c.column().equals("distance_km"))
+                .singleElement().satisfies(c -> assertThat(c.scale()).isEqualTo(Outliers.LINEAR));
+    }
+
+    @Test
     void aLastDayWithThreeTimesTheRowsSaysSoInTheMiddleOfItsSentence() throws Exception {
         AnalysisReport report = analyze("visits.csv", out -> {
             out.println("day,visitor");
