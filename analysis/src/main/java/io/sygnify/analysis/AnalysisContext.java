@@ -3,7 +3,6 @@ package io.sygnify.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -95,11 +94,11 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
 
     /**
      * Whether a word of the name is one of the pattern's words: {@code unit_price}, {@code UnitPrice} and
-     * {@code unit price} have the word price; {@code discount} does not have count.
+     * {@code unit price} have the word price; {@code discount} does not have count; {@code Preis} is a price
+     * ({@link HeaderWords}).
      */
     static boolean matches(Pattern pattern, String name) {
-        String words = name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        for (String word : words.split("[^a-z0-9]+")) {
+        for (String word : HeaderWords.english(name).split("_")) {
             if (pattern.matcher(word).matches()) {
                 return true;
             }

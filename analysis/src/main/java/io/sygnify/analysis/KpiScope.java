@@ -47,11 +47,11 @@ final class KpiScope {
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
-    /** The first column with one of {@code roles} whose normalised name matches {@code pattern}. */
+    /** The first column with one of {@code roles} whose name, in English words, matches {@code pattern}. */
     Optional<Integer> find(Pattern pattern, String... roles) {
         for (int i = 0; i < context.columns().size(); i++) {
             String role = context.profile(i).role();
-            if (List.of(roles).contains(role) && pattern.matcher(normalized(context.name(i))).find()) {
+            if (List.of(roles).contains(role) && pattern.matcher(HeaderWords.english(context.name(i))).find()) {
                 return Optional.of(i);
             }
         }
@@ -62,7 +62,7 @@ final class KpiScope {
     Optional<Integer> amount() {
         for (Pattern pattern : AMOUNT) {
             for (int i = 0; i < context.columns().size(); i++) {
-                String name = normalized(context.name(i));
+                String name = HeaderWords.english(context.name(i));
                 if (context.profile(i).role().equals(ColumnRoles.MEASURE) && pattern.matcher(name).find()
                         && !NOT_THE_AMOUNT.matcher(name).find()) {
                     return Optional.of(i);

@@ -28,7 +28,7 @@ final class OutlierAnalysis {
     // money and incomes spread multiplicatively: a salary twice the median is common, one at half is not its mirror;
     // a moderate right skew is enough to judge them by ratio
     private static final double MONEY_SKEWNESS = 1.0;
-    private static final Pattern MONEY_NAME = Pattern.compile("amount|amt|income|salary|salaries|wage|wages|revenue"
+    static final Pattern MONEY_NAME = Pattern.compile("amount|amt|income|salary|salaries|wage|wages|revenue"
             + "|sales|spend|cost|costs|payment|value|total|fee|fees|premium|loan|price|compensation|earnings");
     // fees of which the failed payments' are 0, refunds of which most rows have none: the sizes that are there
     // are judged on the log scale among themselves; the zeros are the zeros alert's

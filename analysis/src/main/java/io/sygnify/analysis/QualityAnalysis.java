@@ -37,6 +37,8 @@ final class QualityAnalysis {
     private static final Pattern CHANGE_NAME = Pattern.compile("diff|difference|delta|change|variance|deviation"
             + "|growth|return|returns|gain");
     private static final Pattern PROFIT_NAME = Pattern.compile("profit|margin|net|pnl|earnings|ebit|ebitda");
+    /** From this share of negative values on, a measure is signed by nature: a ledger's money out, not refunds. */
+    static final double SIGNED_SHARE = 0.25;
     private static final Map<String, Integer> SEVERITY = Map.of("critical", 0, "warning", 1, "info", 2);
 
     private final AnalysisContext context;
@@ -223,7 +225,8 @@ final class QualityAnalysis {
                 boolean unexpected = AnalysisContext.matches(NON_NEGATIVE_NAME, p.name());
                 add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),
                         Text.count(numeric.negatives(), "negative value"), Text.percent(share),
-                        unexpected ? ", unexpected for a column of this name" : negativesMean(p.name())),
+                        unexpected ? ", unexpected for a column of this name"
+                                : negativesMean(p.name(), share, p.presentCount() - numeric.negatives() - numeric.zeros())),
                         share, 0, unexpected ? 0.4 : 0.1);
             }
         }
@@ -363,7 +366,7 @@ final class QualityAnalysis {
         return deductions;
     }
 
-    private static String negativesMean(String name) {
+    private static String negativesMean(String name, double share, long positives) {
         if (AnalysisContext.matches(BALANCE_NAME, name)) {
             return ": the balance was overdrawn";
         } else if (AnalysisContext.matches(DELAY_NAME, name)) {
@@ -372,6 +375,11 @@ final class QualityAnalysis {
             return ": decreases";
         } else if (AnalysisContext.matches(PROFIT_NAME, name)) {
             return ": losses";
+        } else if (share >= SIGNED_SHARE) {
+            // a bank statement's amounts: most are payments out; "e.g. refunds" would misread all of them
+            return AnalysisContext.matches(OutlierAnalysis.MONEY_NAME, name)
+                    ? String.format(" and %s: a signed amount, money out and money in", Text.count(positives, "positive value"))
+                    : String.format(" and %s: it takes both signs", Text.count(positives, "positive value"));
         }
         return ", e.g. refunds or corrections";
     }

@@ -42,7 +42,7 @@ final class RetailKpis extends DomainKpis {
             String role = context.profile(i).role();
             // two stores are a dimension too, though their column is two-valued
             if ((role.equals(ColumnRoles.CATEGORY) || role.equals(ColumnRoles.FLAG))
-                    && RETAIL_DIMENSION.matcher(KpiScope.normalized(context.name(i))).find()) {
+                    && RETAIL_DIMENSION.matcher(HeaderWords.english(context.name(i))).find()) {
                 columns.put("dimension_" + KpiScope.normalized(context.name(i)), context.name(i));
                 indicators.add(revenueBy(i, a));
             }

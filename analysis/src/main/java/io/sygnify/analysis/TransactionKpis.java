@@ -35,6 +35,16 @@ final class TransactionKpis extends DomainKpis {
             scope.note("transactions: needs an amount column, a date or transaction id column, and 100 rows.");
             return Optional.empty();
         }
+        Optional<Integer> time = scope.time();
+        boolean identified = context.profiles().stream().anyMatch(p -> p.role().equals(ColumnRoles.IDENTIFIER));
+        if (time.isPresent() && !identified && context.column(time.get()).type() == ColumnType.DATE
+                && context.profile(time.get()).distinctCount() == context.rows()) {
+            // a web analytics export or a daily sales report: each row is a day's total, and 540 days are no 540
+            // transactions; a transaction log has an id, or days with more than one
+            scope.note(String.format("transactions: each row has its own %s, so the rows are totals per period, "
+                    + "not transactions.", context.name(time.get())));
+            return Optional.empty();
+        }
         String a = context.sql(amount.get()) + "::DOUBLE";
         String name = context.name(amount.get());
         Map<String, String> columns = new LinkedHashMap<>();
@@ -47,7 +57,7 @@ final class TransactionKpis extends DomainKpis {
         indicators.add(new Kpis.Indicator("mean_amount", Results.finite(v[3]), "currency", Map.of("median", v[2]),
                 "mean of " + name));
         Optional<Integer> status = scope.find(STATUS, ColumnRoles.CATEGORY, ColumnRoles.FLAG);
-        indicators.add(refunds(amount.get(), status, columns));
+        indicators.addAll(refunds(amount.get(), status, columns));
         if (status.isPresent()) {
             failures(status.get(), columns).ifPresent(indicators::add);
         }
@@ -112,9 +122,10 @@ final class TransactionKpis extends DomainKpis {
 
     /**
      * Refunds as the file records them: a refund column (Stripe's "Amount Refunded"), else a status saying
-     * refunded, else negative amounts.
+     * refunded, else negative amounts; but when a quarter or more of the amounts are negative, the amount is signed
+     * (a bank statement's payments out beside money in) and the money in and out are told instead.
      */
-    private Kpis.Indicator refunds(int amount, Optional<Integer> status, Map<String, String> columns)
+    private List<Kpis.Indicator> refunds(int amount, Optional<Integer> status, Map<String, String> columns)
             throws SQLException, AnalysisCancelledException {
         String a = context.sql(amount) + "::DOUBLE";
         Optional<Integer> refundColumn = scope.find(REFUND, ColumnRoles.MEASURE).filter(i -> i != amount);
@@ -137,10 +148,32 @@ final class TransactionKpis extends DomainKpis {
                     row.next();
                     return new double[] {row.getLong(1), row.getDouble(2), row.getLong(3)};
                 });
+        if (where.equals(a + " < 0") && counts[2] > 0 && counts[0] / counts[2] >= QualityAnalysis.SIGNED_SHARE) {
+            return moneyInAndOut(a, counts[0] / counts[2]);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("refunds", (long) counts[0]);
         detail.put("refunded_amount", Results.finite(counts[1]));
-        return new Kpis.Indicator("refund_rate", counts[2] == 0 ? 0 : counts[0] / counts[2], "ratio", detail, note);
+        return List.of(new Kpis.Indicator("refund_rate", counts[2] == 0 ? 0 : counts[0] / counts[2], "ratio", detail,
+                note));
+    }
+
+    /** The positive amounts' sum and count, then the negative ones'. */
+    private List<Kpis.Indicator> moneyInAndOut(String a, double negativeShare)
+            throws SQLException, AnalysisCancelledException {
+        double[] sums = context.session().query("SELECT coalesce(sum(" + a + ") FILTER (WHERE " + a + " > 0), 0),"
+                + " count(*) FILTER (WHERE " + a + " > 0), coalesce(sum(" + a + ") FILTER (WHERE " + a + " < 0), 0),"
+                + " count(*) FILTER (WHERE " + a + " < 0) FROM " + ColumnTypeResolver.TABLE, row -> {
+                    row.next();
+                    return new double[] {row.getDouble(1), row.getLong(2), row.getDouble(3), row.getLong(4)};
+                });
+        String signed = String.format("; %s of the amounts are negative, so they are payments out, not refunds",
+                Text.percent(negativeShare));
+        return List.of(
+                new Kpis.Indicator("money_in", Results.finite(sums[0]), "currency",
+                        Map.of("transactions", (long) sums[1]), "sum of the positive amounts" + signed),
+                new Kpis.Indicator("money_out", Results.finite(sums[2]), "currency",
+                        Map.of("transactions", (long) sums[3]), "sum of the negative amounts" + signed));
     }
 
     /** The share of transactions whose status says failed, declined, rejected or error, when some do. */

@@ -41,6 +41,74 @@ class KpiAnalysisTest {
         return (Map<String, Object>) indicator.detail();
     }
 
+    /**
+     * A German bank statement: Betrag is the amount and Saldo the balance although neither is English; most
+     * amounts are payments out, so they are money out, not refunds; a balance is averaged per day, not summed.
+     */
+    @Test
+    void germanBankStatementIsASignedLedgerWithItsBalanceAveragedPerDay() throws Exception {
+        double[] in = {0};
+        double[] out = {0};
+        long[] payments = {0};
+        AnalysisReport report = analyze("kontoauszug.csv", csv -> {
+            csv.println("Buchungstag;Verwendungszweck;Betrag;Saldo");
+            double balance = 1000;
+            for (int day = 0; day < 240; day++) {
+                // two payments on every fifth day
+                LocalDate date = LocalDate.of(2024, 1, 1).plusDays(day - day / 5);
+                double amount = date.getDayOfMonth() == 28 ? 3000 : -(10 + (day * 37 % 90));
+                balance += amount;
+                if (amount > 0) {
+                    in[0] += amount;
+                } else {
+                    out[0] += amount;
+                    payments[0]++;
+                }
+                csv.printf(Locale.ROOT, "%02d.%02d.%d;%s;%s;%s%n", date.getDayOfMonth(), date.getMonthValue(),
+                        date.getYear(), amount > 0 ? "GEHALT" : "KARTENZAHLUNG", german(amount), german(balance));
+            }
+        });
+
+        Kpis.Domain transactions = domain(report, "transactions");
+        assertThat(transactions.columns()).containsEntry("amount", "Betrag");
+        assertThat(transactions.indicators()).noneMatch(i -> i.name().equals("refund_rate"));
+        Kpis.Indicator moneyIn = indicator(transactions, "money_in");
+        assertThat(moneyIn.value()).isCloseTo(in[0], within(1e-6));
+        assertThat(detail(moneyIn)).containsEntry("transactions", 240 - payments[0]);
+        Kpis.Indicator moneyOut = indicator(transactions, "money_out");
+        assertThat(moneyOut.value()).isCloseTo(out[0], within(1e-6));
+        assertThat(detail(moneyOut)).containsEntry("transactions", payments[0]);
+        assertThat(report.quality().alerts()).anySatisfy(alert -> {
+            assertThat(alert.kind()).isEqualTo("negatives");
+            assertThat(alert.message()).isEqualTo("Betrag has " + payments[0] + " negative values ("
+                    + Text.percent(payments[0] / 240.0) + ") and " + (240 - payments[0]) + " positive values: a "
+                    + "signed amount, money out and money in.");
+        });
+        assertThat(report.timeSeries().series()).filteredOn(series -> series.measure().equals("Saldo"))
+                .singleElement().extracting(TimeSeries.Series::aggregate).isEqualTo("mean");
+    }
+
+    /** A web analytics export: one row per day, so its revenue is a day's total, no transaction's amount. */
+    @Test
+    void dailyTotalsAreNoTransactions() throws Exception {
+        AnalysisReport report = analyze("analytics.csv", out -> {
+            out.println("Date,Sessions,Conversions,Revenue");
+            for (int day = 0; day < 200; day++) {
+                out.printf(Locale.ROOT, "%s,%d,%d,%d.50%n", LocalDate.of(2024, 1, 1).plusDays(day), 900 + day * 7 % 300,
+                        20 + day % 9, 1000 + day * 13 % 700);
+            }
+        });
+
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("transactions"));
+        assertThat(report.kpis().notes()).contains(
+                "transactions: each row has its own Date, so the rows are totals per period, not transactions.");
+    }
+
+    /** {@code -1.234,50}: thousands with a dot, decimals with a comma. */
+    private static String german(double amount) {
+        return String.format(Locale.GERMANY, "%,.2f", amount);
+    }
+
     @Test
     void priceSeriesReturnsDrawdownWithDatesVolatilityAndValueAtRisk() throws Exception {
         // a fall of exactly 20 % from 121 (3 Jan) to 96.8 (4 Jan), back to 121 on 7 Jan
