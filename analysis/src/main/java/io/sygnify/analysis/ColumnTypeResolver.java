@@ -50,6 +50,8 @@ final class ColumnTypeResolver {
     private static final Pattern THOUSANDS = Pattern.compile("\\d[, .'\u00A0\u202F]\\d{3}([^\\d]|$)");
     private static final Pattern DATE_NAME = Pattern.compile("date|day|(^|[^a-z])(dt|period|time)([^a-z]|$)");
     private static final int COMPACT_DATE_DISTINCT = 20;
+    private static final Pattern DURATION_NAME = Pattern.compile("duration|elapsed|length|runtime|spent|uptime"
+            + "|downtime|wait|waiting|handle|hold|talk|playtime|watch|lap|pace|ttr|aht");
     private static final Pattern COMMA_EVIDENCE = Pattern.compile(",\\d{1,2}(\\D|$)|,\\d{4,}|\\.\\d{3}\\.|\\.\\d{3},");
 
     private final DuckDbSession session;
@@ -165,6 +167,9 @@ final class ColumnTypeResolver {
         if (digitsOnly && compactDates(name, values)) {
             fits.add(0, ValueFormat.COMPACT_DATE);
         }
+        if (durations(name, values)) {
+            fits.add(0, ValueFormat.DURATION);
+        }
         wholeNumbers(fits, values);
         if (fits.contains(ValueFormat.COMMA_DECIMAL) && fits.contains(ValueFormat.POINT_DECIMAL)
                 && values.stream().anyMatch(v -> COMMA_EVIDENCE.matcher(v).find())) {
@@ -193,6 +198,15 @@ final class ColumnTypeResolver {
         }
         return DATE_NAME.matcher(name.toLowerCase(Locale.ROOT)).find()
                 || values.stream().distinct().count() >= COMPACT_DATE_DISTINCT;
+    }
+
+    /** Whether h:mm:ss values are durations: the name says so ("Avg. Session Duration") or hours reach 24. */
+    private static boolean durations(String name, List<String> values) {
+        if (values.isEmpty() || !values.stream().allMatch(v -> ValueFormat.DURATION.pattern().matcher(v).matches())) {
+            return false;
+        }
+        return AnalysisContext.matches(DURATION_NAME, name)
+                || values.stream().anyMatch(v -> Integer.parseInt(v.substring(0, v.indexOf(':'))) >= 24);
     }
 
     /** Puts the integer reading of separated or currency numbers before the decimal one when no value has a fraction. */

@@ -187,6 +187,15 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
     static final ValueFormat COMPACT_DATE = strptime("yyyymmdd", ColumnType.DATE,
             "(1[89]|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])", null, "%Y%m%d");
 
+    /**
+     * Durations written as hours, minutes and seconds ({@code 00:03:12}, {@code 125:30:00}), read as seconds. A
+     * time of day is written the same way, so {@link ColumnTypeResolver} proposes it only for a column named like
+     * a duration or with 24 hours or more; not in {@link #ALL}.
+     */
+    static final ValueFormat DURATION = new ValueFormat("h:mm:ss, in seconds", ColumnType.DECIMAL,
+            Pattern.compile("\\d{1,6}:[0-5]\\d:[0-5]\\d(\\.\\d+)?"),
+            v -> "epoch(TRY_CAST(trim(" + v + ") AS INTERVAL))", null);
+
     /** The formats that fit every one of the values (trimmed, non-blank), in order of preference. */
     static List<ValueFormat> fitting(List<String> values, double minShare) {
         List<ValueFormat> fits = new ArrayList<>();

@@ -33,6 +33,21 @@ class TypeDetectionTest {
     }
 
     @Test
+    void hoursMinutesAndSecondsAreADurationInSecondsWhenTheNameOrTheHoursSaySo() throws Exception {
+        String csv = "Avg. Session Duration,Start,Wall\n00:03:12,08:15:00,1:00:00\n00:00:45,17:40:30,26:30:00\n"
+                + "01:02:03.5,23:59:59,0:00:10\n";
+        ColumnProfile duration = column(csv, "Avg. Session Duration");
+        assertThat(duration.type()).isEqualTo("decimal");
+        assertThat(duration.format()).isEqualTo("h:mm:ss, in seconds");
+        assertThat(duration.min()).isEqualTo(45.0);
+        assertThat(duration.max()).isEqualTo(3723.5);
+        assertThat(duration.role()).isEqualTo(ColumnRoles.MEASURE);
+        // a time of day stays one; 26 hours are no time of day
+        assertThat(column(csv, "Start").type()).isEqualTo("time");
+        assertThat(column(csv, "Wall").max()).isEqualTo(95_400.0);
+    }
+
+    @Test
     void monthFirstDatesAreReadAsDates() throws Exception {
         ColumnProfile day = column("day,n\n12/31/2024,1\n02/01/2024,2\n06/15/2023,3\n", "day");
 
