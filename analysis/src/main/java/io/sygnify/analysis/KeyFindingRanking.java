@@ -87,8 +87,7 @@ final class KeyFindingRanking {
         Map<String, List<KeyFinding>> byDimension = new HashMap<>();
         // the outlier section's finding names the most extreme row; the quality alert's repeats its count
         Set<String> outlying = new HashSet<>();
-        sorted.stream().map(f -> f.evidence().chartKey()).filter(k -> k != null && k.startsWith("outliers:"))
-                .forEach(k -> outlying.add(k.substring("outliers:".length())));
+        sorted.stream().filter(f -> f.kind().equals("outliers")).forEach(f -> outlying.addAll(f.evidence().columns()));
         for (KeyFinding finding : sorted) {
             if (isDependency(finding) || "quality:outliers".equals(finding.evidence().chartKey())
                     && finding.evidence().columns().size() == 1

@@ -53,6 +53,10 @@ final class OutlierAnalysis {
         List<Outliers.ColumnOutliers> columns = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<KeyFinding> findings = new ArrayList<>();
+        RowLabel label = RowLabel.of(context);
+        // the measures whose only outlier is one row: one finding tells them together
+        Map<Long, List<Outliers.ColumnOutliers>> byLoneRow = new LinkedHashMap<>();
+        Map<Outliers.ColumnOutliers, KeyFinding> lone = new LinkedHashMap<>();
         for (int index : context.measures(MAX_MEASURES)) {
             ColumnProfile profile = context.profile(index);
             ColumnProfile.NumericStats stats = profile.numeric();
@@ -70,10 +74,45 @@ final class OutlierAnalysis {
             columns.add(result);
             double maxScore = result.rows().stream().mapToDouble(r -> Math.abs(r.score())).max().orElse(0);
             if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE)) {
-                findings.add(finding(result, maxScore, !scale.equals(Outliers.LINEAR) && stats.zeros() > 0));
+                KeyFinding finding = finding(result, maxScore, !scale.equals(Outliers.LINEAR) && stats.zeros() > 0,
+                        label.of(result.rows().get(0).row()));
+                if (result.count() == 1 && !result.separateGroups()) {
+                    byLoneRow.computeIfAbsent(result.rows().get(0).row(), row -> new ArrayList<>()).add(result);
+                    lone.put(result, finding);
+                } else {
+                    findings.add(finding);
+                }
+            }
+        }
+        for (Map.Entry<Long, List<Outliers.ColumnOutliers>> entry : byLoneRow.entrySet()) {
+            List<Outliers.ColumnOutliers> group = entry.getValue();
+            if (group.size() == 1) {
+                findings.add(lone.get(group.get(0)));
+            } else {
+                double impact = group.stream().mapToDouble(r -> lone.get(r).impact()).max().orElse(0);
+                findings.add(oneRow(entry.getKey(), label.of(entry.getKey()), group, impact));
             }
         }
         return new Analyzed<>(new Outliers(columns, notes), findings);
+    }
+
+    /**
+     * "Row 334 (Date 2024-11-29) is the only outlier in Users, Conversions and Revenue: …": a day out of line in
+     * several measures at once is one event, and more telling than each measure alone.
+     */
+    private static KeyFinding oneRow(long row, String label, List<Outliers.ColumnOutliers> group, double impact) {
+        List<String> values = new ArrayList<>();
+        for (Outliers.ColumnOutliers result : group) {
+            boolean bySize = result.scale().equals(Outliers.LOG_MAGNITUDE);
+            values.add(String.format("%s %s (normal %s %s to %s%s)", result.column(),
+                    Text.number(result.rows().get(0).value()), bySize ? "size" : "range", fence(result.lowerFence()),
+                    fence(result.upperFence()), bySize ? " either way" : ""));
+        }
+        List<String> columns = group.stream().map(Outliers.ColumnOutliers::column).toList();
+        String sentence = String.format("Row %d%s is the only outlier in %s: %s.", row, label, Text.list(columns),
+                Text.list(values));
+        return KeyFinding.of("outliers", sentence, Math.min(1, impact + 0.05 * (group.size() - 1)), 1.0, columns,
+                "outliers:" + columns.get(0), List.of(row));
     }
 
     /**
@@ -248,7 +287,9 @@ final class OutlierAnalysis {
     }
 
     /** @param zerosLeftOut whether the column's zeros were not assessed (on a log scale) */
-    private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore, boolean zerosLeftOut) {
+    /** @param label what names the most extreme row beside its number, e.g. " (Date 2024-11-29)", or "" */
+    private static KeyFinding finding(Outliers.ColumnOutliers result, double maxScore, boolean zerosLeftOut,
+                                      String label) {
         Outliers.OutlierRow top = result.rows().get(0);
         boolean bySize = result.scale().equals(Outliers.LOG_MAGNITUDE);
         String method = result.method().equals("modified_z")
@@ -259,18 +300,18 @@ final class OutlierAnalysis {
                 }
                 : "more than " + Text.number(result.threshold()) + " IQR beyond the quartiles";
         String sentence = String.format("%s has %s outlying value%s (%s of %svalues, %s): the most extreme is %s "
-                        + "at row %d; normal %s %s to %s%s.", result.column(), Text.count(result.count()),
+                        + "at row %d%s; normal %s %s to %s%s.", result.column(), Text.count(result.count()),
                 result.count() == 1 ? "" : "s", Text.percent(result.share()), zerosLeftOut ? "its non-zero " : "",
                 method, Text.number(top.value()),
-                top.row(), bySize ? "size" : "range",
+                top.row(), label, bySize ? "size" : "range",
                 fence(result.lowerFence()), fence(result.upperFence()), bySize ? " either way" : "");
         if (result.separateGroups()) {
             // a fifth of the values "outlying" says the usual range is one group among others, not that they are rare
             return KeyFinding.of("outliers", String.format("%s has values in separate groups: %s of them (%s) lie "
                             + "outside the main group's range %s to %s, too many to be outliers; the most distant is "
-                            + "%s at row %d.", result.column(), Text.percent(result.share()),
+                            + "%s at row %d%s.", result.column(), Text.percent(result.share()),
                     Text.count(result.count()), fence(result.lowerFence()), fence(result.upperFence()),
-                    Text.number(top.value()), top.row()), 0.3, 1.0, List.of(result.column()),
+                    Text.number(top.value()), top.row(), label), 0.3, 1.0, List.of(result.column()),
                     "outliers:" + result.column(), result.rows().stream().map(Outliers.OutlierRow::row).toList());
         }
         double impact = Math.min(1, 0.3 + Math.min(0.4, 10 * result.share()) + Math.min(0.3, maxScore / 100));

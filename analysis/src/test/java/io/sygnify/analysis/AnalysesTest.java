@@ -171,6 +171,32 @@ class AnalysesTest {
         });
     }
 
+    /** A day out of line in every measure (a campaign) is one finding, naming the day; a lone outlier names it too. */
+    @Test
+    void aRowThatIsTheOnlyOutlierOfSeveralMeasuresIsOneFindingNamedByItsDate() throws Exception {
+        Random random = new Random(21);
+        AnalysisReport report = analyze("daily.csv", out -> {
+            out.println("Date,Sessions,Orders,Basket Size");
+            for (int day = 0; day < 300; day++) {
+                boolean campaign = day == 200;
+                double basket = day == 50 ? 400 : 40 + random.nextGaussian() * 3;
+                out.printf(Locale.ROOT, "%s,%d,%d,%.2f%n", LocalDate.of(2024, 1, 1).plusDays(day),
+                        (campaign ? 5000 : 1000) + random.nextInt(80), (campaign ? 300 : 50) + random.nextInt(8), basket);
+            }
+        });
+
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("outliers")).satisfiesExactlyInAnyOrder(
+                both -> {
+                    assertThat(both.sentence()).startsWith("Row 201 (Date 2024-07-19) is the only outlier in Sessions "
+                            + "and Orders: Sessions 5,0");
+                    assertThat(both.evidence().columns()).containsExactly("Sessions", "Orders");
+                    assertThat(both.evidence().rows()).containsExactly(201L);
+                },
+                basket -> assertThat(basket.sentence()).contains("the most extreme is 400 at row 51 (Date 2024-02-20);"));
+        // the quality alerts keep one per column, and none of them is a key finding of its own
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("outliers")).hasSize(3);
+    }
+
     @Test
     void theTopLevelsOfASmallIntegerColumnAreNoOutliersButAValueBeyondAGapIs() throws Exception {
         // quantities 1 … 10, mostly 1 to 3 (median 2, MAD 1: a robust z-score puts 8, 9 and 10 beyond 7.19);
