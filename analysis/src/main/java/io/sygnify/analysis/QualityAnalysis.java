@@ -51,7 +51,12 @@ final class QualityAnalysis {
     // by column index: the category whose values hold the column's blanks
     private Map<Integer, MissingWhere.Where> missingWhere = Map.of();
 
-    private record Alert(Quality.Alert alert, double impact, boolean finding) {
+    /** @param rows the rows a key finding of the alert points to, if any */
+    private record Alert(Quality.Alert alert, double impact, boolean finding, List<Long> rows) {
+
+        Alert(Quality.Alert alert, double impact, boolean finding) {
+            this(alert, impact, finding, List.of());
+        }
     }
 
     QualityAnalysis(AnalysisContext context, DatasetSummary dataset) {
@@ -60,9 +65,15 @@ final class QualityAnalysis {
     }
 
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
-                          TimeSeries timeSeries) throws SQLException, AnalysisCancelledException {
+                          TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals)
+            throws SQLException, AnalysisCancelledException {
         complements = ComplementaryColumns.find(context);
         table();
+        for (RunningTotals.RunningTotal total : runningTotals) {
+            if (!total.exact()) {
+                brokenRunningTotal(total);
+            }
+        }
         for (ComplementaryColumns.Pair pair : complements) {
             add("complementary", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are the two sides of "
                     + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
@@ -107,7 +118,7 @@ final class QualityAnalysis {
                 .limit(MAX_ALERTS).toList();
         List<KeyFinding> findings = alerts.stream().filter(a -> a.finding() && !a.alert().severity().equals("info"))
                 .map(a -> KeyFinding.of("data_quality", a.alert().message(), a.impact(), 1.0, a.alert().columns(),
-                        "quality:" + a.alert().kind(), List.of()))
+                        "quality:" + a.alert().kind(), a.rows()))
                 .toList();
         return new Analyzed<>(new Quality(Math.max(0, Math.round(score * 10) / 10.0), deductions, sorted), findings);
     }
@@ -237,7 +248,8 @@ final class QualityAnalysis {
             List<String> columns = new ArrayList<>(dependency.sources());
             columns.add(0, dependency.target());
             add("high_correlation", "info", columns, "Exact dependency: " + dependency.expression() + " on all "
-                    + Text.count(dependency.rowsChecked()) + " rows; " + dependency.target() + " adds no information.",
+                    + Text.count(dependency.rowsChecked()) + " rows; " + dependency.target() + " adds no information"
+                    + (dependency.kind().equals("running_total") ? " beyond its first value." : "."),
                     1, HIGH_CORRELATION, 0.2);
         }
         // three or more measures that move together are one alert, not one per pair
@@ -363,7 +375,29 @@ final class QualityAnalysis {
                     String.format("%d empty, constant or ambiguous-date column%s: 2 points each (at most 15).",
                             inconsistent, inconsistent == 1 ? "" : "s")));
         }
+        long breaks = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("broken_running_total"))
+                .mapToLong(a -> (long) a.value()).sum();
+        if (breaks > 0) {
+            deductions.add(new Quality.Deduction("integrity", Math.min(15, 5.0 * breaks),
+                    String.format("%s row%s where a running balance does not add up: 5 points each (at most 15).",
+                            Text.count(breaks), breaks == 1 ? "" : "s")));
+        }
         return deductions;
+    }
+
+    /** A balance that is the running total of an amount except on a few rows: there the chain breaks. */
+    private void brokenRunningTotal(RunningTotals.RunningTotal total) {
+        long broken = total.checked() - total.holding();
+        List<String> rows = total.breaks().stream().map(Text::count).toList();
+        String listed = broken > rows.size() ? String.join(", ", rows) + " …" : Text.list(rows);
+        Quality.Alert alert = new Quality.Alert("broken_running_total", "warning",
+                List.of(total.balance(), total.amount()), String.format(
+                "%s is a running balance of %s (the %s row's plus its %s) on %s of %s rows, but not on %s (row%s %s): "
+                        + "there a transaction is missing, doubled or out of order, or a balance was corrected.",
+                total.balance(), total.amount(), total.newestFirst() ? "next" : "previous", total.amount(),
+                Text.count(total.holding()), Text.count(total.checked()), Text.count(broken),
+                broken == 1 ? "" : "s", listed), broken, 0);
+        alerts.add(new Alert(alert, Math.min(0.95, 0.7 + 20.0 * broken / total.checked()), true, total.breaks()));
     }
 
     private static String negativesMean(String name, double share, long positives) {

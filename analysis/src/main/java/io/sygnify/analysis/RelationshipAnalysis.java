@@ -58,11 +58,25 @@ final class RelationshipAnalysis {
         this.grouped = grouped;
     }
 
-    Analyzed<Relationships> run() throws SQLException, AnalysisCancelledException {
+    /** @param runningTotals balances that carry a running total of an amount; the exact ones are dependencies */
+    Analyzed<Relationships> run(List<RunningTotals.RunningTotal> runningTotals)
+            throws SQLException, AnalysisCancelledException {
         List<Integer> measures = context.measures(MAX_MEASURES);
         List<String> names = measures.stream().map(context::name).toList();
         List<Relationships.Pair> pairs = new ArrayList<>();
         List<Relationships.Dependency> dependencies = new ArrayList<>();
+        for (RunningTotals.RunningTotal total : runningTotals) {
+            if (total.exact()) {
+                dependencies.add(new Relationships.Dependency("running_total", total.balance(),
+                        List.of(total.amount()), total.expression(), total.checked()));
+                dependentPairs.add(Set.of(total.balance(), total.amount()));
+                findings.add(KeyFinding.of("functional_dependency", String.format("%s is a running balance: each "
+                                + "row's %s is the %s row's plus its %s, on all %s rows after the first.",
+                        total.balance(), total.balance(), total.newestFirst() ? "next" : "previous", total.amount(),
+                        Text.count(total.checked())), 0.8, 1.0, List.of(total.balance(), total.amount()),
+                        null, List.of()));
+            }
+        }
         List<List<Double>> pearson = List.of();
         List<List<Double>> spearman = List.of();
         if (measures.size() >= 2) {

@@ -38,8 +38,8 @@ public record Relationships(List<String> numericColumns, List<List<Double>> pear
     }
 
     /**
-     * @param kind        {@code copy}, {@code linear}, {@code sum}, {@code difference}, {@code product} or
-     *                    {@code determines}
+     * @param kind        {@code copy}, {@code linear}, {@code sum}, {@code difference}, {@code product},
+     *                    {@code determines} or {@code running_total} (a balance: the previous row's plus an amount)
      * @param target      the column that is determined
      * @param sources     the columns it is computed from
      * @param expression  e.g. {@code net = gross - tax}, {@code fahrenheit = 1.8 × celsius + 32}

@@ -48,7 +48,9 @@ final class ReportBuilder {
         GroupedMeasures grouped = new GroupedMeasures(context);
         List<KeyFinding> findings = new ArrayList<>();
         stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
-        Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped).run(), findings,
+        List<RunningTotals.RunningTotal> runningTotals = RunningTotals.find(context);
+        Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped)
+                .run(runningTotals), findings,
                 "Looking for outliers");
         Outliers outliers = done("outliers", new OutlierAnalysis(context).run(), findings,
                 "Analysing trends over time");
@@ -59,7 +61,7 @@ final class ReportBuilder {
         Kpis kpis = done("kpis", new KpiAnalysis(context, segments).run(), findings, "Checking data quality");
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
-                timeSeries), findings, "Ranking key findings");
+                timeSeries, runningTotals), findings, "Ranking key findings");
         List<KeyFinding> keyFindings = KeyFindingRanking.rank(findings, groups,
                 relationships == null ? null : relationships.dependencies());
         stages.section("key_findings", keyFindings);

@@ -197,6 +197,64 @@ class AnalysesTest {
         assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("outliers")).hasSize(3);
     }
 
+    /** A ledger's balance, oldest row first: the previous balance plus the amount, to the cent. */
+    private static void ledger(PrintWriter out, boolean newestFirst, Set<Integer> left) {
+        Random random = new Random(4);
+        List<String> lines = new java.util.ArrayList<>();
+        double balance = 500;
+        for (int i = 1; i <= 120; i++) {
+            double amount = i % 10 == 0 ? 1500 : -Math.round(random.nextDouble() * 20_000) / 100.0;
+            balance += amount;
+            if (!left.contains(i)) {
+                lines.add(LocalDate.of(2024, 1, 1).plusDays(i) + "," + f(amount) + "," + f(balance));
+            }
+        }
+        if (newestFirst) {
+            java.util.Collections.reverse(lines);
+        }
+        out.println("date,amount,running balance");
+        lines.forEach(out::println);
+    }
+
+    @Test
+    void aBalanceThatIsTheRunningTotalOfTheAmountIsADependencyInEitherOrder() throws Exception {
+        for (boolean newestFirst : new boolean[] {false, true}) {
+            AnalysisReport report = analyze("ledger-" + newestFirst + ".csv", out -> ledger(out, newestFirst, Set.of()));
+
+            assertThat(report.relationships().dependencies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo("running_total");
+                assertThat(d.target()).isEqualTo("running balance");
+                assertThat(d.sources()).containsExactly("amount");
+                assertThat(d.expression()).isEqualTo("running balance = " + (newestFirst ? "next" : "previous")
+                        + " row's running balance + amount");
+                assertThat(d.rowsChecked()).isEqualTo(119);
+            });
+            assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("broken_running_total"));
+        }
+    }
+
+    @Test
+    void aRunningBalanceWithMissingTransactionsNamesTheRowsWhereItBreaks() throws Exception {
+        // transactions 31 and 77 left out: the rows after them, 31 (transaction 32) and 76 (transaction 78), break
+        AnalysisReport report = analyze("gaps.csv", out -> ledger(out, false, Set.of(31, 77)));
+
+        assertThat(report.relationships().dependencies()).noneMatch(d -> d.kind().equals("running_total"));
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("broken_running_total")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.severity()).isEqualTo("warning");
+                    assertThat(a.message()).startsWith("running balance is a running balance of amount (the previous "
+                            + "row's plus its amount) on 115 of 117 rows, but not on 2 (rows 31 and 76)");
+                });
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.evidence().chartKey()).isEqualTo("quality:broken_running_total");
+            assertThat(k.evidence().rows()).containsExactly(31L, 76L);
+        });
+        assertThat(report.quality().deductions()).anySatisfy(d -> {
+            assertThat(d.dimension()).isEqualTo("integrity");
+            assertThat(d.points()).isEqualTo(10.0);
+        });
+    }
+
     @Test
     void theTopLevelsOfASmallIntegerColumnAreNoOutliersButAValueBeyondAGapIs() throws Exception {
         // quantities 1 … 10, mostly 1 to 3 (median 2, MAD 1: a robust z-score puts 8, 9 and 10 beyond 7.19);

@@ -1,0 +1,125 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Balance columns that carry a running total of an amount in file order, as a bank statement's or a ledger's do:
+ * each row's {@code Saldo} is the row before's plus its {@code Betrag} (or the row after's, when the newest row
+ * comes first). Where the chain breaks, a transaction is missing, doubled or out of order: the rows are named.
+ */
+final class RunningTotals {
+
+    private static final Pattern BALANCE_NAME = Pattern.compile("balance|running|cumulative|cum|ytd|stock|inventory");
+    // to the cent, and no closer than a double's rounding on large balances
+    private static final double CENT = 0.005;
+    private static final long MIN_ROWS = 10;
+    // below this share of rows the amount is no running total's, broken or not
+    private static final double MIN_HOLDING = 0.9;
+    private static final int LISTED = 20;
+
+    /**
+     * @param holding rows, after the first, on which the balance is the neighbouring row's plus the amount
+     * @param checked rows, after the first, where the balance, its neighbour and the amount are present
+     * @param breaks  the first rows (numbered from 1) where it is not, at most {@value #LISTED}
+     */
+    record RunningTotal(String balance, String amount, boolean newestFirst, long checked, long holding,
+                        List<Long> breaks) {
+
+        boolean exact() {
+            return holding == checked;
+        }
+
+        /** "Saldo = previous row's Saldo + Betrag" */
+        String expression() {
+            return balance + " = " + (newestFirst ? "next" : "previous") + " row's " + balance + " + " + amount;
+        }
+    }
+
+    private RunningTotals() {
+    }
+
+    /** For each measure named like a balance, the other measure whose running total it is, if one is. */
+    static List<RunningTotal> find(AnalysisContext context) throws SQLException, AnalysisCancelledException {
+        List<Integer> measures = context.measures(RelationshipAnalysis.MAX_MEASURES);
+        List<RunningTotal> found = new ArrayList<>();
+        for (int balance : measures) {
+            if (!AnalysisContext.matches(BALANCE_NAME, context.name(balance))
+                    || context.profile(balance).distinctCount() < 3) {
+                continue;
+            }
+            // an amount that is mostly 0 keeps any balance that rarely moves "running"
+            List<Integer> amounts = measures.stream().filter(m -> m != balance && context.profile(m).numeric() != null
+                    && context.profile(m).numeric().zeros() * 2 < context.profile(m).presentCount()).toList();
+            if (!amounts.isEmpty()) {
+                best(context, balance, amounts).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static java.util.Optional<RunningTotal> best(AnalysisContext context, int balance, List<Integer> amounts)
+            throws SQLException, AnalysisCancelledException {
+        String b = context.sql(balance) + "::DOUBLE";
+        StringBuilder select = new StringBuilder();
+        StringBuilder inner = new StringBuilder(b + " AS b, lag(" + b + ") OVER w AS pb, lead(" + b + ") OVER w AS nb");
+        for (int i = 0; i < amounts.size(); i++) {
+            inner.append(", ").append(context.sql(amounts.get(i))).append("::DOUBLE AS a").append(i);
+            for (String neighbour : new String[] {"pb", "nb"}) {
+                String present = "b IS NOT NULL AND " + neighbour + " IS NOT NULL AND a" + i + " IS NOT NULL";
+                select.append(select.length() == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(present)
+                        .append("), count(*) FILTER (WHERE ").append(holds(neighbour, "a" + i)).append(")");
+            }
+        }
+        String from = " FROM (SELECT " + inner + " FROM " + ColumnTypeResolver.TABLE + " WINDOW w AS (ORDER BY "
+                + ColumnTypeResolver.ROW + "))";
+        long[] counts = context.session().query("SELECT " + select + from, row -> {
+            row.next();
+            long[] values = new long[amounts.size() * 4];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.getLong(i + 1);
+            }
+            return values;
+        });
+        int bestAmount = -1;
+        boolean newestFirst = false;
+        long checked = 0;
+        long holding = 0;
+        for (int i = 0; i < amounts.size(); i++) {
+            for (int direction = 0; direction < 2; direction++) {
+                long n = counts[4 * i + 2 * direction];
+                long h = counts[4 * i + 2 * direction + 1];
+                if (n >= MIN_ROWS && h >= MIN_HOLDING * n && h > holding) {
+                    bestAmount = i;
+                    newestFirst = direction == 1;
+                    checked = n;
+                    holding = h;
+                }
+            }
+        }
+        if (bestAmount < 0) {
+            return java.util.Optional.empty();
+        }
+        String neighbour = newestFirst ? "nb" : "pb";
+        String a = "a" + bestAmount;
+        List<Long> breaks = holding == checked ? List.of() : context.session().query("SELECT r FROM (SELECT "
+                + ColumnTypeResolver.ROW + " AS r, " + inner + " FROM " + ColumnTypeResolver.TABLE
+                + " WINDOW w AS (ORDER BY " + ColumnTypeResolver.ROW + ")) WHERE b IS NOT NULL AND " + neighbour
+                + " IS NOT NULL AND " + a + " IS NOT NULL AND NOT " + holds(neighbour, a) + " ORDER BY r LIMIT "
+                + LISTED, row -> {
+                    List<Long> rows = new ArrayList<>();
+                    while (row.next()) {
+                        rows.add(row.getLong(1));
+                    }
+                    return rows;
+                });
+        return java.util.Optional.of(new RunningTotal(context.name(balance), context.name(amounts.get(bestAmount)),
+                newestFirst, checked, holding, breaks));
+    }
+
+    private static String holds(String neighbour, String amount) {
+        return "abs(b - " + neighbour + " - " + amount + ") <= " + CENT + " + 1e-12 * abs(b)";
+    }
+}
