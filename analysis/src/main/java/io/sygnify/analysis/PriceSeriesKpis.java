@@ -16,6 +16,8 @@ final class PriceSeriesKpis extends DomainKpis {
             + "|price|last)$");
     // prices are walked in Java, in order: a million of them is 40 years of minutes, and fits the heap
     private static final long MAX_PRICES = 1_000_000;
+    // a move this many standard deviations from the mean return is a shock worth a finding of its own
+    private static final double SHOCK_SIGMAS = 5;
 
     /**
      * How often the series is priced, and so how returns are annualised: the conventional 252 trading days, 365
@@ -146,7 +148,26 @@ final class PriceSeriesKpis extends DomainKpis {
                 "largest fall from a running peak to a later trough"));
         indicators.add(new Kpis.Indicator("value_at_risk_95", Results.finite(var95), "ratio", null,
                 "historical: the loss exceeded on 5 % of periods (minus the 5 % quantile of returns)"));
+        int down = 0;
+        int up = 0;
+        for (int i = 1; i < returns.length; i++) {
+            down = returns[i] < returns[down] ? i : down;
+            up = returns[i] > returns[up] ? i : up;
+        }
+        indicators.add(move("worst_return", returns[down], dates, down, frequency, "largest fall"));
+        indicators.add(move("best_return", returns[up], dates, up, frequency, "largest rise"));
         String closeName = context.name(close.get());
+        int extreme = Math.abs(returns[down]) >= Math.abs(returns[up]) ? down : up;
+        double sigmas = sd == 0 ? 0 : Math.abs(returns[extreme] - mean) / sd;
+        if (sigmas >= SHOCK_SIGMAS) {
+            // a crash or a jump: the day itself is what a reader of a price history asks about first
+            scope.finding(KeyFinding.of("kpi", String.format("%s %s %s on %s, its largest move between consecutive "
+                            + "prices: %s standard deviations of its returns.", closeName,
+                    returns[extreme] < 0 ? "fell" : "rose", Text.percent(Math.abs(returns[extreme])),
+                    frequency.moment(dates.get(extreme + 1)), Text.number(sigmas)),
+                    Math.min(1, 0.3 + sigmas / 20), 1.0, List.of(closeName, context.name(time.get())),
+                    "kpi:price_series", List.of()));
+        }
         scope.finding(KeyFinding.of("kpi", String.format("%s: total return %s from %s to %s, annualised volatility %s, "
                         + "maximum drawdown %s (peak %s, trough %s).", closeName, Text.percent(totalReturn),
                 frequency.moment(dates.get(0)), frequency.moment(dates.get(n - 1)),
@@ -156,5 +177,15 @@ final class PriceSeriesKpis extends DomainKpis {
                 "kpi:price_series", List.of()));
         return Optional.of(new Kpis.Domain("price_series", Map.of("price", closeName, "date",
                 context.name(time.get())), indicators));
+    }
+
+    /** The return from price {@code at} to the next, with the dates of both. */
+    private static Kpis.Indicator move(String name, double value, List<LocalDateTime> dates, int at,
+                                       Frequency frequency, String what) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("date", frequency.moment(dates.get(at + 1)));
+        detail.put("previous_date", frequency.moment(dates.get(at)));
+        return new Kpis.Indicator(name, value, "ratio", detail, what + " between consecutive prices (date: the "
+                + "price after it)");
     }
 }

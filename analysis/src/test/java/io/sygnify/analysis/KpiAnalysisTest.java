@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,23 @@ class KpiAnalysisTest {
     }
 
     @Test
+    void aCrashDayFarOutsideTheUsualReturnsIsAFinding() throws Exception {
+        Random random = new Random(5);
+        AnalysisReport report = analyze("crash.csv", out -> {
+            out.println("date,close");
+            double price = 50;
+            for (int day = 0; day < 300; day++) {
+                price *= day == 200 ? 0.85 : 1 + random.nextGaussian() * 0.01;
+                out.printf(Locale.ROOT, "%s,%.4f%n", LocalDate.of(2023, 1, 1).plusDays(day), price);
+            }
+        });
+
+        assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence())
+                .matches("close fell 15 % on 2023-07-20, its largest move between consecutive prices: \\d+(\\.\\d+)? "
+                        + "standard deviations of its returns\\."));
+    }
+
+    @Test
     void priceSeriesReturnsDrawdownWithDatesVolatilityAndValueAtRisk() throws Exception {
         // a fall of exactly 20 % from 121 (3 Jan) to 96.8 (4 Jan), back to 121 on 7 Jan
         double[] prices = {100, 110, 121, 96.8, 100, 110, 121, 133.1, 120, 125, 130, 140};
@@ -143,6 +161,13 @@ class KpiAnalysisTest {
         assertThat(indicator(prices1, "volatility").unit()).isEqualTo("ratio");
         // the 5 % quantile of 11 returns lies between the two worst: −20 % and 120 / 133.1 − 1
         assertThat(indicator(prices1, "value_at_risk_95").value()).isBetween(1 - 120 / 133.1, 0.2);
+        Kpis.Indicator worstDay = indicator(prices1, "worst_return");
+        assertThat(worstDay.value()).isCloseTo(-0.2, within(1e-9));
+        assertThat(detail(worstDay)).containsEntry("date", "2024-01-04").containsEntry("previous_date", "2024-01-03");
+        assertThat(indicator(prices1, "best_return").value()).isCloseTo(0.1, within(1e-9));
+        assertThat(detail(indicator(prices1, "best_return"))).containsEntry("date", "2024-01-02");
+        // eleven returns cannot put one 5 standard deviations out
+        assertThat(report.keyFindings()).noneMatch(f -> f.sentence().contains("largest move"));
         assertThat(report.keyFindings()).anyMatch(f -> f.kind().equals("kpi")
                 && f.sentence().contains("total return 40 % from 2024-01-01 to 2024-01-12")
                 && f.sentence().contains("maximum drawdown -20 % (peak 2024-01-03, trough 2024-01-04)"));
