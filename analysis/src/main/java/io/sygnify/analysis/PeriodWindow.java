@@ -19,9 +19,36 @@ record PeriodWindow(PeriodUnit unit, List<LocalDateTime> starts, List<String> la
         return starts.get(first + coreIndex).getDayOfWeek().getValue() - 1;
     }
 
-    /** Month of the year (January 0) of the {@code coreIndex}-th complete period. */
+    /** Month of the year (January 0) of the {@code coreIndex}-th complete period; of a week, its Thursday's. */
     int month(int coreIndex) {
-        return starts.get(first + coreIndex).getMonthValue() - 1;
+        return monthOf(first + coreIndex).getMonthValue() - 1;
+    }
+
+    /** The month a period belongs to: a week to the month of its Thursday, which holds most of its days. */
+    private YearMonth monthOf(int index) {
+        LocalDateTime start = starts.get(index);
+        return YearMonth.from(unit == PeriodUnit.WEEK ? start.plusDays(3) : start);
+    }
+
+    /**
+     * For weekly periods, each month's mean week (sum and count divided by its weeks, so that a month of five
+     * weeks is not a quarter above one of four), months with fewer than four complete weeks left out; for other
+     * units, {@link #months}. Only the month-of-year pattern uses it: a month's total is not the sum of its weeks.
+     */
+    Map<YearMonth, double[]> monthsForSeason(double[] sums, double[] counts) {
+        if (unit != PeriodUnit.WEEK) {
+            return months(sums, counts);
+        }
+        Map<YearMonth, double[]> months = new LinkedHashMap<>();
+        for (int i = first; i < end; i++) {
+            double[] acc = months.computeIfAbsent(monthOf(i), key -> new double[3]);
+            acc[0] += sums[i];
+            acc[1] += counts[i];
+            acc[2]++;
+        }
+        months.values().removeIf(acc -> acc[2] < 4);
+        months.replaceAll((month, acc) -> new double[] {acc[0] / acc[2], acc[1] / acc[2]});
+        return months;
     }
 
     /** A period's value from its sum and count: the mean or the sum. */

@@ -128,9 +128,9 @@ final class SeasonalPatterns {
         return size + (change >= 0 ? " above" : " below");
     }
 
-    /** Month-of-year pattern on complete months, when there are at least two years of them. */
+    /** Month-of-year pattern on complete months (or weeks grouped by month), with at least two years of them. */
     static TimeSeries.Seasonality yearly(double[] sums, double[] counts, String aggregate, PeriodWindow window) {
-        Map<YearMonth, double[]> months = window.months(sums, counts);
+        Map<YearMonth, double[]> months = window.monthsForSeason(sums, counts);
         if (months == null || months.size() < 24) {
             return null;
         }
