@@ -227,6 +227,17 @@ describe('ReportView', () => {
     );
   });
 
+  it('says that a profit is judged on a log scale keeping its sign', () => {
+    stubFetch({});
+    const [amount] = fullReport.outliers.columns;
+    const profit = { ...amount!, column: 'Profit', scale: 'signed_log', lower_fence: -419.2, upper_fence: 1_051 };
+    show({ ...fullReport, outliers: { columns: [profit], notes: [] } });
+
+    expect(within(screen.getByTestId('outliers-table')).getByRole('row', { name: /Profit/ })).toHaveTextContent(
+      'Profitmodified z, log scale keeping the sign',
+    );
+  });
+
   it('shows only the sections a 1.0 report has', () => {
     stubFetch({});
     show(insights);

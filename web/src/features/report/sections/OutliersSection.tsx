@@ -48,6 +48,7 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                             {outlier.method.replace(/_/g, ' ')}
                             {outlier.scale === 'log' && ', log scale'}
                             {bySize(outlier) && ', log scale of the size'}
+                            {outlier.scale === 'signed_log' && ', log scale keeping the sign'}
                           </span>
                         )}
                       </th>

@@ -74,8 +74,9 @@ final class OutlierAnalysis {
             columns.add(result);
             double maxScore = result.rows().stream().mapToDouble(r -> Math.abs(r.score())).max().orElse(0);
             if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE)) {
-                KeyFinding finding = finding(result, maxScore, !scale.equals(Outliers.LINEAR) && stats.zeros() > 0,
-                        label.of(result.rows().get(0).row()));
+                boolean zerosLeftOut = (scale.equals(Outliers.LOG) || scale.equals(Outliers.LOG_MAGNITUDE))
+                        && stats.zeros() > 0;
+                KeyFinding finding = finding(result, maxScore, zerosLeftOut, label.of(result.rows().get(0).row()));
                 if (result.count() == 1 && !result.separateGroups()) {
                     byLoneRow.computeIfAbsent(result.rows().get(0).row(), row -> new ArrayList<>()).add(result);
                     lone.put(result, finding);
@@ -117,7 +118,8 @@ final class OutlierAnalysis {
 
     /**
      * {@code log} for positive heavy-tailed values; {@code log_magnitude} when some of them are negative (refunds),
-     * so that a refund is judged by its size like a sale, and an extreme one is found rather than skipped.
+     * so that a refund is judged by its size like a sale, and an extreme one is found rather than skipped; but a
+     * profit or a change of 0.01 is no outlier for being small, so measures signed by nature stay linear.
      */
     private String scale(int index, long present, ColumnProfile.NumericStats stats)
             throws SQLException, AnalysisCancelledException {
@@ -130,7 +132,8 @@ final class OutlierAnalysis {
             return heavyTailed(stats.skewness()) || money && stats.skewness() != null
                     && stats.skewness() > MONEY_SKEWNESS ? Outliers.LOG : Outliers.LINEAR;
         }
-        if ((double) stats.negatives() / nonzero > NEGATIVE_SHARE_FOR_LOG) {
+        boolean signed = QualityAnalysis.signedByNature(context.name(index));
+        if ((double) stats.negatives() / nonzero > NEGATIVE_SHARE_FOR_LOG && !signed) {
             return Outliers.LINEAR;
         }
         // the profile's skewness is of the signed values, which one large refund turns negative: size counts here
@@ -140,7 +143,7 @@ final class OutlierAnalysis {
                     Object value = row.getObject(1);
                     return value instanceof Number n ? n.doubleValue() : null;
                 });
-        return heavyTailed(sizeSkewness) ? Outliers.LOG_MAGNITUDE : Outliers.LINEAR;
+        return !heavyTailed(sizeSkewness) ? Outliers.LINEAR : signed ? Outliers.SIGNED_LOG : Outliers.LOG_MAGNITUDE;
     }
 
     private static boolean heavyTailed(Double skewness) {
@@ -150,9 +153,18 @@ final class OutlierAnalysis {
     private Outliers.ColumnOutliers assess(int index, String scale) throws SQLException, AnalysisCancelledException {
         String x = context.sql(index) + "::DOUBLE";
         boolean log = !scale.equals(Outliers.LINEAR);
+        double size = !scale.equals(Outliers.SIGNED_LOG) ? 1 : context.session().query("SELECT median(abs(" + x
+                + ")) FROM " + ColumnTypeResolver.TABLE + " WHERE " + x + " <> 0", row -> {
+                    row.next();
+                    return row.getDouble(1);
+                });
+        if (!(size > 0)) {
+            return null;
+        }
         String v = switch (scale) {
             case Outliers.LOG -> "ln(" + x + ")";
             case Outliers.LOG_MAGNITUDE -> "ln(abs(" + x + "))";
+            case Outliers.SIGNED_LOG -> "asinh(" + x + " / " + size + ")";
             default -> x;
         };
         String domain = context.sql(index) + " IS NOT NULL" + switch (scale) {
@@ -211,8 +223,9 @@ final class OutlierAnalysis {
                 + domain);
         List<Outliers.OutlierRow> rows = counts[0] + counts[1] == 0 ? List.of() : rows(x, score, outside);
         long count = counts[0] + counts[1];
-        double lowerFence = log ? Math.exp(low) : low;
-        double upperFence = log ? Math.exp(high) : high;
+        boolean signedLog = scale.equals(Outliers.SIGNED_LOG);
+        double lowerFence = signedLog ? size * Math.sinh(low) : log ? Math.exp(low) : low;
+        double upperFence = signedLog ? size * Math.sinh(high) : log ? Math.exp(high) : high;
         if (!scale.equals(Outliers.LOG_MAGNITUDE)
                 && profile.min() instanceof Number min && profile.max() instanceof Number max) {
             // a fence beyond the values only says that none is out on that side: a volume's "normal range" read
@@ -296,6 +309,7 @@ final class OutlierAnalysis {
                 ? "robust z-score above " + Text.number(result.threshold()) + switch (result.scale()) {
                     case Outliers.LOG -> " on a log scale";
                     case Outliers.LOG_MAGNITUDE -> " on a log scale of their size";
+                    case Outliers.SIGNED_LOG -> " on a log scale that keeps the sign";
                     default -> "";
                 }
                 : "more than " + Text.number(result.threshold()) + " IQR beyond the quartiles";

@@ -15,6 +15,8 @@ public record Outliers(List<ColumnOutliers> columns, List<String> notes) {
     public static final String LINEAR = "linear";
     public static final String LOG = "log";
     public static final String LOG_MAGNITUDE = "log_magnitude";
+    /** asinh(x / s), s the median size: like a log for large sizes of either sign, like x itself near zero. */
+    public static final String SIGNED_LOG = "signed_log";
 
     /**
      * @param column      the measure

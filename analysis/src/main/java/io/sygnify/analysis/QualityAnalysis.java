@@ -400,6 +400,15 @@ final class QualityAnalysis {
         alerts.add(new Alert(alert, Math.min(0.95, 0.7 + 20.0 * broken / total.checked()), true, total.breaks()));
     }
 
+    /**
+     * Whether the column's values cross zero by nature (a profit, a change, a delay, a balance): their size near
+     * zero is as ordinary as far from it, unlike a refund's beside a sale.
+     */
+    static boolean signedByNature(String name) {
+        return AnalysisContext.matches(BALANCE_NAME, name) || AnalysisContext.matches(DELAY_NAME, name)
+                || AnalysisContext.matches(CHANGE_NAME, name) || AnalysisContext.matches(PROFIT_NAME, name);
+    }
+
     private static String negativesMean(String name, double share, long positives) {
         if (AnalysisContext.matches(BALANCE_NAME, name)) {
             return ": the balance was overdrawn";

@@ -255,6 +255,55 @@ class AnalysesTest {
         });
     }
 
+    /** Four years of orders, counted per week, with a busy November and December every year. */
+    @Test
+    void weeklySeriesOverYearsHaveTheirMonthOfYearPattern() throws Exception {
+        Random random = new Random(12);
+        AnalysisReport report = analyze("orders-by-week.csv", out -> {
+            out.println("order_date,sales");
+            for (int i = 0; i < 5000; i++) {
+                LocalDate date = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1461));
+                if (random.nextDouble() < 0.3) {
+                    date = date.withMonth(11 + random.nextInt(2)).withDayOfMonth(1 + random.nextInt(28));
+                }
+                out.println(date + "," + f(50 + random.nextDouble() * 100));
+            }
+        });
+
+        assertThat(report.timeSeries().period()).isEqualTo("week");
+        TimeSeries.Seasonality yearly = series(report, "rows").seasonality().stream()
+                .filter(s -> s.kind().equals("yearly")).findFirst().orElseThrow();
+        assertThat(yearly.significant()).isTrue();
+        // November and December, each about 2.5 times an ordinary month's weeks
+        assertThat(yearly.profile().get(10)).isGreaterThan(2.0);
+        assertThat(yearly.profile().get(11)).isGreaterThan(2.0);
+        assertThat(yearly.profile().get(5)).isLessThan(1.0);
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .startsWith("The number of rows per week of order_date follows a yearly pattern: "));
+        // the last week of December is expected to be busy: no anomaly
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("last_period_anomaly")
+                && k.sentence().contains("The number of rows"));
+    }
+
+    /** A profit crosses zero: a small one is as ordinary as a large one, and its tails are judged by ratio. */
+    @Test
+    void aProfitNearZeroIsNoOutlierOnItsSignedLogScale() throws Exception {
+        Random random = new Random(13);
+        AnalysisReport report = analyze("profits.csv", out -> {
+            out.println("order,Profit");
+            for (int i = 1; i <= 3000; i++) {
+                double sales = Math.exp(4 + random.nextGaussian());
+                double profit = i == 1500 ? 0.01 : i == 2500 ? 250_000 : sales * (random.nextDouble() * 0.6 - 0.15);
+                out.println(i + "," + f(profit));
+            }
+        });
+
+        Outliers.ColumnOutliers profit = outliers(report, "Profit");
+        assertThat(profit.scale()).isEqualTo(Outliers.SIGNED_LOG);
+        assertThat(profit.rows()).extracting(Outliers.OutlierRow::row).contains(2500L).doesNotContain(1500L);
+        assertThat(profit.lowerFence()).isNegative();
+    }
+
     @Test
     void theTopLevelsOfASmallIntegerColumnAreNoOutliersButAValueBeyondAGapIs() throws Exception {
         // quantities 1 … 10, mostly 1 to 3 (median 2, MAD 1: a robust z-score puts 8, 9 and 10 beyond 7.19);
