@@ -74,6 +74,9 @@ final class QualityAnalysis {
                 brokenRunningTotal(total);
             }
         }
+        for (StuckValues.Run run : new StuckValues(context).find(dataset.candidateKeys())) {
+            stuck(run);
+        }
         for (ComplementaryColumns.Pair pair : complements) {
             add("complementary", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are the two sides of "
                     + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
@@ -377,12 +380,31 @@ final class QualityAnalysis {
         }
         long breaks = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("broken_running_total"))
                 .mapToLong(a -> (long) a.value()).sum();
-        if (breaks > 0) {
-            deductions.add(new Quality.Deduction("integrity", Math.min(15, 5.0 * breaks),
-                    String.format("%s row%s where a running balance does not add up: 5 points each (at most 15).",
-                            Text.count(breaks), breaks == 1 ? "" : "s")));
+        long stuck = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("stuck_values")).count();
+        if (breaks + stuck > 0) {
+            List<String> what = new ArrayList<>();
+            if (breaks > 0) {
+                what.add(Text.count(breaks, "row") + " where a running balance does not add up");
+            }
+            if (stuck > 0) {
+                what.add(Text.count(stuck, "measure") + " stuck on one value");
+            }
+            deductions.add(new Quality.Deduction("integrity", Math.min(15, 5.0 * (breaks + stuck)),
+                    Text.list(what) + ": 5 points each (at most 15)."));
         }
         return deductions;
+    }
+
+    /** A measure that repeats one value over a long run of consecutive readings. */
+    private void stuck(StuckValues.Run run) {
+        String of = run.entity() == null ? "" : " of " + run.entity() + " " + run.entityValue();
+        Quality.Alert alert = new Quality.Alert("stuck_values", "warning", run.entity() == null
+                ? List.of(run.measure()) : List.of(run.measure(), run.entity()), String.format(
+                "%s repeats %s on %s consecutive rows%s, from %s to %s (rows %s to %s), where its values otherwise "
+                        + "vary: a sensor that stopped measuring, or a value carried forward.", run.measure(),
+                number(run.value()), Text.count(run.length()), of, run.from(), run.to(), Text.count(run.firstRow()),
+                Text.count(run.lastRow())), run.length(), 0);
+        alerts.add(new Alert(alert, 0.7, true, List.of(run.firstRow(), run.lastRow())));
     }
 
     /** A balance that is the running total of an amount except on a few rows: there the chain breaks. */

@@ -348,4 +348,65 @@ class QualityAnalysisTest {
                 .satisfies(k -> assertThat(k.sentence()).startsWith("credit has values in separate groups: 20 % of "
                         + "them (40) lie outside the main group's range "));
     }
+    /** Three sensors every 10 minutes; the second reads 20.7 from the 100th reading on, the others keep varying. */
+    @Test
+    void aSensorStuckOnOneValueIsNamedWithItsDeviceTimesAndRows() throws Exception {
+        java.util.Random random = new java.util.Random(31);
+        AnalysisReport report = analyze("sensors.csv", out -> {
+            out.println("time,sensor,temperature,setpoint");
+            for (int k = 0; k < 300; k++) {
+                java.time.LocalDateTime at = java.time.LocalDateTime.of(2025, 3, 1, 0, 0).plusMinutes(10L * k);
+                for (String sensor : new String[] {"s1", "s2", "s3"}) {
+                    double temperature = sensor.equals("s2") && k >= 100 ? 20.7 : 20 + random.nextGaussian();
+                    out.printf(java.util.Locale.ROOT, "%s,%s,%.2f,%d%n", at, sensor, temperature, k < 150 ? 20 : 22);
+                }
+            }
+        });
+
+        Quality.Alert stuck = alert(report, "stuck_values", "temperature");
+        assertThat(stuck.severity()).isEqualTo("warning");
+        assertThat(stuck.columns()).containsExactly("temperature", "sensor");
+        assertThat(stuck.message()).isEqualTo("temperature repeats 20.70 on 200 consecutive rows of sensor s2, from "
+                + "2025-03-01 16:40:00 to 2025-03-03 01:50:00 (rows 302 to 899), where its values otherwise vary: a "
+                + "sensor that stopped measuring, or a value carried forward.");
+        // a setpoint holds its value by nature: two values, no alert
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("stuck_values")).hasSize(1);
+        assertThat(report.keyFindings()).anySatisfy(k -> {
+            assertThat(k.evidence().chartKey()).isEqualTo("quality:stuck_values");
+            assertThat(k.evidence().rows()).containsExactly(302L, 899L);
+        });
+    }
+
+    /** A daily price carried forward over six weeks of missing quotes. */
+    @Test
+    void aValueCarriedForwardInADailySeriesIsFound() throws Exception {
+        java.util.Random random = new java.util.Random(32);
+        AnalysisReport report = analyze("quotes.csv", out -> {
+            out.println("date,price");
+            double price = 100;
+            for (int day = 0; day < 365; day++) {
+                if (day < 200 || day >= 242) {
+                    price *= 1 + random.nextGaussian() * 0.01;
+                }
+                out.printf(java.util.Locale.ROOT, "%s,%.2f%n", java.time.LocalDate.of(2024, 1, 1).plusDays(day), price);
+            }
+        });
+
+        assertThat(alert(report, "stuck_values", "price").message()).startsWith("price repeats ")
+                .contains(" on 43 consecutive rows, from 2024-07-18 to 2024-08-29 (rows 200 to 242)");
+    }
+
+    @Test
+    void randomReadingsRepeatNothing() throws Exception {
+        java.util.Random random = new java.util.Random(33);
+        AnalysisReport report = analyze("noise.csv", out -> {
+            out.println("time,reading");
+            for (int k = 0; k < 5000; k++) {
+                out.printf(java.util.Locale.ROOT, "%s,%d%n", java.time.LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(k),
+                        random.nextInt(25));
+            }
+        });
+
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("stuck_values"));
+    }
 }
