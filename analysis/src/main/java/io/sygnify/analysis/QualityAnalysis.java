@@ -77,6 +77,7 @@ final class QualityAnalysis {
         for (StuckValues.Run run : new StuckValues(context).find(dataset.candidateKeys())) {
             stuck(run);
         }
+        new TimeGaps(context).find(dataset.candidateKeys()).ifPresent(this::gaps);
         for (ComplementaryColumns.Pair pair : complements) {
             add("complementary", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are the two sides of "
                     + "one amount: exactly one of them is filled on each of the %s rows, so their blanks are not "
@@ -393,6 +394,33 @@ final class QualityAnalysis {
                     Text.list(what) + ": 5 points each (at most 15)."));
         }
         return deductions;
+    }
+
+    /** Silences in a regular series: the longest named, with the usual interval they break. */
+    private void gaps(TimeGaps.Result result) {
+        List<String> listed = new ArrayList<>();
+        for (TimeGaps.Gap gap : result.gaps().subList(0, Math.min(3, result.gaps().size()))) {
+            listed.add((gap.entityValue() == null ? "" : gap.entityValue() + " ") + TimeGaps.duration(gap.seconds())
+                    + " from " + gap.from() + " to " + gap.to());
+        }
+        String usual = TimeGaps.duration(result.usualSeconds());
+        String message;
+        if (result.count() == 1) {
+            TimeGaps.Gap gap = result.gaps().get(0);
+            message = String.format("%s has no rows for %s, from %s to %s, where rows come every %s.",
+                    result.entity() == null ? result.time() : result.entity() + " " + gap.entityValue(),
+                    TimeGaps.duration(gap.seconds()), gap.from(), gap.to(), usual);
+        } else {
+            message = String.format("%s%s has %s of more than %s usual intervals (rows come every %s): %s%s.",
+                    result.entity() == null ? "" : "Per " + result.entity() + ", ", result.time(),
+                    Text.count(result.count(), "gap"), Text.number(TimeGaps.GAP_INTERVALS), usual, Text.list(listed),
+                    result.count() > listed.size() ? " and more" : "");
+        }
+        List<String> columns = result.entity() == null ? List.of(result.time()) : List.of(result.time(),
+                result.entity());
+        Quality.Alert alert = new Quality.Alert("time_gaps", "warning", columns, message, result.count(),
+                TimeGaps.GAP_INTERVALS);
+        alerts.add(new Alert(alert, 0.6, true, result.gaps().stream().map(TimeGaps.Gap::rowAfter).toList()));
     }
 
     /** A measure that repeats one value over a long run of consecutive readings. */

@@ -42,26 +42,8 @@ final class StuckValues {
      * @param candidateKeys the dataset's keys: the time column alone, or with the entity column
      */
     List<Run> find(List<List<String>> candidateKeys) throws SQLException, AnalysisCancelledException {
-        List<Integer> time = context.timeColumns();
-        if (time.isEmpty()) {
-            return List.of();
-        }
-        String timeName = context.name(time.get(0));
-        Optional<String> entity = Optional.empty();
-        boolean keyed = false;
-        for (List<String> key : candidateKeys) {
-            if (key.equals(List.of(timeName))) {
-                keyed = true;
-                break;
-            }
-            if (key.size() == 2 && key.contains(timeName)) {
-                keyed = true;
-                entity = Optional.of(key.get(key.get(0).equals(timeName) ? 1 : 0));
-                break;
-            }
-        }
-        if (!keyed) {
-            // rows of several series interleaved in time, without a column saying whose: no order to follow
+        Optional<SeriesKey> key = SeriesKey.of(context, candidateKeys);
+        if (key.isEmpty()) {
             return List.of();
         }
         List<Integer> measures = context.measures(MAX_MEASURES).stream()
@@ -69,9 +51,9 @@ final class StuckValues {
         if (measures.isEmpty()) {
             return List.of();
         }
-        String t = context.sql(time.get(0));
-        String window = "(" + entity.map(e -> "PARTITION BY " + sqlOf(e) + " ").orElse("") + "ORDER BY " + t + ", "
-                + ColumnTypeResolver.ROW + ")";
+        String t = context.sql(key.get().time());
+        String window = "(" + key.get().window(context) + ")";
+        String entity = key.get().entity() == null ? null : context.name(key.get().entity());
         // one pass counts each measure's repeats of the row before; only measures with enough of them are followed
         StringBuilder flags = new StringBuilder();
         StringBuilder sums = new StringBuilder();
@@ -86,7 +68,7 @@ final class StuckValues {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < measures.size(); i++) {
             if (counts[i] >= MIN_RUN - 1) {
-                longestRun(measures.get(i), t, entity.orElse(null)).ifPresent(runs::add);
+                longestRun(measures.get(i), t, entity).ifPresent(runs::add);
             }
         }
         runs.sort((a, b) -> Long.compare(b.length(), a.length()));

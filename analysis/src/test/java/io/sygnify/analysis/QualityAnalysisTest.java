@@ -409,4 +409,59 @@ class QualityAnalysisTest {
 
         assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("stuck_values"));
     }
+    /** Two sensors every 5 minutes for two days; s2 sends nothing for six hours. */
+    @Test
+    void aDeviceThatFallsSilentIsAGapTheOtherDevicesDoNotHide() throws Exception {
+        java.util.Random random = new java.util.Random(34);
+        AnalysisReport report = analyze("silence.csv", out -> {
+            out.println("time,device,reading");
+            for (int k = 0; k < 576; k++) {
+                java.time.LocalDateTime at = java.time.LocalDateTime.of(2025, 3, 1, 0, 0).plusMinutes(5L * k);
+                for (String device : new String[] {"s1", "s2"}) {
+                    if (device.equals("s2") && k >= 200 && k < 272) {
+                        continue;
+                    }
+                    out.printf(java.util.Locale.ROOT, "%s,%s,%.3f%n", at, device, random.nextGaussian());
+                }
+            }
+        });
+
+        Quality.Alert gaps = alert(report, "time_gaps", "time");
+        assertThat(gaps.columns()).containsExactly("time", "device");
+        assertThat(gaps.message()).isEqualTo("device s2 has no rows for 6.08 hours, from 2025-03-01 16:35:00 to "
+                + "2025-03-01 22:40:00, where rows come every 5 minutes.");
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.evidence().chartKey())
+                .isEqualTo("quality:time_gaps"));
+    }
+
+    @Test
+    void aDailySeriesWithMissingWeeksListsThemLongestFirst() throws Exception {
+        AnalysisReport report = analyze("daily.csv", out -> {
+            out.println("day,visits");
+            for (int d = 0; d < 200; d++) {
+                if (!(d >= 50 && d < 60) && !(d >= 120 && d < 140)) {
+                    out.println(java.time.LocalDate.of(2024, 1, 1).plusDays(d) + "," + (100 + d % 7));
+                }
+            }
+        });
+
+        assertThat(alert(report, "time_gaps", "day").message()).isEqualTo("day has 2 gaps of more than 7 usual "
+                + "intervals (rows come every 1 day): 21 days from 2024-04-29 to 2024-05-20 and 11 days from "
+                + "2024-02-19 to 2024-03-01.");
+    }
+
+    @Test
+    void eventsAtIrregularTimesHaveNoGaps() throws Exception {
+        java.util.Random random = new java.util.Random(35);
+        AnalysisReport report = analyze("events.csv", out -> {
+            out.println("time,amount");
+            java.time.LocalDateTime at = java.time.LocalDateTime.of(2025, 1, 1, 0, 0);
+            for (int k = 0; k < 2000; k++) {
+                at = at.plusSeconds(1 + (long) (-Math.log(random.nextDouble()) * 600));
+                out.printf(java.util.Locale.ROOT, "%s,%.2f%n", at, 10 + random.nextDouble() * 90);
+            }
+        });
+
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("time_gaps"));
+    }
 }
