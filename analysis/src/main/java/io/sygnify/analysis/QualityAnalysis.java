@@ -441,7 +441,8 @@ final class QualityAnalysis {
         List<String> rows = total.breaks().stream().map(Text::count).toList();
         String listed = broken > rows.size() ? String.join(", ", rows) + " …" : Text.list(rows);
         Quality.Alert alert = new Quality.Alert("broken_running_total", "warning",
-                List.of(total.balance(), total.amount()), String.format(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(total.balance()),
+                        total.sources().stream()).toList(), String.format(
                 "%s is a running balance of %s (the %s row's plus its %s) on %s of %s rows, but not on %s (row%s %s): "
                         + "there a transaction is missing, doubled or out of order, or a balance was corrected.",
                 total.balance(), total.amount(), total.newestFirst() ? "next" : "previous", total.amount(),

@@ -68,12 +68,13 @@ final class RelationshipAnalysis {
         for (RunningTotals.RunningTotal total : runningTotals) {
             if (total.exact()) {
                 dependencies.add(new Relationships.Dependency("running_total", total.balance(),
-                        List.of(total.amount()), total.expression(), total.checked()));
-                dependentPairs.add(Set.of(total.balance(), total.amount()));
+                        total.sources(), total.expression(), total.checked()));
+                total.sources().forEach(source -> dependentPairs.add(Set.of(total.balance(), source)));
                 findings.add(KeyFinding.of("functional_dependency", String.format("%s is a running balance: each "
                                 + "row's %s is the %s row's plus its %s, on all %s rows after the first.",
                         total.balance(), total.balance(), total.newestFirst() ? "next" : "previous", total.amount(),
-                        Text.count(total.checked())), 0.8, 1.0, List.of(total.balance(), total.amount()),
+                        Text.count(total.checked())), 0.8, 1.0, java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(total.balance()), total.sources().stream()).toList(),
                         null, List.of()));
             }
         }

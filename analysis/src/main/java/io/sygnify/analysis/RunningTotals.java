@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  */
 final class RunningTotals {
 
+    private static final Pattern IN_NAME = Pattern.compile("credit|credits|deposit|deposits|in|inflow|receipts"
+            + "|received|haben");
+    private static final Pattern OUT_NAME = Pattern.compile("debit|debits|withdrawal|withdrawals|out|outflow|payments"
+            + "|soll");
     private static final Pattern BALANCE_NAME = Pattern.compile("balance|running|cumulative|cum|ytd|stock|inventory");
     // to the cent, and no closer than a double's rounding on large balances
     private static final double CENT = 0.005;
@@ -21,12 +25,14 @@ final class RunningTotals {
     private static final int LISTED = 20;
 
     /**
+     * @param amount  what moves the balance: a column's name, or "Credit − Debit"
+     * @param sources the columns {@code amount} is made of
      * @param holding rows, after the first, on which the balance is the neighbouring row's plus the amount
      * @param checked rows, after the first, where the balance, its neighbour and the amount are present
      * @param breaks  the first rows (numbered from 1) where it is not, at most {@value #LISTED}
      */
-    record RunningTotal(String balance, String amount, boolean newestFirst, long checked, long holding,
-                        List<Long> breaks) {
+    record RunningTotal(String balance, String amount, List<String> sources, boolean newestFirst, long checked,
+                        long holding, List<Long> breaks) {
 
         boolean exact() {
             return holding == checked;
@@ -51,8 +57,12 @@ final class RunningTotals {
                 continue;
             }
             // an amount that is mostly 0 keeps any balance that rarely moves "running"
-            List<Integer> amounts = measures.stream().filter(m -> m != balance && context.profile(m).numeric() != null
-                    && context.profile(m).numeric().zeros() * 2 < context.profile(m).presentCount()).toList();
+            List<Source> amounts = new ArrayList<>(measures.stream().filter(m -> m != balance
+                    && context.profile(m).numeric() != null
+                    && context.profile(m).numeric().zeros() * 2 < context.profile(m).presentCount())
+                    .map(m -> new Source(context.name(m), context.sql(m) + "::DOUBLE", List.of(context.name(m))))
+                    .toList());
+            amounts.addAll(flows(context, measures, balance));
             if (!amounts.isEmpty()) {
                 best(context, balance, amounts).ifPresent(found::add);
             }
@@ -60,13 +70,36 @@ final class RunningTotals {
         return found;
     }
 
-    private static java.util.Optional<RunningTotal> best(AnalysisContext context, int balance, List<Integer> amounts)
+    /** What may move a balance: a measure, or money in minus money out ("Credit − Debit"). */
+    private record Source(String name, String sql, List<String> columns) {
+    }
+
+    /**
+     * Each pair of a measure named like money in (credit, deposit, paid in) and one named like money out (debit,
+     * withdrawal, paid out), as in minus out; a blank side counts as 0, as a bank export leaves it.
+     */
+    private static List<Source> flows(AnalysisContext context, List<Integer> measures, int balance) {
+        List<Source> flows = new ArrayList<>();
+        for (int in : measures) {
+            for (int out : measures) {
+                if (in != balance && out != balance && in != out && AnalysisContext.matches(IN_NAME, context.name(in))
+                        && AnalysisContext.matches(OUT_NAME, context.name(out))) {
+                    flows.add(new Source(context.name(in) + " − " + context.name(out), "(coalesce(" + context.sql(in)
+                            + "::DOUBLE, 0) - coalesce(" + context.sql(out) + "::DOUBLE, 0))",
+                            List.of(context.name(in), context.name(out))));
+                }
+            }
+        }
+        return flows;
+    }
+
+    private static java.util.Optional<RunningTotal> best(AnalysisContext context, int balance, List<Source> amounts)
             throws SQLException, AnalysisCancelledException {
         String b = context.sql(balance) + "::DOUBLE";
         StringBuilder select = new StringBuilder();
         StringBuilder inner = new StringBuilder(b + " AS b, lag(" + b + ") OVER w AS pb, lead(" + b + ") OVER w AS nb");
         for (int i = 0; i < amounts.size(); i++) {
-            inner.append(", ").append(context.sql(amounts.get(i))).append("::DOUBLE AS a").append(i);
+            inner.append(", ").append(amounts.get(i).sql()).append(" AS a").append(i);
             for (String neighbour : new String[] {"pb", "nb"}) {
                 String present = "b IS NOT NULL AND " + neighbour + " IS NOT NULL AND a" + i + " IS NOT NULL";
                 select.append(select.length() == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(present)
@@ -115,8 +148,8 @@ final class RunningTotals {
                     }
                     return rows;
                 });
-        return java.util.Optional.of(new RunningTotal(context.name(balance), context.name(amounts.get(bestAmount)),
-                newestFirst, checked, holding, breaks));
+        return java.util.Optional.of(new RunningTotal(context.name(balance), amounts.get(bestAmount).name(),
+                amounts.get(bestAmount).columns(), newestFirst, checked, holding, breaks));
     }
 
     private static String holds(String neighbour, String amount) {

@@ -233,6 +233,30 @@ class AnalysesTest {
         }
     }
 
+    /** A bank export with a Debit and a Credit column, one of them blank on each row. */
+    @Test
+    void aBalanceMovedByCreditsAndDebitsIsTheirRunningTotal() throws Exception {
+        Random random = new Random(6);
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("Date,Description,Debit,Credit,Balance");
+            double balance = 800;
+            for (int i = 1; i <= 150; i++) {
+                boolean credit = i % 12 == 0;
+                double amount = credit ? 2400 + i : Math.round(random.nextDouble() * 15_000) / 100.0 + 1;
+                balance += credit ? amount : -amount;
+                out.println(LocalDate.of(2024, 1, 1).plusDays(i) + "," + (credit ? "Salary" : "Card") + ","
+                        + (credit ? "" : f(amount)) + "," + (credit ? f(amount) : "") + "," + f(balance));
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).filteredOn(d -> d.kind().equals("running_total"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.expression()).isEqualTo("Balance = previous row's Balance + Credit − Debit");
+                    assertThat(d.sources()).containsExactly("Credit", "Debit");
+                    assertThat(d.rowsChecked()).isEqualTo(149);
+                });
+    }
+
     @Test
     void aRunningBalanceWithMissingTransactionsNamesTheRowsWhereItBreaks() throws Exception {
         // transactions 31 and 77 left out: the rows after them, 31 (transaction 32) and 76 (transaction 78), break
