@@ -27,6 +27,7 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             + "|stars|probability|likelihood");
     // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
     static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
+    private static final double SIMILAR_VARIETY = 0.9;
     private static final Pattern DIMENSION_NAME = Pattern.compile(
             "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");
@@ -89,6 +90,15 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
         }
         time.sort(Comparator.comparingLong((Integer i) -> -profiles.get(i).presentCount())
                 .thenComparingLong(i -> -profiles.get(i).distinctCount()));
+        // a statement's booking date before its value date: of two complete and about as varied, the first in the file
+        if (time.size() >= 2 && time.get(1) < time.get(0)) {
+            ColumnProfile first = profiles.get(time.get(0));
+            ColumnProfile second = profiles.get(time.get(1));
+            if (second.presentCount() == first.presentCount()
+                    && second.distinctCount() >= SIMILAR_VARIETY * first.distinctCount()) {
+                time.add(0, time.remove(1));
+            }
+        }
         return time;
     }
 

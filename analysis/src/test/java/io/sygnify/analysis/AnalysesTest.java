@@ -233,6 +233,23 @@ class AnalysesTest {
         }
     }
 
+    /** The booking date, first in the file, is the time axis, though the value date has a few more days. */
+    @Test
+    void ofTwoCompleteDateColumnsAboutAsVariedTheFirstIsTheTimeAxis() throws Exception {
+        AnalysisReport report = analyze("booked.csv", out -> {
+            out.println("booked,value_date,amount");
+            for (int i = 0; i < 300; i++) {
+                LocalDate booked = LocalDate.of(2024, 1, 1).plusDays(i / 2);
+                out.println(booked + "," + booked.plusDays(i % 2) + "," + (10 + i % 17));
+            }
+        });
+
+        java.util.function.Function<String, Long> distinct = name -> report.columns().stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow().distinctCount();
+        assertThat(distinct.apply("value_date")).isGreaterThan(distinct.apply("booked"));
+        assertThat(report.timeSeries().timeColumn()).isEqualTo("booked");
+    }
+
     /** A bank export with a Debit and a Credit column, one of them blank on each row. */
     @Test
     void aBalanceMovedByCreditsAndDebitsIsTheirRunningTotal() throws Exception {
