@@ -18,6 +18,7 @@ final class NumericDependencies {
 
     static final int MAX_DEPENDENCIES = 20;
     private static final int MAX_DEPENDENCY_MEASURES = 12;
+    private static final Pattern TOTAL_NAME = Pattern.compile("total|totals|sum|subtotal|overall|combined");
     private static final Pattern DIFFERENCE_NAME = Pattern.compile(
             "net|profit|margin|balance|remaining|remainder|diff|difference|change|after");
 
@@ -108,15 +109,20 @@ final class NumericDependencies {
         }
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
         double intercept = (sy - slope * sx) / n;
-        double k = round(slope);
-        double c = round(intercept);
-        if (!holds(sample, row -> exact(y[row], k * x[row] + c), a, b)) {
+        // a result written to the cent is exact when it is the formula rounded to the cent
+        boolean cents = inCents(y);
+        double[] fit = simplest(sample, a, b, slope, intercept, cents);
+        if (fit == null) {
             return;
         }
+        double k = fit[0];
+        double c = fit[1];
         String expression = context.name(measures.get(a)) + " = " + exactly(k) + " × "
                 + context.name(measures.get(b)) + (c == 0 ? "" : (c > 0 ? " + " : " − ") + exactly(Math.abs(c)));
+        String tolerance = cents ? "0.0051 + 1e-9 * abs(" + sql(measures, a) + ")"
+                : "1e-6 * (1 + abs(" + sql(measures, a) + "))";
         record(found, explained, "linear", measures, a, List.of(b), expression, "abs(" + sql(measures, a) + " - ("
-                + k + " * " + sql(measures, b) + " + " + c + ")) > 1e-6 * (1 + abs(" + sql(measures, a) + "))");
+                + k + " * " + sql(measures, b) + " + " + c + ")) > " + tolerance);
     }
 
     private void sum(List<Relationships.Dependency> found, Set<Set<Integer>> explained, List<Integer> measures,
@@ -126,10 +132,17 @@ final class NumericDependencies {
         String na = context.name(measures.get(a));
         String nb = context.name(measures.get(b));
         String nc = context.name(measures.get(c));
-        // a = b + c reads better as b = a − c when b is a net or remaining amount
-        if (AnalysisContext.matches(DIFFERENCE_NAME, nb) && !AnalysisContext.matches(DIFFERENCE_NAME, na)) {
+        // a = b + c reads better as b = a − c when b is a net or remaining amount; otherwise the column furthest
+        // right is the one computed (statements put EBITDA after Gross Profit and Operating Expenses), unless the
+        // sum is named as one (a total first)
+        int computed = AnalysisContext.matches(DIFFERENCE_NAME, nb) && !AnalysisContext.matches(DIFFERENCE_NAME, na) ? b
+                : AnalysisContext.matches(DIFFERENCE_NAME, nc) && !AnalysisContext.matches(DIFFERENCE_NAME, na) ? c
+                : AnalysisContext.matches(TOTAL_NAME, na) ? a
+                : measures.get(a) > Math.max(measures.get(b), measures.get(c)) ? a
+                : measures.get(b) > measures.get(c) ? b : c;
+        if (computed == b) {
             record(found, explained, "difference", measures, b, List.of(a, c), nb + " = " + na + " − " + nc, violated);
-        } else if (AnalysisContext.matches(DIFFERENCE_NAME, nc) && !AnalysisContext.matches(DIFFERENCE_NAME, na)) {
+        } else if (computed == c) {
             record(found, explained, "difference", measures, c, List.of(a, b), nc + " = " + na + " − " + nb, violated);
         } else {
             record(found, explained, "sum", measures, a, List.of(b, c), na + " = " + nb + " + " + nc, violated);
@@ -176,9 +189,30 @@ final class NumericDependencies {
         return context.sql(measures.get(index)) + "::DOUBLE";
     }
 
+    /** Whether every present value is a whole number of cents, as amounts written with two decimals are. */
+    private static boolean inCents(double[] values) {
+        boolean any = false;
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                double cents = value * 100;
+                if (Math.abs(cents - Math.rint(cents)) > 1e-6 * (1 + Math.abs(cents))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     @FunctionalInterface
     private interface RowTest {
         boolean test(int row);
+
+        /** Whether an actual value equals the expected one, up to what the column's writing allows. */
+        @FunctionalInterface
+        interface Tolerance {
+            boolean test(double actual, double expected);
+        }
     }
 
     /** Whether the test passes on every sampled row where the given columns are all present (at least 3 rows). */
@@ -228,8 +262,29 @@ final class NumericDependencies {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static double round(double value) {
-        double scale = Math.pow(10, 9 - Math.ceil(Math.log10(Math.abs(value) + 1e-300)));
+    /**
+     * The slope and intercept with the fewest significant digits that still hold on every sampled row: values
+     * rounded to cents make least squares find 0.749999984 × EBITDA − 2999.99922 where 0.75 × EBITDA − 3000 holds.
+     */
+    private static double[] simplest(double[][] sample, int a, int b, double slope, double intercept,
+                                     boolean cents) {
+        double[] y = sample[a];
+        double[] x = sample[b];
+        RowTest.Tolerance equal = cents ? NumericDependencies::toTheCent : NumericDependencies::exact;
+        for (int digits = 1; digits <= 9; digits++) {
+            double k = round(slope, digits);
+            for (int intercepts = 0; intercepts <= digits; intercepts++) {
+                double c = intercepts == 0 ? 0 : round(intercept, intercepts);
+                if (holds(sample, row -> equal.test(y[row], k * x[row] + c), a, b)) {
+                    return new double[] {k, c};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static double round(double value, int significantDigits) {
+        double scale = Math.pow(10, significantDigits - Math.ceil(Math.log10(Math.abs(value) + 1e-300)));
         return value == 0 ? 0 : Math.round(value * scale) / scale;
     }
 }

@@ -940,6 +940,25 @@ class AnalysesTest {
         assertThat(kinds(report)).contains("functional_dependency").doesNotContain("correlation");
     }
 
+    /** An income statement: EBITDA follows Gross Profit and Operating Expenses, Net Income is rounded to cents. */
+    @Test
+    void aStatementsComputedColumnsAreTheOnesFurtherRightWithTheSimplestCoefficients() throws Exception {
+        Random random = new Random(15);
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("Gross Profit,Operating Expenses,EBITDA,Net Income");
+            for (int i = 0; i < 60; i++) {
+                long gross = 4_000_000 + random.nextInt(2_000_000);
+                long opex = 2_800_000 + random.nextInt(400_000);
+                long ebitda = gross - opex;
+                out.println(gross / 100.0 + "," + opex / 100.0 + "," + ebitda / 100.0 + ","
+                        + Math.round((ebitda * 0.75 - 300_000)) / 100.0);
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).extracting(Relationships.Dependency::expression)
+                .contains("EBITDA = Gross Profit − Operating Expenses", "Net Income = 0.75 × EBITDA − 3000");
+    }
+
     @Test
     void whereAYesNoColumnIsConcentratedIsFoundOnceForAPairOfFlags() throws Exception {
         Random random = new Random(34);
