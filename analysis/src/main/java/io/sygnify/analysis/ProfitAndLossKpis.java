@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Profit and loss indicators: revenue, cost ratio, margin, growth of the last complete year. */
+/**
+ * Profit and loss indicators: revenue, cost ratio, margin, the margins of the other levels of profit (EBITDA, net
+ * income …), growth of the last complete year.
+ */
 final class ProfitAndLossKpis extends DomainKpis {
 
     private static final Pattern REVENUE = Pattern.compile("(^|_)(revenue|revenues|sales|turnover|net_sales)($|_)");
@@ -53,6 +56,23 @@ final class ProfitAndLossKpis extends DomainKpis {
         indicators.add(new Kpis.Indicator("margin", totals[0] == 0 ? null : Results.finite(profitTotal / totals[0]),
                 "ratio", Map.of("profit", profitTotal), profit.isPresent() ? "total profit / total revenue"
                 : "(revenue − cost) / revenue"));
+        // a statement's other levels of profit: EBITDA, operating income, net income, each as a share of revenue
+        List<String> otherMargins = new ArrayList<>();
+        for (int i = 0; i < context.columns().size() && totals[0] != 0; i++) {
+            if (profit.isPresent() && i == profit.get() || !context.profile(i).role().equals(ColumnRoles.MEASURE)
+                    || context.intensive(i) || !PROFIT.matcher(HeaderWords.english(context.name(i))).find()) {
+                continue;
+            }
+            double total = context.session().query("SELECT sum(" + context.sql(i) + "::DOUBLE) FROM "
+                    + ColumnTypeResolver.TABLE, row -> {
+                        row.next();
+                        return row.getDouble(1);
+                    });
+            indicators.add(new Kpis.Indicator("margin_" + KpiScope.normalized(context.name(i)),
+                    Results.finite(total / totals[0]), "ratio", Map.of("profit", total),
+                    "total " + context.name(i) + " / total revenue"));
+            otherMargins.add(context.name(i) + " " + Text.percent(total / totals[0]));
+        }
         Double growth = null;
         String comparison = null;
         Optional<Integer> time = scope.time();
@@ -85,7 +105,7 @@ final class ProfitAndLossKpis extends DomainKpis {
             }
         }
         if (totals[0] > 0) {
-            headline(revenue.get(), cost, profit, totals, profitTotal / totals[0], growth, comparison);
+            headline(revenue.get(), cost, profit, totals, profitTotal / totals[0], otherMargins, growth, comparison);
         }
         return Optional.of(new Kpis.Domain("profit_and_loss", columns, indicators));
     }
@@ -97,7 +117,7 @@ final class ProfitAndLossKpis extends DomainKpis {
      * @param comparison "in 2024 it was 11 % above 2023", null without growth
      */
     private void headline(int revenue, Optional<Integer> cost, Optional<Integer> profit, double[] totals,
-                          double margin, Double growth, String comparison) {
+                          double margin, List<String> otherMargins, Double growth, String comparison) {
         String name = context.name(revenue);
         List<String> columns = new ArrayList<>(List.of(name));
         List<String> parts = new ArrayList<>();
@@ -112,6 +132,9 @@ final class ProfitAndLossKpis extends DomainKpis {
         });
         StringBuilder sentence = new StringBuilder(String.format("%s totals %s at a margin of %s (%s)", name,
                 Text.number(totals[0]), Text.percent(margin), String.join("; ", parts)));
+        if (!otherMargins.isEmpty()) {
+            sentence.append("; margins ").append(Text.list(otherMargins));
+        }
         if (growth != null) {
             sentence.append("; ").append(comparison);
         }

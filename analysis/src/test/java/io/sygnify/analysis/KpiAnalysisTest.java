@@ -252,13 +252,17 @@ class KpiAnalysisTest {
             out.println("month,revenue,gross_profit,net_income");
             for (int i = 0; i < 6; i++) {
                 out.printf(Locale.ROOT, "%s,%d,%d,%d%n", LocalDate.of(2024, 1, 1).plusMonths(i), 100 + 10 * i,
-                        40 + 4 * i, 10 + i % 2);
+                        40 + 4 * i, 10 + 3 * i % 7);
             }
         });
 
+        // net income 10, 13, 16, 12, 15, 11: 77 of 750
         assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("kpi")).singleElement()
                 .satisfies(k -> assertThat(k.sentence()).isEqualTo("revenue totals 750 at a margin of 40 % "
-                        + "(gross_profit / revenue)."));
+                        + "(gross_profit / revenue); margins net_income 10 %."));
+        Kpis.Indicator net = indicator(domain(report, "profit_and_loss"), "margin_net_income");
+        assertThat(net.value()).isCloseTo(77 / 750.0, within(1e-12));
+        assertThat(detail(net)).containsEntry("profit", 77.0);
     }
 
     @Test
