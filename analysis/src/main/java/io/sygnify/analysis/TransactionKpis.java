@@ -69,6 +69,9 @@ final class TransactionKpis extends DomainKpis {
             scope.note("transactions: no fraud flag column (two-valued, named like fraud, chargeback or dispute).");
         }
         benford(a, name).ifPresent(indicators::add);
+        if (time.isPresent()) {
+            new RecurringPayments(scope).find(amount.get(), time.get()).ifPresent(indicators::add);
+        }
         return Optional.of(new Kpis.Domain("transactions", columns, indicators));
     }
 

@@ -89,6 +89,39 @@ class KpiAnalysisTest {
                 .singleElement().extracting(TimeSeries.Series::aggregate).isEqualTo("mean");
     }
 
+    /** Rent on the 1st of every month, a salary on the 28th with a bonus in November, groceries at random. */
+    @Test
+    void paymentsThatComeBackEveryMonthAreRecurringTheOthersNot() throws Exception {
+        Random random = new Random(8);
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("date,payee,amount");
+            for (LocalDate day = LocalDate.of(2024, 1, 1); day.isBefore(LocalDate.of(2025, 1, 1)); day = day.plusDays(1)) {
+                if (day.getDayOfMonth() == 1) {
+                    out.println(day + ",Landlord,-950.00");
+                }
+                if (day.getDayOfMonth() == 28) {
+                    out.println(day + ",Employer," + (day.getMonthValue() == 11 ? "3900.00" : "3100.00"));
+                }
+                if (random.nextDouble() < 0.4) {
+                    out.printf(Locale.ROOT, "%s,Grocer,-%.2f%n", day, 5 + random.nextDouble() * 80);
+                }
+            }
+        });
+
+        Kpis.Indicator recurring = indicator(domain(report, "transactions"), "recurring");
+        assertThat(recurring.value()).isEqualTo(2.0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> payments = (List<Map<String, Object>>) recurring.detail();
+        assertThat(payments).extracting(p -> p.get("payee")).containsExactly("Employer", "Landlord");
+        assertThat(payments.get(0)).containsEntry("amount", null).containsEntry("min_amount", 3100.0)
+                .containsEntry("max_amount", 3900.0).containsEntry("every", "month").containsEntry("times", 12L);
+        assertThat(payments.get(1)).containsEntry("amount", -950.0).containsEntry("first", "2024-01-01")
+                .containsEntry("last", "2024-12-01");
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).isEqualTo("2 payments of amount "
+                + "recur: Employer 3,100 to 3,900 every month (12 times, 2024-01-28 to 2024-12-28) and Landlord -950 "
+                + "every month (12 times, 2024-01-01 to 2024-12-01)."));
+    }
+
     /** A web analytics export: one row per day, so its revenue is a day's total, no transaction's amount. */
     @Test
     void dailyTotalsAreNoTransactions() throws Exception {

@@ -1,0 +1,133 @@
+package io.sygnify.analysis;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Payments that come back: the same amount to or from the same payee (a value of a category column) every week,
+ * month, quarter or year, as a statement's rent, salary and subscriptions do. Each is a detail of the transactions
+ * domain's {@code recurring} indicator, the largest in a key finding.
+ */
+final class RecurringPayments {
+
+    /** A cadence and the gaps between consecutive dates it allows, in days. */
+    private record Cadence(String name, long minDays, long maxDays) {
+    }
+
+    private static final List<Cadence> CADENCES = List.of(new Cadence("week", 6, 8), new Cadence("month", 27, 34),
+            new Cadence("quarter", 85, 97), new Cadence("year", 360, 370));
+    private static final long MIN_TIMES = 3;
+    private static final int LISTED = 10;
+    private static final int IN_FINDING = 3;
+
+    private final KpiScope scope;
+    private final AnalysisContext context;
+
+    RecurringPayments(KpiScope scope) {
+        this.scope = scope;
+        this.context = scope.context();
+    }
+
+    /** The recurring payments of {@code amount} by the first category column, largest yearly sum first. */
+    Optional<Kpis.Indicator> find(int amount, int time) throws SQLException, AnalysisCancelledException {
+        List<Integer> payees = context.dimensions(1000, 1);
+        if (payees.isEmpty()) {
+            return Optional.empty();
+        }
+        int payee = payees.get(0);
+        String a = context.sql(amount);
+        String d = "CAST(" + context.sql(time) + " AS DATE)";
+        String where = " FROM " + ColumnTypeResolver.TABLE + " WHERE " + a + " IS NOT NULL AND " + context.sql(payee)
+                + " IS NOT NULL AND " + context.sql(time) + " IS NOT NULL";
+        String once = " HAVING count(*) >= " + MIN_TIMES + " AND count(DISTINCT " + d + ") = count(*)";
+        // the same amount each time (rent), then the same payee with amounts that vary (a salary with a bonus month)
+        List<Object[]> groups = new ArrayList<>(groups("SELECT CAST(" + context.sql(payee) + " AS VARCHAR), " + a
+                + "::DOUBLE, " + a + "::DOUBLE, list(" + d + " ORDER BY " + d + ")" + where + " GROUP BY 1, 2" + once
+                + " ORDER BY abs(" + a + "::DOUBLE) * count(*) DESC, 1"));
+        groups.addAll(groups("SELECT CAST(" + context.sql(payee) + " AS VARCHAR), min(" + a + "::DOUBLE), max(" + a
+                + "::DOUBLE), list(" + d + " ORDER BY " + d + ")" + where + " GROUP BY 1" + once + " AND (min(" + a
+                + ") > 0 OR max(" + a + ") < 0) AND min(" + a + ") < max(" + a + ") ORDER BY abs(sum(" + a
+                + "::DOUBLE)) DESC, 1"));
+        List<Map<String, Object>> found = new ArrayList<>();
+        java.util.Set<Object> payeesFound = new java.util.HashSet<>();
+        for (Object[] group : groups) {
+            Object[] dates = (Object[]) group[3];
+            Optional<Cadence> cadence = cadence(dates);
+            boolean varies = !group[1].equals(group[2]);
+            if (cadence.isPresent() && found.size() < LISTED && !(varies && payeesFound.contains(group[0]))) {
+                Map<String, Object> payment = new LinkedHashMap<>();
+                payment.put("payee", group[0]);
+                payment.put("amount", varies ? null : group[1]);
+                payment.put("min_amount", group[1]);
+                payment.put("max_amount", group[2]);
+                payment.put("every", cadence.get().name());
+                payment.put("times", (long) dates.length);
+                payment.put("first", date(dates[0]).toString());
+                payment.put("last", date(dates[dates.length - 1]).toString());
+                found.add(payment);
+                payeesFound.add(group[0]);
+            }
+        }
+        List<String> sentences = new ArrayList<>();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        // the largest first, by what they move in all: a salary before the electricity bill
+        found.sort(java.util.Comparator.comparingDouble((Map<String, Object> p) -> -(long) p.get("times")
+                * Math.max(Math.abs((Double) p.get("min_amount")), Math.abs((Double) p.get("max_amount")))));
+        for (Map<String, Object> payment : found.subList(0, Math.min(IN_FINDING, found.size()))) {
+            String size = payment.get("amount") != null ? Text.number((Double) payment.get("amount"))
+                    : Text.number((Double) payment.get("min_amount")) + " to "
+                    + Text.number((Double) payment.get("max_amount"));
+            sentences.add(String.format("%s %s every %s (%s times, %s to %s)", payment.get("payee"), size,
+                    payment.get("every"), payment.get("times"), payment.get("first"), payment.get("last")));
+        }
+        scope.finding(KeyFinding.of("kpi", String.format("%s of %s recur%s: %s%s.", Text.count(found.size(),
+                        "payment"), context.name(amount), found.size() == 1 ? "s" : "", Text.list(sentences),
+                found.size() > IN_FINDING ? " and more" : ""), 0.45, 1.0,
+                List.of(context.name(amount), context.name(payee), context.name(time)), "kpi:transactions",
+                List.of()));
+        return Optional.of(new Kpis.Indicator("recurring", (double) found.size(), "count", found,
+                "the same amount with the same " + context.name(payee) + " at least " + MIN_TIMES + " times, every "
+                        + "week, month, quarter or year (gaps of 6–8, 27–34, 85–97 or 360–370 days), or with amounts that"
+                        + " vary (amount null, min_amount and max_amount of one sign); the largest by amount × times,"
+                        + " at most " + LISTED));
+    }
+
+    /** Payee, smallest and largest amount, and the dates (ascending) of each group the query returns. */
+    private List<Object[]> groups(String sql) throws SQLException, AnalysisCancelledException {
+        return context.session().query(sql, row -> {
+            List<Object[]> list = new ArrayList<>();
+            while (row.next()) {
+                list.add(new Object[] {row.getString(1), row.getDouble(2), row.getDouble(3),
+                    row.getArray(4).getArray()});
+            }
+            return list;
+        });
+    }
+
+    /** The cadence every gap between consecutive dates fits, if one does. */
+    private static Optional<Cadence> cadence(Object[] dates) {
+        for (Cadence cadence : CADENCES) {
+            boolean fits = true;
+            for (int i = 1; i < dates.length && fits; i++) {
+                long days = ChronoUnit.DAYS.between(date(dates[i - 1]), date(dates[i]));
+                fits = days >= cadence.minDays() && days <= cadence.maxDays();
+            }
+            if (fits) {
+                return Optional.of(cadence);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : LocalDate.parse(value.toString());
+    }
+}
