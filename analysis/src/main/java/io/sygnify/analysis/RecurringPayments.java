@@ -22,8 +22,12 @@ final class RecurringPayments {
 
     private static final List<Cadence> CADENCES = List.of(new Cadence("week", 6, 8), new Cadence("month", 27, 34),
             new Cadence("quarter", 85, 97), new Cadence("year", 360, 370));
-    private static final long MIN_TIMES = 3;
+    // three weekly dates of one amount happen by chance among thousands of card payments a week; four do not
+    private static final long MIN_TIMES = 4;
+    // recurring through the file: at least this share of the periods its time column spans
+    private static final double THROUGH = 0.6;
     private static final int LISTED = 10;
+    private static final long MAX_ROWS_PER_DAY = 500;
     private static final int IN_FINDING = 3;
 
     private final KpiScope scope;
@@ -43,24 +47,46 @@ final class RecurringPayments {
         int payee = payees.get(0);
         String a = context.sql(amount);
         String d = "CAST(" + context.sql(time) + " AS DATE)";
-        String where = " FROM " + ColumnTypeResolver.TABLE + " WHERE " + a + " IS NOT NULL AND " + context.sql(payee)
-                + " IS NOT NULL AND " + context.sql(time) + " IS NOT NULL";
-        String once = " HAVING count(*) >= " + MIN_TIMES + " AND count(DISTINCT " + d + ") = count(*)";
-        // the same amount each time (rent), then the same payee with amounts that vary (a salary with a bonus month)
-        List<Object[]> groups = new ArrayList<>(groups("SELECT CAST(" + context.sql(payee) + " AS VARCHAR), " + a
-                + "::DOUBLE, " + a + "::DOUBLE, list(" + d + " ORDER BY " + d + ")" + where + " GROUP BY 1, 2" + once
-                + " ORDER BY abs(" + a + "::DOUBLE) * count(*) DESC, 1"));
-        groups.addAll(groups("SELECT CAST(" + context.sql(payee) + " AS VARCHAR), min(" + a + "::DOUBLE), max(" + a
-                + "::DOUBLE), list(" + d + " ORDER BY " + d + ")" + where + " GROUP BY 1" + once + " AND (min(" + a
-                + ") > 0 OR max(" + a + ") < 0) AND min(" + a + ") < max(" + a + ") ORDER BY abs(sum(" + a
-                + "::DOUBLE)) DESC, 1"));
+        String p = context.sql(payee);
+        double spanDays = context.profile(time).temporal() == null ? 0 : context.profile(time).temporal().spanDays();
+        double perDay = context.rows() / Math.max(1, spanDays);
+        if (perDay > MAX_ROWS_PER_DAY) {
+            // a payment processor's log: counting each amount of each category costs seconds and finds no payee
+            scope.note(String.format("transactions: recurring payments are looked for in files of at most %s rows a "
+                    + "day, as statements and ledgers are; this one has %s.", Text.count(MAX_ROWS_PER_DAY),
+                    Text.count(Math.round(perDay))));
+            return Optional.empty();
+        }
+        // a payment that recurs does so through the file: a yearly one at least 60 % of the years it spans; and
+        // at most once a week
+        long fewest = Math.max(MIN_TIMES, (long) Math.ceil(THROUGH * spanDays / 370));
+        long most = (long) (spanDays / 6) + 2;
+        if (fewest > most) {
+            return Optional.empty();
+        }
+        String rows = " FROM " + ColumnTypeResolver.TABLE + " WHERE " + a + " IS NOT NULL AND " + p + " IS NOT NULL"
+                + " AND " + context.sql(time) + " IS NOT NULL";
+        String often = " HAVING count(*) BETWEEN " + fewest + " AND " + most;
+        // the same amount each time (rent), then the same payee with amounts of one sign that vary (a salary with a
+        // bonus month); counts first, so that only the few candidates' dates are listed
+        List<Object[]> groups = new ArrayList<>(groups("SELECT CAST(t." + p + " AS VARCHAR), " + a + "::DOUBLE, " + a
+                + "::DOUBLE, list(" + d + " ORDER BY " + d + ") FROM " + ColumnTypeResolver.TABLE + " t SEMI JOIN"
+                + " (SELECT " + p + " AS cp, " + a + " AS ca" + rows + " GROUP BY 1, 2" + often + ") c ON t." + p
+                + " = c.cp AND t." + a + " = c.ca GROUP BY t." + p + ", t." + a + " HAVING count(DISTINCT " + d
+                + ") = count(*)"));
+        groups.addAll(groups("SELECT CAST(t." + p + " AS VARCHAR), min(" + a + "::DOUBLE), max(" + a + "::DOUBLE),"
+                + " list(" + d + " ORDER BY " + d + ") FROM " + ColumnTypeResolver.TABLE + " t SEMI JOIN (SELECT " + p
+                + " AS cp" + rows + " GROUP BY 1" + often + " AND (min(" + a + ") > 0 OR max(" + a + ") < 0) AND min("
+                + a + ") < max(" + a + ")) c ON t." + p + " = c.cp WHERE " + a + " IS NOT NULL GROUP BY t." + p
+                + " HAVING count(DISTINCT " + d + ") = count(*)"));
         List<Map<String, Object>> found = new ArrayList<>();
         java.util.Set<Object> payeesFound = new java.util.HashSet<>();
         for (Object[] group : groups) {
             Object[] dates = (Object[]) group[3];
             Optional<Cadence> cadence = cadence(dates);
             boolean varies = !group[1].equals(group[2]);
-            if (cadence.isPresent() && found.size() < LISTED && !(varies && payeesFound.contains(group[0]))) {
+            if (cadence.isPresent() && !(varies && payeesFound.contains(group[0]))
+                    && dates.length >= Math.max(MIN_TIMES, THROUGH * spanDays / cadence.get().maxDays())) {
                 Map<String, Object> payment = new LinkedHashMap<>();
                 payment.put("payee", group[0]);
                 payment.put("amount", varies ? null : group[1]);
@@ -74,13 +100,18 @@ final class RecurringPayments {
                 payeesFound.add(group[0]);
             }
         }
-        List<String> sentences = new ArrayList<>();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         // the largest first, by what they move in all: a salary before the electricity bill
-        found.sort(java.util.Comparator.comparingDouble((Map<String, Object> p) -> -(long) p.get("times")
-                * Math.max(Math.abs((Double) p.get("min_amount")), Math.abs((Double) p.get("max_amount")))));
+        found.sort(java.util.Comparator.comparingDouble((Map<String, Object> payment) -> -(long) payment.get("times")
+                * Math.max(Math.abs((Double) payment.get("min_amount")), Math.abs((Double) payment.get("max_amount"))))
+                .thenComparing(payment -> (String) payment.get("payee")));
+        int total = found.size();
+        if (total > LISTED) {
+            found.subList(LISTED, total).clear();
+        }
+        List<String> sentences = new ArrayList<>();
         for (Map<String, Object> payment : found.subList(0, Math.min(IN_FINDING, found.size()))) {
             String size = payment.get("amount") != null ? Text.number((Double) payment.get("amount"))
                     : Text.number((Double) payment.get("min_amount")) + " to "
@@ -88,12 +119,12 @@ final class RecurringPayments {
             sentences.add(String.format("%s %s every %s (%s times, %s to %s)", payment.get("payee"), size,
                     payment.get("every"), payment.get("times"), payment.get("first"), payment.get("last")));
         }
-        scope.finding(KeyFinding.of("kpi", String.format("%s of %s recur%s: %s%s.", Text.count(found.size(),
-                        "payment"), context.name(amount), found.size() == 1 ? "s" : "", Text.list(sentences),
-                found.size() > IN_FINDING ? " and more" : ""), 0.45, 1.0,
+        scope.finding(KeyFinding.of("kpi", String.format("%s of %s recur%s: %s%s.", Text.count(total,
+                        "payment"), context.name(amount), total == 1 ? "s" : "", Text.list(sentences),
+                total > IN_FINDING ? " and more" : ""), 0.45, 1.0,
                 List.of(context.name(amount), context.name(payee), context.name(time)), "kpi:transactions",
                 List.of()));
-        return Optional.of(new Kpis.Indicator("recurring", (double) found.size(), "count", found,
+        return Optional.of(new Kpis.Indicator("recurring", (double) total, "count", found,
                 "the same amount with the same " + context.name(payee) + " at least " + MIN_TIMES + " times, every "
                         + "week, month, quarter or year (gaps of 6–8, 27–34, 85–97 or 360–370 days), or with amounts that"
                         + " vary (amount null, min_amount and max_amount of one sign); the largest by amount × times,"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,6 +121,36 @@ class KpiAnalysisTest {
         assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).isEqualTo("2 payments of amount "
                 + "recur: Employer 3,100 to 3,900 every month (12 times, 2024-01-28 to 2024-12-28) and Landlord -950 "
                 + "every month (12 times, 2024-01-01 to 2024-12-01)."));
+    }
+
+    /** Nine thousand card payments in three weeks: amounts repeat by chance, on no schedule that recurs. */
+    @Test
+    void amountsRepeatingByChanceAmongManyPaymentsDoNotRecur() throws Exception {
+        Random random = new Random(9);
+        AnalysisReport report = analyze("cards.csv", out -> {
+            out.println("time,category,amount");
+            for (int i = 0; i < 9_000; i++) {
+                out.printf(Locale.ROOT, "%s,%s,%.2f%n", LocalDateTime.of(2024, 3, 1, 0, 0).plusSeconds(i * 190L),
+                        "c" + random.nextInt(12), Math.exp(2.5 + random.nextGaussian()));
+            }
+        });
+
+        assertThat(domain(report, "transactions").indicators()).noneMatch(i -> i.name().equals("recurring"));
+        assertThat(report.kpis().notes()).noneMatch(note -> note.contains("recurring"));
+    }
+
+    @Test
+    void aPaymentProcessorsLogIsNotSearchedForRecurringPayments() throws Exception {
+        AnalysisReport report = analyze("processor.csv", out -> {
+            out.println("time,category,amount");
+            for (int i = 0; i < 3_000; i++) {
+                out.printf(Locale.ROOT, "%s,c%d,%d.99%n", LocalDateTime.of(2024, 3, 1, 0, 0).plusSeconds(i * 60L), i % 5,
+                        i % 40);
+            }
+        });
+
+        assertThat(report.kpis().notes()).contains("transactions: recurring payments are looked for in files of at "
+                + "most 500 rows a day, as statements and ledgers are; this one has 1,440.");
     }
 
     /** A web analytics export: one row per day, so its revenue is a day's total, no transaction's amount. */
