@@ -241,7 +241,8 @@ final class QualityAnalysis {
                 add("negatives", unexpected ? "warning" : "info", name, String.format("%s has %s (%s)%s.", p.name(),
                         Text.count(numeric.negatives(), "negative value"), Text.percent(share),
                         unexpected ? ", unexpected for a column of this name"
-                                : negativesMean(p.name(), share, p.presentCount() - numeric.negatives() - numeric.zeros())),
+                                : negativesMean(p.name(), share,
+                                        p.presentCount() - numeric.negatives() - numeric.zeros())),
                         share, 0, unexpected ? 0.4 : 0.1);
             }
         }
@@ -472,7 +473,8 @@ final class QualityAnalysis {
         } else if (share >= SIGNED_SHARE) {
             // a bank statement's amounts: most are payments out; "e.g. refunds" would misread all of them
             return AnalysisContext.matches(OutlierAnalysis.MONEY_NAME, name)
-                    ? String.format(" and %s: a signed amount, money out and money in", Text.count(positives, "positive value"))
+                    ? String.format(" and %s: a signed amount, money out and money in",
+                            Text.count(positives, "positive value"))
                     : String.format(" and %s: it takes both signs", Text.count(positives, "positive value"));
         }
         return ", e.g. refunds or corrections";

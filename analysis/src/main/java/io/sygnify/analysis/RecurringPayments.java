@@ -125,10 +125,10 @@ final class RecurringPayments {
                 List.of(context.name(amount), context.name(payee), context.name(time)), "kpi:transactions",
                 List.of()));
         return Optional.of(new Kpis.Indicator("recurring", (double) total, "count", found,
-                "the same amount with the same " + context.name(payee) + " at least " + MIN_TIMES + " times, every "
-                        + "week, month, quarter or year (gaps of 6–8, 27–34, 85–97 or 360–370 days), or with amounts that"
-                        + " vary (amount null, min_amount and max_amount of one sign); the largest by amount × times,"
-                        + " at most " + LISTED));
+                "the same amount with the same " + context.name(payee) + " at least " + MIN_TIMES + " times and on "
+                        + Text.percent(THROUGH) + " of the periods the file spans, every week, month, quarter or "
+                        + "year (gaps of 6–8, 27–34, 85–97 or 360–370 days), or with amounts that vary (amount null, "
+                        + "min_amount and max_amount of one sign); the largest by amount × times, at most " + LISTED));
     }
 
     /** Payee, smallest and largest amount, and the dates (ascending) of each group the query returns. */

@@ -3,6 +3,7 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +94,7 @@ final class RunningTotals {
         return flows;
     }
 
-    private static java.util.Optional<RunningTotal> best(AnalysisContext context, int balance, List<Source> amounts)
+    private static Optional<RunningTotal> best(AnalysisContext context, int balance, List<Source> amounts)
             throws SQLException, AnalysisCancelledException {
         String b = context.sql(balance) + "::DOUBLE";
         StringBuilder select = new StringBuilder();
@@ -133,7 +134,7 @@ final class RunningTotals {
             }
         }
         if (bestAmount < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String neighbour = newestFirst ? "nb" : "pb";
         String a = "a" + bestAmount;
@@ -148,7 +149,7 @@ final class RunningTotals {
                     }
                     return rows;
                 });
-        return java.util.Optional.of(new RunningTotal(context.name(balance), amounts.get(bestAmount).name(),
+        return Optional.of(new RunningTotal(context.name(balance), amounts.get(bestAmount).name(),
                 amounts.get(bestAmount).columns(), newestFirst, checked, holding, breaks));
     }
 

@@ -51,9 +51,7 @@ final class StuckValues {
         if (measures.isEmpty()) {
             return List.of();
         }
-        String t = context.sql(key.get().time());
         String window = "(" + key.get().window(context) + ")";
-        String entity = key.get().entity() == null ? null : context.name(key.get().entity());
         // one pass counts each measure's repeats of the row before; only measures with enough of them are followed
         StringBuilder flags = new StringBuilder();
         StringBuilder sums = new StringBuilder();
@@ -68,27 +66,19 @@ final class StuckValues {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < measures.size(); i++) {
             if (counts[i] >= MIN_RUN - 1) {
-                longestRun(measures.get(i), t, entity).ifPresent(runs::add);
+                longestRun(measures.get(i), key.get()).ifPresent(runs::add);
             }
         }
         runs.sort((a, b) -> Long.compare(b.length(), a.length()));
         return runs;
     }
 
-    private String sqlOf(String column) {
-        for (int i = 0; i < context.columns().size(); i++) {
-            if (context.name(i).equals(column)) {
-                return context.sql(i);
-            }
-        }
-        throw new IllegalArgumentException(column);
-    }
-
-    private Optional<Run> longestRun(int measure, String t, String entity)
-            throws SQLException, AnalysisCancelledException {
+    private Optional<Run> longestRun(int measure, SeriesKey key) throws SQLException, AnalysisCancelledException {
         String v = context.sql(measure);
-        String e = entity == null ? "NULL" : "CAST(" + sqlOf(entity) + " AS VARCHAR)";
-        String p = entity == null ? "0" : sqlOf(entity);
+        String t = context.sql(key.time());
+        String entity = key.entity() == null ? null : context.name(key.entity());
+        String e = key.entity() == null ? "NULL" : "CAST(" + context.sql(key.entity()) + " AS VARCHAR)";
+        String p = key.partition(context);
         // gaps and islands: a run is the rows between two changes of value
         String rows = "SELECT " + v + " AS v, " + e + " AS e, " + p + " AS p, " + ColumnTypeResolver.ROW + " AS r, "
                 + t + " AS t FROM " + ColumnTypeResolver.TABLE;
