@@ -13,6 +13,8 @@ final class RowLabel {
 
     private final AnalysisContext context;
     private final Integer column;
+    // a row that is several measures' outlier is labelled once per measure and once for them all: one query
+    private final java.util.Map<Long, String> labels = new java.util.HashMap<>();
 
     private RowLabel(AnalysisContext context, Integer column) {
         this.context = context;
@@ -42,6 +44,15 @@ final class RowLabel {
         if (column == null) {
             return "";
         }
+        String known = labels.get(row);
+        if (known == null) {
+            known = query(row);
+            labels.put(row, known);
+        }
+        return known;
+    }
+
+    private String query(long row) throws SQLException, AnalysisCancelledException {
         String value = context.session().query("SELECT CAST(" + context.sql(column) + " AS VARCHAR) FROM "
                 + ColumnTypeResolver.TABLE + " WHERE " + ColumnTypeResolver.ROW + " = " + row, result ->
                 result.next() ? result.getString(1) : null);
