@@ -4,12 +4,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Returns, volatilities, drawdowns and values at risk of a price panel: ratios of any size (+210 %). */
+const RETURN_RATIOS = /(^|_)return$|volatility|drawdown|value_at_risk/;
+
 /** Shares are 0–1 in the report; years and p-values read as usual; other numbers are shown as they are. */
 function cell(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') {
     if (/(^|_)year$/.test(key) && Number.isInteger(value)) return String(value);
     if (key === 'p_value') return formatPValue(value);
+    if (RETURN_RATIOS.test(key)) return formatPercent(value * 100);
     return /share|rate|ratio/.test(key) && Math.abs(value) <= 1 ? formatPercent(value * 100) : formatNumber(value);
   }
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);

@@ -44,6 +44,39 @@ describe('Key figures', () => {
     expect(within(card).getByTestId('kpi-detail')).toHaveTextContent('conformity:close');
   });
 
+  it('lists a price panel per ticker with returns, volatility and drawdowns as percentages', () => {
+    show({
+      domains: [
+        {
+          domain: 'price_series',
+          columns: { price: 'close', date: 'date', entity: 'Name' },
+          indicators: [
+            {
+              name: 'series',
+              value: 2,
+              unit: 'count',
+              detail: {
+                NVDA: { prices: 1000, from: '2020-01-02', to: '2023-11-01', total_return: 2.1046, volatility: 0.2862, sharpe: 1.1425, max_drawdown: -0.5186, value_at_risk_95: 0.0264 },
+                F: { prices: 1000, from: '2020-01-02', to: '2023-11-01', total_return: -0.3729, volatility: 0.4792, sharpe: -0.0068, max_drawdown: -0.6953, value_at_risk_95: 0.0468 },
+              },
+              note: 'one series of close per Name with at least 20 prices, best total return first',
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const card = screen.getByTestId('kpi');
+    expect(card.className).toContain('sm:col-span-2');
+    const rows = within(within(card).getByTestId('kpi-detail')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('NVDA');
+    expect(rows[1]).toHaveTextContent('210.5%');
+    expect(rows[1]).toHaveTextContent('28.6%');
+    expect(rows[1]).toHaveTextContent('1.14');
+    expect(rows[2]).toHaveTextContent('-69.5%');
+  });
+
   it('writes years as years and p-values as the sentences do', () => {
     show({
       domains: [

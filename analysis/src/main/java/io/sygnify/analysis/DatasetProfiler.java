@@ -69,14 +69,19 @@ final class DatasetProfiler {
                 + ") AS examples FROM candidates GROUP BY " + all + " HAVING count(*) > 1");
     }
 
-    /** Single columns unique and present on every row; failing those, pairs of the most distinct columns. */
+    /**
+     * Single columns, not measures, unique and present on every row; failing those, pairs of the most distinct
+     * such columns.
+     */
     private List<List<String>> candidateKeys(List<DatasetColumn> columns, List<ColumnProfile> profiles, long rows)
             throws SQLException, AnalysisCancelledException {
         List<List<String>> keys = new ArrayList<>();
         List<Integer> complete = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
             ColumnProfile profile = profiles.get(i);
-            boolean keyType = !profile.type().equals("decimal") && !profile.type().equals("boolean");
+            // a measure's values do not identify a row, even when they happen to differ (a million volumes)
+            boolean keyType = !profile.type().equals("decimal") && !profile.type().equals("boolean")
+                    && !profile.role().equals(ColumnRoles.MEASURE);
             if (profile.missingCount() == 0 && profile.invalidCount() == 0 && keyType && rows > 1) {
                 if (profile.distinctCount() == rows) {
                     keys.add(List.of(profile.name()));

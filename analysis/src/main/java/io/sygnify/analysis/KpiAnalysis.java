@@ -13,15 +13,21 @@ final class KpiAnalysis {
 
     private final AnalysisContext context;
     private final Segments segments;
+    private final List<List<String>> candidateKeys;
 
-    /** @param segments the segments already found, whose flag rates a fraud flag's indicator lists */
-    KpiAnalysis(AnalysisContext context, Segments segments) {
+    /**
+     * @param segments      the segments already found, whose flag rates a fraud flag's indicator lists
+     * @param candidateKeys the dataset's candidate keys, which tell series in time apart (a date and a ticker)
+     */
+    KpiAnalysis(AnalysisContext context, Segments segments, List<List<String>> candidateKeys) {
         this.context = context;
         this.segments = segments;
+        this.candidateKeys = candidateKeys;
     }
 
     Analyzed<Kpis> run() throws SQLException, AnalysisCancelledException {
-        KpiScope scope = new KpiScope(context, segments == null ? List.of() : segments.flagRates());
+        KpiScope scope = new KpiScope(context, segments == null ? List.of() : segments.flagRates(),
+                candidateKeys);
         List<Kpis.Domain> domains = new ArrayList<>();
         for (DomainKpis domain : List.of(new PriceSeriesKpis(scope), new ProfitAndLossKpis(scope),
                 new TransactionKpis(scope), new RetailKpis(scope))) {

@@ -24,12 +24,19 @@ final class KpiScope {
 
     private final AnalysisContext context;
     private final List<Segments.FlagRate> flagRates;
+    private final List<List<String>> candidateKeys;
     private final List<String> notes = new ArrayList<>();
     private final List<KeyFinding> findings = new ArrayList<>();
 
-    KpiScope(AnalysisContext context, List<Segments.FlagRate> flagRates) {
+    KpiScope(AnalysisContext context, List<Segments.FlagRate> flagRates, List<List<String>> candidateKeys) {
         this.context = context;
         this.flagRates = flagRates;
+        this.candidateKeys = candidateKeys;
+    }
+
+    /** How the rows form series in time, if they do: one series, or one per entity. */
+    Optional<SeriesKey> seriesKey() {
+        return SeriesKey.of(context, candidateKeys);
     }
 
     /** Where the segments found {@code flag} concentrated. */

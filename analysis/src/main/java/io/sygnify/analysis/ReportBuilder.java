@@ -58,7 +58,8 @@ final class ReportBuilder {
                 "Comparing segments");
         Segments segments = done("segments", new SegmentAnalysis(context, grouped).run(), findings,
                 "Computing domain indicators");
-        Kpis kpis = done("kpis", new KpiAnalysis(context, segments).run(), findings, "Checking data quality");
+        Kpis kpis = done("kpis", new KpiAnalysis(context, segments, dataset.candidateKeys()).run(), findings,
+                "Checking data quality");
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
                 timeSeries, runningTotals), findings, "Ranking key findings");

@@ -174,6 +174,58 @@ class KpiAnalysisTest {
         return String.format(Locale.GERMANY, "%,.2f", amount);
     }
 
+    /**
+     * Three tickers' closes in one column (the long format of market data), with a volume that happens to be unique
+     * on every row: each ticker's series is measured on its own, never a return from one ticker's price to another's.
+     */
+    @Test
+    void pricesOfSeveralTickersInOneColumnAreMeasuredPerTickerAndCompared() throws Exception {
+        Random random = new Random(12);
+        double[][] closes = new double[3][260];
+        AnalysisReport report = analyze("stocks.csv", out -> {
+            out.println("date,close,volume,Name");
+            double[] start = {100, 20, 300};
+            LocalDate day = LocalDate.of(2023, 1, 2);
+            for (int d = 0; d < 260; d++, day = day.plusDays(day.getDayOfWeek().getValue() == 5 ? 3 : 1)) {
+                double market = random.nextGaussian() * 0.01;
+                for (int t = 0; t < 3; t++) {
+                    double drift = t == 0 ? 0.002 : t == 1 ? -0.002 : 0;
+                    double move = d == 150 && t == 2 ? -0.2 : drift + market + random.nextGaussian() * 0.005;
+                    closes[t][d] = d == 0 ? start[t] : Math.round(closes[t][d - 1] * (1 + move) * 100) / 100.0;
+                    out.printf(Locale.ROOT, "%s,%.2f,%d,%s%n", day, closes[t][d], 1_000_000 + (d * 7919 % 260) * 3 + t,
+                            new String[] {"AAA", "BBB", "CCC"}[t]);
+                }
+            }
+        });
+
+        Kpis.Domain prices = domain(report, "price_series");
+        assertThat(prices.columns()).containsEntry("price", "close").containsEntry("entity", "Name");
+        assertThat(indicator(prices, "series").value()).isEqualTo(3.0);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> table = (Map<String, Map<String, Object>>) indicator(prices, "series")
+                .detail();
+        assertThat(table).containsOnlyKeys("AAA", "BBB", "CCC");
+        assertThat(table.keySet()).first().isEqualTo("AAA");
+        assertThat((double) table.get("BBB").get("total_return")).isCloseTo(closes[1][259] / closes[1][0] - 1,
+                within(1e-9));
+        assertThat(table.get("CCC").get("prices")).isEqualTo(260);
+        assertThat(indicator(prices, "best_total_return").value()).isCloseTo(closes[0][259] / closes[0][0] - 1,
+                within(1e-9));
+        assertThat(detail(indicator(prices, "worst_total_return"))).containsEntry("Name", "BBB");
+        String deepest = table.entrySet().stream().min(java.util.Comparator.comparingDouble(
+                e -> (double) e.getValue().get("max_drawdown"))).orElseThrow().getKey();
+        assertThat(detail(indicator(prices, "deepest_drawdown"))).containsEntry("Name", deepest);
+        assertThat(indicator(prices, "deepest_drawdown").value()).isEqualTo(table.get(deepest).get("max_drawdown"));
+        // the three share a market factor twice their own noise
+        assertThat(indicator(prices, "mean_return_correlation").value()).isBetween(0.6, 0.95);
+        assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence())
+                .startsWith("Of 3 Name series of close, AAA returned most"));
+        assertThat(report.keyFindings()).anySatisfy(f -> assertThat(f.sentence())
+                .matches("Name CCC's close fell 20 % on 2023-07-31, \\d+(\\.\\d+)? standard deviations of its "
+                        + "returns: the one move that large in the 3 series\\."));
+        assertThat(report.dataset().candidateKeys()).containsExactly(List.of("date", "Name"));
+    }
+
     @Test
     void aCrashDayFarOutsideTheUsualReturnsIsAFinding() throws Exception {
         Random random = new Random(5);
