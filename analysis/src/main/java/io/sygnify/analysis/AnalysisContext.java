@@ -44,6 +44,16 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
         return columns.get(index).name();
     }
 
+    /** The index of the column named {@code name} (names are unique), or -1. */
+    int index(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (name(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     String sql(int index) {
         return columns.get(index).sqlName();
     }

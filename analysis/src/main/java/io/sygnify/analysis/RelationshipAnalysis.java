@@ -26,7 +26,7 @@ final class RelationshipAnalysis {
     private static final long MAX_LEVELS_FOR_ETA = 1000;
     private static final int STRONGEST = 20;
     // moderate by Cohen's rule of thumb; weaker associations are listed but not called findings
-    private static final double NOTABLE = 0.3;
+    static final double NOTABLE = 0.3;
     // η² this close to 1 is a measure constant within each group, up to the rounding of its sums of squares
     static final double FIXED_TOLERANCE = 1e-9;
     // rows per level for "A determines B" to mean something rather than each A value appearing once
@@ -78,6 +78,8 @@ final class RelationshipAnalysis {
                         null, List.of()));
             }
         }
+        // first: how much each dimension explains of each measure tells which correlations to measure within groups
+        correlationRatios(grouped, pairs);
         List<List<Double>> pearson = List.of();
         List<List<Double>> spearman = List.of();
         if (measures.size() >= 2) {
@@ -101,7 +103,9 @@ final class RelationshipAnalysis {
                     numericPair(names.get(i), names.get(j), r[i][j], n[i][j], rho[i][j], sampleRows, tests, pairs);
                 }
             }
-            findings.addAll(CorrelatedClusters.findings(correlated, names));
+            List<CorrelatedClusters.Pair> within = new BetweenGroupCorrelations(context, pairs)
+                    .review(correlated, findings);
+            findings.addAll(CorrelatedClusters.findings(within, names));
             pearson = matrix(r);
             spearman = matrix(rho);
         } else {
@@ -113,7 +117,6 @@ final class RelationshipAnalysis {
             notes.add("Cramér's V needs at least two categorical columns with 2 to " + MAX_LEVELS_FOR_V
                     + " values; the file has " + categories.size() + ".");
         }
-        correlationRatios(grouped, pairs);
         pairs.sort(Comparator.comparingDouble((Relationships.Pair p) -> -Math.abs(p.value())));
         return new Analyzed<>(new Relationships(names, pearson, spearman,
                 categories.stream().map(context::name).toList(), cramers,

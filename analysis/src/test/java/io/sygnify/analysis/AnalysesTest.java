@@ -75,6 +75,58 @@ class AnalysesTest {
                 && k.kind().equals("correlation")).isEmpty();
     }
 
+    /**
+     * Five stocks: the cheaper ones trade in larger volumes, but within each stock price and volume are independent
+     * — the correlation over all rows only compares the stocks. In a second file each group's x and y rise
+     * together while the group means fall: Simpson's paradox. In a third the relation holds within the groups too.
+     */
+    @Test
+    void aCorrelationMadeByGroupsIsSaidToLiveBetweenThemOrToReverseWithinThem() throws Exception {
+        Random random = new Random(8);
+        AnalysisReport stocks = analyze("panel.csv", out -> {
+            out.println("ticker,price,volume");
+            double[] prices = {12, 90, 150, 280, 500};
+            double[] volumes = {60e6, 20e6, 12e6, 8e6, 5e6};
+            for (int i = 0; i < 2000; i++) {
+                int t = i % 5;
+                out.println("T" + t + "," + f(prices[t] * (1 + 0.05 * random.nextGaussian())) + ","
+                        + Math.round(volumes[t] * (1 + 0.2 * random.nextGaussian())));
+            }
+        });
+        assertThat(stocks.relationships().pearson().get(0).get(1)).isLessThan(-0.4);
+        assertThat(stocks.keyFindings()).filteredOn(k -> k.kind().equals("correlation")).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.sentence()).matches("(price and volume|volume and price) are correlated over all "
+                            + "rows \\(Pearson r = -0\\.\\d+\\) only because they differ by ticker: within each "
+                            + "ticker, r = -?0\\.0\\d\\. ticker explains \\d+ % of the variance of .*");
+                    assertThat(k.evidence().columns()).contains("ticker");
+                });
+
+        AnalysisReport simpson = analyze("simpson.csv", out -> {
+            out.println("group,x,y");
+            for (int i = 0; i < 1500; i++) {
+                int g = i % 3;
+                double x = 10 * g + 3 * random.nextGaussian();
+                out.println("g" + g + "," + f(x) + "," + f(100 - 20 * g + (x - 10 * g) + random.nextGaussian()));
+            }
+        });
+        assertThat(simpson.keyFindings()).filteredOn(k -> k.kind().equals("correlation")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).contains("are negatively correlated over all rows")
+                        .contains("but positively within each group").contains("Simpson's paradox"));
+
+        AnalysisReport held = analyze("held.csv", out -> {
+            out.println("group,x,y");
+            for (int i = 0; i < 1500; i++) {
+                int g = i % 3;
+                double x = 10 * g + 3 * random.nextGaussian();
+                out.println("g" + g + "," + f(x) + "," + f(2 * x + random.nextGaussian()));
+            }
+        });
+        assertThat(held.keyFindings()).filteredOn(k -> k.kind().equals("correlation")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).contains("strongly positively correlated")
+                        .doesNotContain("within"));
+    }
+
     @Test
     void measuresStronglyCorrelatedWithOneAnotherAreOneFindingNotOnePerPair() throws Exception {
         Random random = new Random(31);
