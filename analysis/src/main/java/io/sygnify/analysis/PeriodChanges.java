@@ -26,6 +26,9 @@ final class PeriodChanges {
         List<TimeSeries.PeriodChange> changes = new ArrayList<>();
         int last = window.end() - 1;
         int previous = last - 1;
+        while (previous > window.first() && !window.open(previous)) {
+            previous--;
+        }
         if (previous >= window.first()) {
             add(changes, interval, "previous_period", window.labels().get(last), window.labels().get(previous),
                     value(new double[] {sums[last], counts[last]}, aggregate),

@@ -7,8 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The periods of a series, and the complete ones [first, end) that the tests use. */
-record PeriodWindow(PeriodUnit unit, List<LocalDateTime> starts, List<String> labels, int first, int end) {
+/**
+ * The periods of a series, and the complete ones [first, end) that the tests use.
+ *
+ * @param weekendsClosed days with no rows on any Saturday or Sunday: weekends are closed days (a market, an
+ *                       office), left out of the series rather than counted as days of nothing
+ */
+record PeriodWindow(PeriodUnit unit, List<LocalDateTime> starts, List<String> labels, int first, int end,
+                    boolean weekendsClosed) {
+
+    /** Whether period {@code index} (of all periods) is a day the data could have rows on. */
+    boolean open(int index) {
+        return !weekendsClosed || starts.get(index).getDayOfWeek().getValue() <= 5;
+    }
+
+    /** Whether a period starting at {@code start}, past the data, would be open. */
+    boolean open(LocalDateTime start) {
+        return !weekendsClosed || start.getDayOfWeek().getValue() <= 5;
+    }
 
     int size() {
         return end - first;

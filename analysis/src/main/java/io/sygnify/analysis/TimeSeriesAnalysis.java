@@ -107,7 +107,8 @@ final class TimeSeriesAnalysis {
                 });
         long nonEmpty = java.util.Arrays.stream(rows).filter(r -> r > 0).count();
         double rowsPerPeriod = (double) context.profile(t).presentCount() / Math.max(1, nonEmpty);
-        PeriodWindow window = new PeriodWindow(unit, starts, labels, first, end);
+        boolean weekendsClosed = weekendsClosed(unit, starts, rows, first, end);
+        PeriodWindow window = new PeriodWindow(unit, starts, labels, first, end, weekendsClosed);
         List<TimeSeries.Series> series = new ArrayList<>();
         // the time column is named: in a snapshot (employees by hire date) "age fell per week" alone misleads
         String per = " per " + unit.sql() + (GENERIC_TIME_NAME.matcher(context.name(t).strip().toLowerCase(
@@ -122,7 +123,7 @@ final class TimeSeriesAnalysis {
                     || rowsPerPeriod <= 1.5);
         }
         List<TimeSeries.Seasonality> daily = DailyPattern.of(context, t, measures, means);
-        series.add(analyze("rows", "count", "The number of rows" + per, rows, rows, rows, window,
+        series.add(analyze("rows", "count", "The number of rows" + per, openDays(rows, window), rows, rows, window,
                 daily.isEmpty() ? null : daily.get(0)));
         for (int m = 0; m < measures.size(); m++) {
             String name = context.name(measures.get(m));
@@ -131,12 +132,17 @@ final class TimeSeriesAnalysis {
             for (int i = 0; i < n; i++) {
                 values[i] = mean ? (counts[m][i] == 0 ? Double.NaN : sums[m][i] / counts[m][i]) : sums[m][i];
             }
+            values = mean ? values : openDays(values, window);
             // with one row a period the mean is the value itself: "Revenue (per month)"
             String subject = name + " (" + (rowsPerPeriod <= 1.5 ? "" : mean ? "mean " : "sum ") + per.strip() + ")";
             series.add(analyze(name, mean ? "mean" : "sum", subject, values, sums[m], counts[m], window,
                     daily.isEmpty() ? null : daily.get(m + 1)));
         }
         List<String> notes = new ArrayList<>();
+        if (weekendsClosed) {
+            notes.add("No row falls on a Saturday or Sunday: weekends are closed days, left out of the daily series "
+                    + "rather than counted as days with nothing.");
+        }
         if (firstPartial || lastPartial) {
             notes.add("Partial " + (firstPartial && lastPartial ? "first and last periods are" : firstPartial
                     ? "first period is" : "last period is") + " shown but left out of the tests.");
@@ -144,6 +150,32 @@ final class TimeSeriesAnalysis {
         findings.addAll(patterns.told());
         return new Analyzed<>(new TimeSeries(context.name(t), others, granularity, unit.sql(), labels, firstPartial,
                 lastPartial, series, notes), findings);
+    }
+
+    /** Daily periods over four weeks or more with rows on weekdays and none on any Saturday or Sunday. */
+    private static boolean weekendsClosed(PeriodUnit unit, List<LocalDateTime> starts, double[] rows, int first,
+                                          int end) {
+        if (unit != PeriodUnit.DAY || end - first < 28) {
+            return false;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] > 0 && starts.get(i).getDayOfWeek().getValue() > 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The series with closed days (weekends of a business-day series) as absent, not zero. */
+    private static double[] openDays(double[] values, PeriodWindow window) {
+        if (!window.weekendsClosed()) {
+            return values;
+        }
+        double[] open = values.clone();
+        for (int i = 0; i < open.length; i++) {
+            open[i] = window.open(i) ? open[i] : Double.NaN;
+        }
+        return open;
     }
 
     private static double naturalSeconds(String granularity) {
@@ -424,9 +456,13 @@ final class TimeSeriesAnalysis {
         List<Double> lower = new ArrayList<>();
         List<Double> upper = new ArrayList<>();
         LocalDateTime start = window.starts().get(window.end() - 1);
+        int i = core.length - 1;
         for (int h = 1; h <= horizon; h++) {
-            start = window.unit().next(start);
-            int i = core.length - 1 + h;
+            // closed days (a business-day series' weekends) are skipped, but the trend line runs on through them
+            do {
+                start = window.unit().next(start);
+                i++;
+            } while (!window.open(start));
             double point = (trend ? line.at(i) : level)
                     + (weekdayOffsets == null ? 0 : weekdayOffsets[start.getDayOfWeek().getValue() - 1]);
             periods.add(window.unit().label(start));

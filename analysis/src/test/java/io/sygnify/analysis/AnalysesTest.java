@@ -908,6 +908,43 @@ class AnalysesTest {
         assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).contains("rows per day fell"));
     }
 
+    /**
+     * An office's orders, weekdays only, Mondays busiest: weekends are closed days, not days of no orders — no
+     * "Saturday 100 % below", no weekend in the forecast, and a Monday is compared with the Friday before it.
+     */
+    @Test
+    void aBusinessDaySeriesHasItsWeekendsLeftOutNotCountedAsZeros() throws Exception {
+        Random random = new Random(21);
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("date,amount");
+            // 2024-01-01 is a Monday; the last day, 2024-04-29, too
+            for (LocalDate day = LocalDate.of(2024, 1, 1); !day.isAfter(LocalDate.of(2024, 4, 29));
+                 day = day.plusDays(1)) {
+                int weekday = day.getDayOfWeek().getValue();
+                for (int k = 0; weekday <= 5 && k < (weekday == 1 ? 30 : 20); k++) {
+                    out.println(day + "," + f(50 + random.nextGaussian() * 5));
+                }
+            }
+        });
+
+        assertThat(report.timeSeries().notes()).anySatisfy(n -> assertThat(n).startsWith("No row falls on a Saturday "
+                + "or Sunday: weekends are closed days"));
+        TimeSeries.Series rows = series(report, "rows");
+        assertThat(rows.values().get(5)).isNull();
+        assertThat(rows.values().get(7)).isEqualTo(30.0);
+        assertThat(rows.forecast().periods()).noneMatch(p -> LocalDate.parse(p).getDayOfWeek().getValue() > 5)
+                .first().isEqualTo("2024-04-30");
+        assertThat(rows.changes()).filteredOn(c -> c.kind().equals("previous_period")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.period()).isEqualTo("2024-04-29");
+                    assertThat(c.comparedTo()).isEqualTo("2024-04-26");
+                });
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith(
+                "The number of rows per day follows a weekly pattern: Monday is 36 % above the average, Tuesday 9."));
+        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).containsAnyOf("Saturday",
+                "Sunday"));
+    }
+
     @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
