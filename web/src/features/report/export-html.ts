@@ -3,6 +3,7 @@ import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, for
 import { describesValues, type ReportModel, type Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
 import { GROUPS_SHARE, bySize } from './sections/OutliersSection';
+import { spanAmount } from './sections/DateSpansTable';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
 import { chartedSeries, seasonOffsets, seasonTitle, seriesTitle, trendLine } from './sections/TimeSeriesSection';
@@ -219,6 +220,19 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
     }
     if (relationships.dependencies.length) {
       body += `<h3>Exact dependencies</h3><ul>${relationships.dependencies.map((d) => `<li><code>${e(d.expression ?? `${d.target} ← ${d.sources.join(', ')}`)}</code></li>`).join('')}</ul>`;
+    }
+    if (relationships.date_spans.length) {
+      const rows = relationships.date_spans.map((d) => {
+        const wrong = d.reversed > 0 ? `${formatInteger(d.reversed)} (rows ${d.reversed_rows.map(formatInteger).join(', ')})` : 'none';
+        const shortest = d.by?.groups[0];
+        const longest = d.by?.groups[d.by.groups.length - 1];
+        const by =
+          d.by && shortest && longest
+            ? `${e(d.by.dimension)}: ${e(spanAmount(shortest.mean, d.unit))} for ${e(shortest.value)} to ${e(spanAmount(longest.mean, d.unit))} for ${e(longest.value)}`
+            : '—';
+        return `<tr><th>${e(d.from)} → ${e(d.to)}</th><td class="n">${e(spanAmount(d.median, d.unit))}</td><td class="n">${e(spanAmount(d.p95, d.unit))}</td><td class="n">${e(spanAmount(d.max, d.unit))}</td><td>${wrong}</td><td>${by}</td></tr>`;
+      });
+      body += `<h3>Time between dates</h3><table><tr><th>From → to</th><th>Median</th><th>95 % within</th><th>Longest</th><th>Wrong order</th><th>Depends on</th></tr>${rows.join('')}</table>`;
     }
     parts.push(section('Relationships between columns', body));
   }

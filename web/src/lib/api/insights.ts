@@ -181,6 +181,28 @@ export const dependencySchema = z.looseObject({
   rows_checked: lenient(num),
 });
 
+export const dateSpanSchema = z.looseObject({
+  from: z.string(),
+  to: z.string(),
+  unit: z.string(),
+  rows: lenient(num),
+  median: num,
+  p95: lenient(num),
+  max: lenient(num),
+  max_row: lenient(num),
+  reversed: num.catch(0).default(0),
+  reversed_rows: z.array(num).catch([]).default([]),
+  by: lenient(
+    z.looseObject({
+      dimension: z.string(),
+      eta_squared: lenient(num),
+      p_value: lenient(num),
+      groups: z.array(z.looseObject({ value: z.string(), rows: lenient(num), mean: num })).catch([]).default([]),
+    }),
+  ),
+});
+export type DateSpan = z.infer<typeof dateSpanSchema>;
+
 export const relationshipsSchema = z.looseObject({
   numeric_columns: strings.catch([]).default([]),
   pearson: lenient(z.array(nums)),
@@ -189,6 +211,7 @@ export const relationshipsSchema = z.looseObject({
   cramers_v: lenient(z.array(nums)),
   strongest_pairs: z.array(associationPairSchema).catch([]).default([]),
   dependencies: z.array(dependencySchema).catch([]).default([]),
+  date_spans: z.array(dateSpanSchema).catch([]).default([]),
   alpha: lenient(num),
   sample_rows: lenient(num),
   notes,

@@ -1,6 +1,7 @@
 import type { AssociationPair, Relationships } from '../../../lib/api/insights';
 import { formatInteger, formatNumber } from '../../../lib/format';
 import { SECTION_IDS, type Section } from '../report-model';
+import { DateSpansTable } from './DateSpansTable';
 import { ReportSection } from './ReportSection';
 
 const METHOD_NAMES: Record<string, string> = {
@@ -130,6 +131,7 @@ export function RelationshipsSection({ section }: { section: Section<Relationshi
                 </ul>
               </div>
             )}
+            {relationships.date_spans.length > 0 && <DateSpansTable spans={relationships.date_spans} />}
             {relationships.notes.map((note) => (
               <p key={note} className="text-sm text-slate-600">
                 {note}

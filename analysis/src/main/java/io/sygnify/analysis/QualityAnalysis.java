@@ -91,6 +91,10 @@ final class QualityAnalysis {
         }
         if (relationships != null) {
             correlations(relationships, groups);
+            // a row ordered after its delivery was shipped before it was ordered or delivered before it was shipped:
+            // the steps' alerts name it
+            relationships.dateSpans().stream().filter(span -> span.reversed() > 0
+                    && !DatePairs.spansAnother(span, relationships.dateSpans())).forEach(this::datesOutOfOrder);
         }
         if (outliers != null) {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
@@ -383,15 +387,20 @@ final class QualityAnalysis {
         long breaks = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("broken_running_total"))
                 .mapToLong(a -> (long) a.value()).sum();
         long stuck = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("stuck_values")).count();
-        if (breaks + stuck > 0) {
+        long misordered = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("date_order"))
+                .mapToLong(a -> (long) a.value()).sum();
+        if (breaks + stuck + misordered > 0) {
             List<String> what = new ArrayList<>();
             if (breaks > 0) {
                 what.add(Text.count(breaks, "row") + " where a running balance does not add up");
             }
+            if (misordered > 0) {
+                what.add(Text.count(misordered, "row") + " with dates in the wrong order");
+            }
             if (stuck > 0) {
                 what.add(Text.count(stuck, "measure") + " stuck on one value");
             }
-            deductions.add(new Quality.Deduction("integrity", Math.min(15, 5.0 * (breaks + stuck)),
+            deductions.add(new Quality.Deduction("integrity", Math.min(15, 5.0 * (breaks + stuck + misordered)),
                     Text.list(what) + ": 5 points each (at most 15)."));
         }
         return deductions;
@@ -422,6 +431,19 @@ final class QualityAnalysis {
         Quality.Alert alert = new Quality.Alert("time_gaps", "warning", columns, message, result.count(),
                 TimeGaps.GAP_INTERVALS);
         alerts.add(new Alert(alert, 0.6, true, result.gaps().stream().map(TimeGaps.Gap::rowAfter).toList()));
+    }
+
+    /** Rows where a date comes before the one it follows on every other row: shipped before ordered. */
+    private void datesOutOfOrder(Relationships.DateSpan span) {
+        List<String> rows = span.reversedRows().stream().map(Text::count).toList();
+        String listed = span.reversed() > rows.size() ? String.join(", ", rows) + " …" : Text.list(rows);
+        Quality.Alert alert = new Quality.Alert("date_order", "warning", List.of(span.from(), span.to()),
+                String.format("%s comes before %s on %s (row%s %s), where it comes after it on the other %s rows: "
+                                + "dates in the wrong order, a typing error or swapped columns.", span.to(),
+                        span.from(), Text.count(span.reversed(), "row"), span.reversed() == 1 ? "" : "s", listed,
+                        Text.count(span.rows() - span.reversed())), span.reversed(), 0);
+        alerts.add(new Alert(alert, Math.min(0.9, 0.7 + 20.0 * span.reversed() / span.rows()), true,
+                span.reversedRows()));
     }
 
     /** A measure that repeats one value over a long run of consecutive readings. */

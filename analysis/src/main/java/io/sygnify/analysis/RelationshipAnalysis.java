@@ -118,11 +118,12 @@ final class RelationshipAnalysis {
                     + " values; the file has " + categories.size() + ".");
         }
         pairs.sort(Comparator.comparingDouble((Relationships.Pair p) -> -Math.abs(p.value())));
+        List<Relationships.DateSpan> dateSpans = new DatePairs(context, findings).find();
         return new Analyzed<>(new Relationships(names, pearson, spearman,
                 categories.stream().map(context::name).toList(), cramers,
                 pairs.stream().limit(STRONGEST).toList(),
                 dependencies.stream().limit(NumericDependencies.MAX_DEPENDENCIES).toList(),
-                ALPHA, sampleRows, notes), findings);
+                ALPHA, sampleRows, notes, dateSpans), findings);
     }
 
     /** Pearson's r of each pair of measures and the number of rows where both are present. */

@@ -19,10 +19,42 @@ import java.util.List;
  * @param sampleRows         rows used for Spearman's ρ, Cramér's V and the search for dependencies (every
  *                           dependency found is verified on all rows); all rows up to 50,000
  * @param notes              why parts are absent, if any are
+ * @param dateSpans          the time between two date columns where one follows the other on nearly every row
  */
 public record Relationships(List<String> numericColumns, List<List<Double>> pearson, List<List<Double>> spearman,
                             List<String> categoricalColumns, List<List<Double>> cramersV, List<Pair> strongestPairs,
-                            List<Dependency> dependencies, double alpha, long sampleRows, List<String> notes) {
+                            List<Dependency> dependencies, double alpha, long sampleRows, List<String> notes,
+                            List<DateSpan> dateSpans) {
+
+    /**
+     * @param from         the earlier column (ordered)
+     * @param to           the later column (shipped)
+     * @param unit         {@code days}, {@code hours} or {@code minutes}: of the figures below
+     * @param rows         rows where both are present
+     * @param median       median time from one to the other
+     * @param p95          its 95th percentile
+     * @param max          the longest
+     * @param maxRow       the row with the longest
+     * @param reversed     rows where {@code to} comes before {@code from}: dates in the wrong order
+     * @param reversedRows the first {@value DatePairs#LISTED_ROWS} of them
+     * @param by           the dimension the time depends on most, or null when none explains enough of it
+     */
+    public record DateSpan(String from, String to, String unit, long rows, double median, double p95, double max,
+                           long maxRow, long reversed, List<Long> reversedRows, SpanDriver by) {
+    }
+
+    /**
+     * @param dimension  the category
+     * @param etaSquared share of the time's variance it explains
+     * @param pValue     of the one-way ANOVA
+     * @param groups     mean time per value, shortest first (at most 10)
+     */
+    public record SpanDriver(String dimension, double etaSquared, double pValue, List<GroupMean> groups) {
+    }
+
+    /** @param mean in the span's unit */
+    public record GroupMean(String value, long rows, double mean) {
+    }
 
     /**
      * @param method      {@code pearson}, {@code spearman}, {@code cramers_v} or {@code correlation_ratio}

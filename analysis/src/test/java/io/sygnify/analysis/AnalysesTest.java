@@ -945,6 +945,53 @@ class AnalysesTest {
                 "Sunday"));
     }
 
+    /**
+     * Orders shipped a day or two after they are placed and delivered after a transit that depends on the carrier;
+     * two rows were shipped "before" they were ordered. Birthdays beside them follow no order.
+     */
+    @Test
+    void theTimeBetweenTwoDatesIsMeasuredWithWhatItDependsOnAndDatesInTheWrongOrderAreErrors() throws Exception {
+        Random random = new Random(4);
+        String[] carriers = {"FedEx", "UPS", "USPS"};
+        int[] transit = {2, 3, 5};
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("order_id,order_date,ship_date,delivery_date,carrier,birthday");
+            for (int i = 0; i < 3000; i++) {
+                LocalDate ordered = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(300));
+                LocalDate shipped = i == 100 || i == 2000 ? ordered.minusDays(20)
+                        : ordered.plusDays(random.nextInt(3));
+                int c = i % 3;
+                LocalDate delivered = shipped.plusDays(transit[c] + random.nextInt(2));
+                out.println("SO" + i + "," + ordered + "," + shipped + "," + delivered + "," + carriers[c] + ","
+                        + LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15_000)));
+            }
+        });
+
+        List<Relationships.DateSpan> spans = report.relationships().dateSpans();
+        assertThat(spans).extracting(span -> span.from() + ">" + span.to()).containsExactly(
+                "order_date>ship_date", "order_date>delivery_date", "ship_date>delivery_date");
+        Relationships.DateSpan shipping = spans.get(0);
+        assertThat(shipping.unit()).isEqualTo("days");
+        assertThat(shipping.median()).isEqualTo(1.0);
+        assertThat(shipping.reversed()).isEqualTo(2);
+        assertThat(shipping.reversedRows()).containsExactly(101L, 2001L);
+        Relationships.DateSpan transitTime = spans.get(2);
+        assertThat(transitTime.by().dimension()).isEqualTo("carrier");
+        assertThat(transitTime.by().groups()).extracting(Relationships.GroupMean::value)
+                .containsExactly("FedEx", "UPS", "USPS");
+        assertThat(transitTime.by().groups().get(2).mean()).isCloseTo(5.5, within(0.1));
+
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("time_between"))
+                .extracting(KeyFinding::sentence).satisfiesExactlyInAnyOrder(
+                        s -> assertThat(s).startsWith("ship_date comes 1 day after order_date (median; "),
+                        s -> assertThat(s).startsWith("delivery_date comes 3 days after ship_date").containsPattern(
+                                "it depends on carrier: 2\\.\\d+ days on average for FedEx, 5\\.\\d+ days for USPS"));
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("date_order")).singleElement()
+                .satisfies(a -> assertThat(a.message()).startsWith("ship_date comes before order_date on 2 rows "
+                        + "(rows 101 and 2,001)"));
+        assertThat(report.quality().deductions()).anySatisfy(d -> assertThat(d.dimension()).isEqualTo("integrity"));
+    }
+
     @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
@@ -1405,6 +1452,6 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.8\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.9\"");
     }
 }

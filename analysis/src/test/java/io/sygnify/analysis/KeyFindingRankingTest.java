@@ -18,7 +18,7 @@ class KeyFindingRankingTest {
         List<List<Double>> pearson = java.util.Arrays.stream(r)
                 .map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
         return CoMovingGroups.of(new Relationships(names, pearson, null, List.of(), null, List.of(), List.of(), 0.001,
-                100, List.of()));
+                100, List.of(), List.of()));
     }
 
     @Test
