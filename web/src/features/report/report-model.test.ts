@@ -16,4 +16,10 @@ describe('evidence of a finding', () => {
 
     expect(evidenceTarget(evidence, new Set([card, SECTION_IDS.segments]))).toBe(card);
   });
+
+  it('points a time-between-dates finding at the relationships section', () => {
+    const evidence = { chart_key: 'date_span:ship_date:delivery_date', columns: ['ship_date', 'delivery_date'] };
+
+    expect(evidenceTarget(evidence, new Set([SECTION_IDS.relationships]))).toBe(SECTION_IDS.relationships);
+  });
 });

@@ -110,6 +110,7 @@ function splits(rest: string): Array<[string, string]> {
 /**
  * Where a finding's evidence is shown, from its `chart_key` (histogram:<column>, scatter:<x>:<y>,
  * time_series:<measure>, segments:<measure>:<dimension>, flag_rates:<flag>:<dimension>, heatmap:<method>,
+ * date_span:<from>:<to>,
  * outliers:<column>, kpi:<name>,
  * quality:<kind>): the exact chart when the page shows it, else its section, else the profile of the first
  * column the finding cites, else nowhere.
@@ -129,6 +130,7 @@ export function evidenceTarget(
       break;
     case 'scatter':
     case 'heatmap':
+    case 'date_span':
       candidates.push(SECTION_IDS.relationships);
       break;
     case 'time_series':
