@@ -50,6 +50,7 @@ final class ColumnTypeResolver {
     private static final Pattern THOUSANDS = Pattern.compile("\\d[, .'\u00A0\u202F]\\d{3}([^\\d]|$)");
     private static final Pattern DATE_NAME = Pattern.compile("date|day|(^|[^a-z])(dt|period|time)([^a-z]|$)");
     private static final int COMPACT_DATE_DISTINCT = 20;
+    private static final Pattern YEAR_NAME = Pattern.compile("year|yr|fy");
     private static final Pattern DURATION_NAME = Pattern.compile("duration|elapsed|length|runtime|spent|uptime"
             + "|downtime|wait|waiting|handle|hold|talk|playtime|watch|lap|pace|ttr|aht");
     private static final Pattern COMMA_EVIDENCE = Pattern.compile(",\\d{1,2}(\\D|$)|,\\d{4,}|\\.\\d{3}\\.|\\.\\d{3},");
@@ -167,6 +168,9 @@ final class ColumnTypeResolver {
         if (digitsOnly && compactDates(name, values)) {
             fits.add(0, ValueFormat.COMPACT_DATE);
         }
+        if (digitsOnly && years(name, values)) {
+            fits.add(0, ValueFormat.YEAR);
+        }
         if (durations(name, values)) {
             fits.add(0, ValueFormat.DURATION);
         }
@@ -198,6 +202,12 @@ final class ColumnTypeResolver {
         }
         return DATE_NAME.matcher(name.toLowerCase(Locale.ROOT)).find()
                 || values.stream().distinct().count() >= COMPACT_DATE_DISTINCT;
+    }
+
+    /** Whether four-digit values are years: the column is named like one and every value is from 1800 to 2099. */
+    private static boolean years(String name, List<String> values) {
+        return AnalysisContext.matches(YEAR_NAME, name)
+                && values.stream().allMatch(v -> ValueFormat.YEAR.pattern().matcher(v).matches());
     }
 
     /** Whether h:mm:ss values are durations: the name says so ("Avg. Session Duration") or hours reach 24. */

@@ -57,6 +57,8 @@ final class HeaderWords {
             Map.entry("totaal", "total"),
             Map.entry("einnahmen", "income"), Map.entry("ausgaben", "expense"), Map.entry("depenses", "expense"),
             Map.entry("gastos", "expense"), Map.entry("spese", "expense"), Map.entry("uitgaven", "expense"),
+            Map.entry("jahr", "year"), Map.entry("geschaftsjahr", "year"), Map.entry("annee", "year"),
+            Map.entry("ano", "year"), Map.entry("anno", "year"), Map.entry("jaar", "year"),
             Map.entry("dauer", "duration"), Map.entry("duree", "duration"), Map.entry("duracion", "duration"),
             Map.entry("durata", "duration"), Map.entry("duur", "duration"), Map.entry("duracao", "duration"),
             Map.entry("estado", "status"), Map.entry("stato", "status"), Map.entry("statut", "status"));

@@ -188,6 +188,13 @@ record ValueFormat(String name, ColumnType type, Pattern pattern, Reader reader,
             "(1[89]|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])", null, "%Y%m%d");
 
     /**
+     * Years written alone ({@code 2023}, as statistics offices and annual reports do), read as their 1 January. Any
+     * such value is also an integer, so {@link ColumnTypeResolver} proposes it only for a column named like a year;
+     * not in {@link #ALL}.
+     */
+    static final ValueFormat YEAR = strptime("yyyy", ColumnType.DATE, "(1[89]|20)\\d{2}", null, "%Y");
+
+    /**
      * Durations written as hours, minutes and seconds ({@code 00:03:12}, {@code 125:30:00}), read as seconds. A
      * time of day is written the same way, so {@link ColumnTypeResolver} proposes it only for a column named like
      * a duration or with 24 hours or more; not in {@link #ALL}.

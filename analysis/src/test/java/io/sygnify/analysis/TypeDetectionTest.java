@@ -48,6 +48,21 @@ class TypeDetectionTest {
     }
 
     @Test
+    void fourDigitYearsAreDatesWhenTheColumnIsNamedLikeAYear() throws Exception {
+        String csv = "Year,Jahr,units,years_of_service\n2021,1999,2021,12\n2022,2000,1999,3\n2023,2001,2048,30\n";
+        ColumnProfile year = column(csv, "Year");
+        assertThat(year.type()).isEqualTo("date");
+        assertThat(year.format()).isEqualTo("yyyy");
+        assertThat(year.min()).isEqualTo("2021-01-01");
+        assertThat(year.role()).isEqualTo(ColumnRoles.TIME);
+        assertThat(year.temporal().granularity()).isEqualTo("year");
+        assertThat(column(csv, "Jahr").type()).isEqualTo("date");
+        // four digits without a year's name are a number; a number of years is no year
+        assertThat(column(csv, "units").type()).isEqualTo("integer");
+        assertThat(column(csv, "years_of_service").type()).isEqualTo("integer");
+    }
+
+    @Test
     void monthFirstDatesAreReadAsDates() throws Exception {
         ColumnProfile day = column("day,n\n12/31/2024,1\n02/01/2024,2\n06/15/2023,3\n", "day");
 
