@@ -65,10 +65,16 @@ final class QualityAnalysis {
     }
 
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
-                          TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals)
+                          TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals,
+                          List<MixedQuantities.Found> mixed)
             throws SQLException, AnalysisCancelledException {
         complements = ComplementaryColumns.find(context);
         table();
+        for (MixedQuantities.Found found : mixed) {
+            Quality.Alert alert = new Quality.Alert("mixed_quantities", "warning",
+                    List.of(found.measure(), found.indicator()), found.message(), found.medians().size(), 0);
+            alerts.add(new Alert(alert, 0.85, true));
+        }
         for (RunningTotals.RunningTotal total : runningTotals) {
             if (!total.exact()) {
                 brokenRunningTotal(total);

@@ -40,6 +40,8 @@ final class ReportBuilder {
         List<ColumnProfile> profiles = profiler.profile(columns, rows, done -> stages.report(
                 AnalysisStage.PROFILING, (double) done / columns.size(),
                 "Profiled " + done + " of " + columns.size() + " columns"));
+        List<MixedQuantities.Found> mixed = MixedQuantities.find(session, columns, profiles);
+        profiles = MixedQuantities.withRoles(profiles, mixed);
         stages.section("columns", profiles);
         DatasetSummary dataset = summary(all, columns, profiles, rows, rejects);
         stages.section("dataset", dataset);
@@ -62,7 +64,7 @@ final class ReportBuilder {
                 "Checking data quality");
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
-                timeSeries, runningTotals), findings, "Ranking key findings");
+                timeSeries, runningTotals, mixed), findings, "Ranking key findings");
         List<KeyFinding> keyFindings = KeyFindingRanking.rank(findings, groups,
                 relationships == null ? null : relationships.dependencies());
         stages.section("key_findings", keyFindings);

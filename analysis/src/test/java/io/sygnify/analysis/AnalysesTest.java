@@ -992,6 +992,45 @@ class AnalysesTest {
         assertThat(report.quality().deductions()).anySatisfy(d -> assertThat(d.dimension()).isEqualTo("integrity"));
     }
 
+    /**
+     * A statistics office's long format: GDP in dollars, population in people and unemployment in percent share the
+     * Value column, told apart by Indicator Name. Summed per year or taken as a transaction amount they add unlike
+     * things; the column is no measure, and an alert says what it holds. Sales per product, whose medians differ as
+     * much, are one quantity: product is no indicator.
+     */
+    @Test
+    void aValueColumnHoldingSeveralIndicatorsIsNoMeasure() throws Exception {
+        Random random = new Random(3);
+        AnalysisReport report = analyze("worldbank.csv", out -> {
+            out.println("Country Name,Indicator Name,Year,Value");
+            for (String country : List.of("Germany", "France", "Spain")) {
+                for (int year = 2000; year < 2024; year++) {
+                    out.println(country + ",GDP (current US$)," + year + "," + f(3e12 * (1 + random.nextDouble())));
+                    out.println(country + ",\"Population, total\"," + year + "," + f(6e7 * (1 + random.nextDouble())));
+                    out.println(country + ",Unemployment rate," + year + "," + f(5 + 5 * random.nextDouble()));
+                }
+            }
+        });
+
+        assertThat(report.columns()).filteredOn(c -> c.name().equals("Value")).singleElement()
+                .satisfies(c -> assertThat(c.role()).isEqualTo(MixedQuantities.ROLE));
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("mixed_quantities")).singleElement()
+                .satisfies(a -> assertThat(a.message()).startsWith("Value holds 3 different quantities told apart by "
+                        + "Indicator Name ('Unemployment rate', 'Population, total' and 'GDP (current US$)'), with "
+                        + "medians from 7."));
+        assertThat(report.kpis().domains()).isEmpty();
+        assertThat(report.timeSeries().series()).extracting(TimeSeries.Series::measure).containsExactly("rows");
+        assertThat(report.keyFindings()).noneSatisfy(k -> assertThat(k.kind()).isIn("trend", "outliers"));
+
+        AnalysisReport sales = analyze("sales.csv", out -> {
+            out.println("product,amount");
+            for (int i = 0; i < 300; i++) {
+                out.println((i % 2 == 0 ? "car," + f(30_000 + i) : "screw," + f(0.5 + i / 1000.0)));
+            }
+        });
+        assertThat(sales.quality().alerts()).noneMatch(a -> a.kind().equals("mixed_quantities"));
+    }
+
     @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
