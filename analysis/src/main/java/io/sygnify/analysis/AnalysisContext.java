@@ -28,6 +28,7 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
     // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
     static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
     private static final double SIMILAR_VARIETY = 0.9;
+    static final int SCALE_ITEMS = 3;
     private static final Pattern DIMENSION_NAME = Pattern.compile(
             "categor(y|ies)|type|region|store|shop|channel|segment|country|city|state|product|brand|department|status"
                     + "|gender|method|class|group|merchant|kind|source|sector|industry");
@@ -73,7 +74,36 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
      */
     boolean intensive(int index) {
         String format = columns.get(index).format();
-        return matches(INTENSIVE_NAME, name(index)) || format != null && format.contains("percent");
+        return matches(INTENSIVE_NAME, name(index)) || format != null && format.contains("percent")
+                || ratingScale(index);
+    }
+
+    /**
+     * Whether the column is one of a battery of answers on one rating scale (a survey's questions scored 1–5, or
+     * 0–10): {@value #SCALE_ITEMS} or more whole-number measures from 0 or 1 to the same top of at most 10. A day's
+     * sum of such answers counts respondents, not satisfaction.
+     */
+    boolean ratingScale(int index) {
+        int[] scale = scale(index);
+        if (scale == null) {
+            return false;
+        }
+        long items = IntStream.range(0, columns.size())
+                .filter(i -> profiles.get(i).role().equals(ColumnRoles.MEASURE))
+                .filter(i -> java.util.Arrays.equals(scale(i), scale)).count();
+        return items >= SCALE_ITEMS;
+    }
+
+    /** {min, max} of a whole-number column from 0 or 1 to at most 10, or null. */
+    private int[] scale(int index) {
+        ColumnProfile profile = profiles.get(index);
+        if (!profile.type().equals("integer") || !(profile.min() instanceof Number min)
+                || !(profile.max() instanceof Number max)) {
+            return null;
+        }
+        int low = min.intValue();
+        int high = max.intValue();
+        return (low == 0 || low == 1) && high >= 3 && high <= 10 ? new int[] {low, high} : null;
     }
 
     /** Category and flag columns with 2 to {@code maxDistinct} values, named ones (store, region …) first. */

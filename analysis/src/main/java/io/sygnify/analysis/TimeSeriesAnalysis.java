@@ -21,6 +21,8 @@ final class TimeSeriesAnalysis {
     /** Earlier changes of the same kind that an unusual month is judged against. */
     private static final int MAX_MEASURES = 5;
     private static final double ANOMALY_Z = 3.5;
+    // below this many earlier periods a last-period anomaly must also pass the prediction-interval test
+    private static final int FEW_PERIODS = 30;
     private static final double COMPLETE_COVERAGE = 0.9;
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
@@ -424,8 +426,13 @@ final class TimeSeriesAnalysis {
         if (!(spread > 0)) {
             return null;
         }
+        if (measure.equals("rows")) {
+            // a count varies by at least its square root (Poisson): a quiet fortnight's MAD understates that
+            spread = Math.max(spread, Math.sqrt(Math.max(1, model[last] + center)));
+        }
         double z = (residuals[last] - center) / spread;
-        boolean anomalous = Math.abs(z) > ANOMALY_Z;
+        boolean anomalous = Math.abs(z) > ANOMALY_Z && (earlier.length >= FEW_PERIODS || outsidePrediction(earlier,
+                residuals[last]));
         String label = window.labels().get(window.first() + last);
         if (anomalous) {
             findings.add(KeyFinding.of("last_period_anomaly", String.format("The last complete %s (%s) is out of line:"
@@ -436,6 +443,23 @@ final class TimeSeriesAnalysis {
                     1.0, columns(measure), "time_series:" + measure, List.of()));
         }
         return new TimeSeries.LastPeriod(label, core[last], model[last] + center, z, anomalous);
+    }
+
+    /**
+     * Whether a new residual lies outside the 1 − {@value #ALPHA} prediction interval of the earlier ones (Student's
+     * t with n − 1 degrees of freedom): with a dozen periods the median absolute deviation alone is too unsure a
+     * scale, and a day 2 standard deviations out was called 4.4 robust ones.
+     */
+    private static boolean outsidePrediction(double[] earlier, double residual) {
+        int n = earlier.length;
+        double mean = java.util.Arrays.stream(earlier).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(earlier).map(r -> (r - mean) * (r - mean)).sum()
+                / Math.max(1, n - 1));
+        if (n < 3 || !(sd > 0)) {
+            return false;
+        }
+        double t = (residual - mean) / (sd * Math.sqrt(1 + 1.0 / n));
+        return Distributions.studentTwoSided(t, n - 1) < ALPHA;
     }
 
     private static TimeSeries.Forecast forecast(double[] core, double[] all, TrendTests.MannKendall mk,

@@ -844,6 +844,37 @@ class AnalysesTest {
         });
     }
 
+    /**
+     * A fortnight of survey answers: about 85 a day, the last day 105 — two Poisson standard deviations, no anomaly,
+     * though the earlier days happen to lie within one or two of each other. The answers, scored 1 to 5 in five
+     * questions, are averaged per day, never summed (a lone quantity of 0 to 4 is summed: see
+     * {@link #reportJsonHasNoNonFiniteNumbers}).
+     */
+    @Test
+    void aFortnightsLastDayTwoStandardDeviationsUpIsNoAnomalyAndRatingsAreAveraged() throws Exception {
+        int[] perDay = {84, 85, 86, 85, 84, 86, 85, 85, 84, 86, 85, 86, 105};
+        Random random = new Random(30);
+        AnalysisReport report = analyze("survey.csv", out -> {
+            out.println("submitted,q1,q2_workload,q3_manager,q4,q5_pay");
+            for (int d = 0; d < perDay.length; d++) {
+                for (int k = 0; k < perDay[d]; k++) {
+                    StringBuilder row = new StringBuilder(LocalDate.of(2024, 3, 1).plusDays(d).toString());
+                    for (int q = 0; q < 5; q++) {
+                        row.append(',').append(1 + random.nextInt(5));
+                    }
+                    out.println(row);
+                }
+            }
+        });
+
+        TimeSeries.Series rows = series(report, "rows");
+        assertThat(rows.lastPeriod().value()).isEqualTo(105.0);
+        assertThat(rows.lastPeriod().anomalous()).isFalse();
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("last_period_anomaly"));
+        assertThat(series(report, "q2_workload").aggregate()).isEqualTo("mean");
+        assertThat(series(report, "q5_pay").aggregate()).isEqualTo("mean");
+    }
+
     @Test
     void anOrdinaryLastDayIsNotAnomalous() throws Exception {
         AnalysisReport report = analyze("daily.csv", out -> {
@@ -1492,5 +1523,7 @@ class AnalysesTest {
 
         String json = ReportJson.write(report);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.9\"");
+        // a lone quantity of 0 to 4 is no rating: it is summed
+        assertThat(series(report, "qty").aggregate()).isEqualTo("sum");
     }
 }
