@@ -29,6 +29,7 @@ final class QualityAnalysis {
     static final double CRITICAL_REJECTED_SHARE = 0.05;
     /** Alerts listed, most severe first; a file with hundreds of columns could otherwise raise thousands. */
     static final int MAX_ALERTS = 200;
+    private static final int LABEL_LENGTH = 24;
     private static final Pattern NON_NEGATIVE_NAME = Pattern.compile("qty|quantity|price|age|count|units|weight"
             + "|height|length|duration|distance|stock|population|size|rating|score");
     private static final Pattern BALANCE_NAME = Pattern.compile("balance|saldo");
@@ -169,6 +170,11 @@ final class QualityAnalysis {
             add("marker", "info", name, String.format("%s is either %s (%s of rows) or blank: it marks rows, so its "
                             + "blanks are not counted as missing.", p.name(), topValue(p),
                     Text.percent((double) p.presentCount() / dataset.rows())), p.missingPercent(), 0, 0.1);
+        } else if (p.distinctCount() == 1 && p.presentCount() > 1 && label(p)) {
+            // a currency, a country or an account number stated on every row describes the file, as exports do
+            add("constant", "info", name, p.name() + " holds one value (" + topValue(p) + ") in all "
+                    + Text.count(p.presentCount()) + " present cells: it describes the whole file, not its rows.",
+                    1, 1, 0.05);
         } else if (p.distinctCount() == 1 && p.presentCount() > 1) {
             add("constant", "warning", name, p.name() + " holds one value (" + topValue(p) + ") in all "
                     + Text.count(p.presentCount()) + " present cells.", 1, 1, 0.3);
@@ -384,7 +390,8 @@ final class QualityAnalysis {
                             Text.percent(duplicates / 100))));
         }
         long inconsistent = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("constant")
-                || a.kind().equals("empty") || a.kind().equals("ambiguous_dates")).count();
+                && a.severity().equals("warning") || a.kind().equals("empty") || a.kind().equals("ambiguous_dates"))
+                .count();
         if (inconsistent > 0) {
             deductions.add(new Quality.Deduction("consistency", Math.min(15, 2.0 * inconsistent),
                     String.format("%d empty, constant or ambiguous-date column%s: 2 points each (at most 15).",
@@ -524,6 +531,11 @@ final class QualityAnalysis {
     private void add(String kind, String severity, List<String> columns, String message, double value,
                      double threshold, double impact) {
         alerts.add(new Alert(new Quality.Alert(kind, severity, columns, message, value, threshold), impact, true));
+    }
+
+    /** A short text value (EUR, DE, an account number): a label, not a measure stuck at one value. */
+    private static boolean label(ColumnProfile p) {
+        return p.type().equals("text") && p.text() != null && p.text().maxLength() <= LABEL_LENGTH;
     }
 
     private static String topValue(ColumnProfile p) {

@@ -69,8 +69,10 @@ class QualityAnalysisTest {
 
         assertThat(alert(report, "unique", "id").severity()).isEqualTo("info");
         Quality.Alert constant = alert(report, "constant", "source");
-        assertThat(constant.severity()).isEqualTo("warning");
-        assertThat(constant.message()).isEqualTo("source holds one value (web) in all 200 present cells.");
+        // a short label on every row (a source, a currency) describes the file
+        assertThat(constant.severity()).isEqualTo("info");
+        assertThat(constant.message()).isEqualTo("source holds one value (web) in all 200 present cells: it describes "
+                + "the whole file, not its rows.");
         assertThat(alert(report, "empty", "notes").message()).isEqualTo("notes has no values in any of the 200 rows.");
 
         Quality.Alert missing = alert(report, "missing", "comment");
@@ -115,6 +117,21 @@ class QualityAnalysisTest {
     }
 
     @Test
+    void aMeasureStuckAtOneValueIsAWarningButACurrencyOnEveryRowIsNot() throws Exception {
+        AnalysisReport report = analyze("statement.csv", out -> {
+            out.println("date,amount,discount,Währung");
+            for (int i = 0; i < 50; i++) {
+                out.println(java.time.LocalDate.of(2024, 1, 1).plusDays(i) + "," + (10 + i) + ",0,EUR");
+            }
+        });
+
+        assertThat(alert(report, "constant", "discount").severity()).isEqualTo("warning");
+        assertThat(alert(report, "constant", "Währung").severity()).isEqualTo("info");
+        assertThat(report.quality().deductions()).filteredOn(d -> d.dimension().equals("consistency"))
+                .singleElement().satisfies(d -> assertThat(d.rule()).startsWith("1 empty, constant"));
+    }
+
+    @Test
     void alertsComeMostSevereFirstAndWarningsBecomeFindings() throws Exception {
         AnalysisReport report = messy();
 
@@ -123,8 +140,8 @@ class QualityAnalysisTest {
                 s -> List.of("critical", "warning", "info").indexOf(s)));
         assertThat(report.keyFindings()).filteredOn(f -> f.kind().equals("data_quality"))
                 .extracting(KeyFinding::sentence)
-                .contains(alert(report, "constant", "source").message(), alert(report, "missing", "comment").message())
-                .doesNotContain(alert(report, "unique", "id").message());
+                .contains(alert(report, "missing", "comment").message())
+                .doesNotContain(alert(report, "unique", "id").message(), alert(report, "constant", "source").message());
     }
 
     @Test
@@ -153,9 +170,9 @@ class QualityAnalysisTest {
         assertThat(quality.score()).isCloseTo(100 - deducted, within(0.05));
         assertThat(quality.deductions()).extracting(Quality.Deduction::dimension)
                 .containsExactly("completeness", "validity", "consistency");
-        // one empty, one constant, one ambiguous-date column: 2 points each
-        assertThat(quality.deductions().get(2).points()).isEqualTo(6.0);
-        assertThat(quality.deductions().get(2).rule()).startsWith("3 empty, constant or ambiguous-date columns");
+        // one empty and one ambiguous-date column: 2 points each; the constant label costs nothing
+        assertThat(quality.deductions().get(2).points()).isEqualTo(4.0);
+        assertThat(quality.deductions().get(2).rule()).startsWith("2 empty, constant or ambiguous-date columns");
         double missingPercent = report.dataset().missingCellsPercent();
         assertThat(quality.deductions().get(0).points()).isCloseTo(missingPercent / 2, within(0.05));
     }
