@@ -29,6 +29,10 @@ final class ColumnRoles {
     private static final double FREE_TEXT_MEAN_LENGTH = 30;
     // a store_id with a dozen values splits the data like a category; a customer_id with thousands identifies
     private static final long ID_AS_CATEGORY = 100;
+    // whole numbers named so are codes of groups (status 200/404/500, class 1/2/3) when they take few values
+    private static final Pattern CODE_NAME = Pattern.compile("(^|[^a-z])(status|code|type|category|class|kind|group"
+            + "|segment|region|grade|tier|zone|cluster|label)($|[^a-z])");
+    private static final long MAX_CODES = 50;
 
     private ColumnRoles() {
     }
@@ -56,6 +60,10 @@ final class ColumnRoles {
         double distinctShare = (double) distinct / present;
         if (type.isNumeric()) {
             boolean integral = type == ColumnType.INTEGER;
+            if (integral && distinct <= MAX_CODES && CODE_NAME.matcher(snakeCase(column.name())).find()) {
+                // an HTTP status, a passenger class, a cluster label: numbers that name groups, never added up
+                return CATEGORY;
+            }
             return integral && idName && distinctShare >= CATEGORY_DISTINCT_SHARE ? IDENTIFIER : MEASURE;
         }
         if (type == ColumnType.TIME) {
@@ -76,8 +84,11 @@ final class ColumnRoles {
     }
 
     static boolean looksLikeIdentifier(String name) {
-        // customerId → customer_id
-        String lower = name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        return ID_NAME.matcher(lower).find();
+        return ID_NAME.matcher(snakeCase(name)).find();
+    }
+
+    /** customerId → customer_id, Status Code → status code. */
+    private static String snakeCase(String name) {
+        return name.strip().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }
