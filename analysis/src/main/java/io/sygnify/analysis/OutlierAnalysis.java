@@ -54,6 +54,7 @@ final class OutlierAnalysis {
         List<String> notes = new ArrayList<>();
         List<KeyFinding> findings = new ArrayList<>();
         RowLabel label = RowLabel.of(context);
+        OutlierBursts bursts = new OutlierBursts(context);
         // the measures whose only outlier is one row: one finding tells them together
         Map<Long, List<Outliers.ColumnOutliers>> byLoneRow = new LinkedHashMap<>();
         Map<Outliers.ColumnOutliers, KeyFinding> lone = new LinkedHashMap<>();
@@ -93,6 +94,9 @@ final class OutlierAnalysis {
                 double impact = group.stream().mapToDouble(r -> lone.get(r).impact()).max().orElse(0);
                 findings.add(oneRow(entry.getKey(), label.of(entry.getKey()), group, impact));
             }
+        }
+        for (OutlierBursts.Burst burst : bursts.find(columns)) {
+            findings.add(bursts.finding(burst));
         }
         return new Analyzed<>(new Outliers(columns, notes), findings);
     }

@@ -1062,6 +1062,43 @@ class AnalysesTest {
         assertThat(sales.quality().alerts()).noneMatch(a -> a.kind().equals("mixed_quantities"));
     }
 
+    /**
+     * A web server's log: response times slow tenfold for an hour and a half, and the HTTP status is a code, not a
+     * quantity. The slow requests are one incident with its times; in a second log their outliers are scattered.
+     */
+    @Test
+    void outliersThatComeTogetherInTimeAreAnIncidentWithItsStartAndEnd() throws Exception {
+        Random random = new Random(17);
+        LocalDateTime start = LocalDateTime.of(2024, 5, 1, 0, 0);
+        LocalDateTime incident = LocalDateTime.of(2024, 5, 3, 14, 0);
+        Consumer<PrintWriter> log = out -> {
+            out.println("timestamp,status,response_ms");
+            for (int i = 0; i < 14_400; i++) {
+                LocalDateTime at = start.plusSeconds(i * 30L);
+                boolean slow = !at.isBefore(incident) && at.isBefore(incident.plusMinutes(90));
+                out.println(at + "," + (slow && i % 2 == 0 ? 500 : 200) + ","
+                        + f(Math.exp((slow ? 6.5 : 4) + 0.3 * random.nextGaussian())));
+            }
+        };
+        AnalysisReport report = analyze("access.csv", log);
+
+        assertThat(report.columns()).filteredOn(c -> c.name().equals("status")).singleElement()
+                .satisfies(c -> assertThat(c.role()).isEqualTo(ColumnRoles.CATEGORY));
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).matches("\\d+ of response_ms's "
+                + "\\d+ outliers fall between 2024-05-03 14:00 and 15:29 \\(timestamp\\), a stretch holding "
+                + "1\\.\\d % of the rows: something happened then\\."));
+
+        AnalysisReport scattered = analyze("scattered.csv", out -> {
+            out.println("timestamp,response_ms");
+            for (int i = 0; i < 14_400; i++) {
+                double level = 4 + (i % 97 == 0 ? 3 : 0.3 * random.nextGaussian());
+                out.println(start.plusSeconds(i * 30L) + "," + f(Math.exp(level)));
+            }
+        });
+        assertThat(scattered.outliers().columns().get(0).count()).isGreaterThan(100);
+        assertThat(scattered.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).contains("fall between"));
+    }
+
     @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
