@@ -49,7 +49,7 @@ final class OutlierBursts {
                     .add("max(CASE WHEN " + outlier + " THEN " + t + " END)")
                     .add("min(CASE WHEN " + outlier + " THEN " + ColumnTypeResolver.ROW + " END)");
         }
-        String bucket = "time_bucket(INTERVAL '" + bucketSeconds(times.get(0)) + " seconds', " + t + ")";
+        String bucket = "time_bucket(INTERVAL '" + bucketSeconds(context, times.get(0)) + " seconds', " + t + ")";
         List<List<Bucket>> buckets = context.session().query("SELECT " + bucket + " AS b, " + select + " FROM "
                 + ColumnTypeResolver.TABLE + " WHERE " + t + " IS NOT NULL GROUP BY b ORDER BY b", row -> {
                     List<List<Bucket>> lists = new ArrayList<>();
@@ -80,12 +80,13 @@ final class OutlierBursts {
                 + " > " + column.upperFence() + "))";
     }
 
-    /** One period of time: its rows with a value, its outliers, the first and last of them. */
-    private record Bucket(LocalDateTime start, long rows, long outliers, LocalDateTime first, LocalDateTime last,
+    /** One period of time: its rows, its events (outliers, rows of a value), the first and last of them. */
+    record Bucket(LocalDateTime start, long rows, long outliers, LocalDateTime first, LocalDateTime last,
                           long firstRow) {
     }
 
-    private static Optional<Burst> burst(String column, List<Bucket> buckets) {
+    /** The stretch of buckets holding half the events or more, if it is short and dense enough. */
+    static Optional<Burst> burst(String column, List<Bucket> buckets) {
         long allRows = buckets.stream().mapToLong(Bucket::rows).sum();
         long allOutliers = buckets.stream().mapToLong(Bucket::outliers).sum();
         if (allOutliers < MIN_OUTLIERS) {
@@ -140,7 +141,7 @@ final class OutlierBursts {
     }
 
     /** Buckets of about a hundredth of a day for data within two days, hours within two months, else days. */
-    private long bucketSeconds(int time) {
+    static long bucketSeconds(AnalysisContext context, int time) {
         ColumnProfile.TemporalStats temporal = context.profile(time).temporal();
         double span = temporal == null ? 0 : temporal.spanDays();
         return span <= 2 ? 900 : span <= 62 ? 3_600 : 86_400;
@@ -160,7 +161,7 @@ final class OutlierBursts {
     }
 
     /** A date, or a date and time of day to the minute. */
-    private static String moment(LocalDateTime at) {
+    static String moment(LocalDateTime at) {
         return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
                 : at.toLocalDate() + " " + at.toLocalTime().withSecond(0);
     }

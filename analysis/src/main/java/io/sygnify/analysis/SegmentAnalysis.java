@@ -60,6 +60,7 @@ final class SegmentAnalysis {
                 }
             }
         }
+        findings.addAll(new ValueBursts(context).find());
         return new Analyzed<>(new Segments(breakdowns, flagRates(), notes), findings);
     }
 

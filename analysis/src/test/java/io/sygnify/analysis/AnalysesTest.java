@@ -1087,6 +1087,10 @@ class AnalysesTest {
         assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).matches("\\d+ of response_ms's "
                 + "\\d+ outliers fall between 2024-05-03 14:00 and 15:29 \\(timestamp\\), a stretch holding "
                 + "1\\.\\d % of the rows: something happened then\\."));
+        // the errors of the outage too: a rare status, all of it in those 90 minutes
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).matches("All \\d+ rows with status "
+                + "500 fall between 2024-05-03 14:00 and 15:29 \\(timestamp\\), a stretch holding 1\\.\\d % of all "
+                + "rows\\."));
 
         AnalysisReport scattered = analyze("scattered.csv", out -> {
             out.println("timestamp,response_ms");
