@@ -40,6 +40,9 @@ final class ValueBursts {
         }
         List<Found> found = new ArrayList<>();
         for (int d : context.dimensions(MAX_LEVELS, MAX_DIMENSIONS)) {
+            if (!hasRareValue(context.profile(d))) {
+                continue;
+            }
             record Cell(LocalDateTime start, String value, long rows, LocalDateTime first, LocalDateTime last,
                         long firstRow) {
             }
@@ -89,6 +92,15 @@ final class ValueBursts {
             findings.add(finding(f.burst(), f.dimension(), context.name(time)));
         }
         return findings;
+    }
+
+    /** Whether the profile's value counts leave room for a rare value (all listed and none rare: no query). */
+    private static boolean hasRareValue(ColumnProfile profile) {
+        ColumnProfile.CategoryStats categories = profile.categories();
+        if (categories == null || categories.topValues().size() < profile.distinctCount()) {
+            return true;
+        }
+        return categories.topValues().stream().anyMatch(v -> v.count() >= MIN_ROWS && v.share() <= MAX_SHARE);
     }
 
     private static KeyFinding finding(OutlierBursts.Burst burst, String dimension, String time) {
