@@ -122,11 +122,6 @@ final class PriceHistory {
         return meanReturn;
     }
 
-    /** Standard deviation of returns between consecutive prices. */
-    double returnDeviation() {
-        return sdReturn;
-    }
-
     double volatility() {
         return sdReturn * Math.sqrt(frequency.perYear());
     }
