@@ -387,14 +387,38 @@ final class RelationshipAnalysis {
                             ? String.format("%s has a single value per %s (%d groups, n = %s): %s explains all of its "
                                     + "variance.", measure, dimension, anova.groups(), Text.count(n), dimension)
                             : String.format("%s explains %s of the variance of %s (correlation ratio η = %s over %d "
-                                    + "groups, n = %s, %s).", dimension, Text.percent(anova.etaSquared()), measure,
-                            Text.coefficient(eta), anova.groups(), Text.count(n), Text.pValue(anova.pValue()));
+                                    + "groups, n = %s, %s)%s.", dimension, Text.percent(anova.etaSquared()), measure,
+                            Text.coefficient(eta), anova.groups(), Text.count(n), Text.pValue(anova.pValue()),
+                            extremes(groups, mi));
                     findings.add(KeyFinding.of("association", sentence,
                             eta, KeyFinding.significanceOf(anova.pValue()), List.of(dimension, measure),
                             "segments:" + measure + ":" + dimension, List.of()));
                 }
             }
         }
+    }
+
+    /** ": mean 4.00 for Engineering, 3.05 for Support": the groups a reader compares first. */
+    private static String extremes(List<GroupedMeasures.Group> groups, int measure) {
+        GroupedMeasures.Group high = null;
+        GroupedMeasures.Group low = null;
+        for (GroupedMeasures.Group group : groups) {
+            if (group.counts()[measure] == 0 || group.value() == null) {
+                continue;
+            }
+            double mean = group.sums()[measure] / group.counts()[measure];
+            if (high == null || mean > high.sums()[measure] / high.counts()[measure]) {
+                high = group;
+            }
+            if (low == null || mean < low.sums()[measure] / low.counts()[measure]) {
+                low = group;
+            }
+        }
+        if (high == null || high == low) {
+            return "";
+        }
+        return String.format(": mean %s for %s, %s for %s", Text.number(high.sums()[measure] / high.counts()[measure]),
+                high.value(), Text.number(low.sums()[measure] / low.counts()[measure]), low.value());
     }
 
     private void addDetermines(List<Relationships.Dependency> found, String kind, int target, int source,

@@ -1103,6 +1103,27 @@ class AnalysesTest {
         assertThat(scattered.keyFindings()).noneSatisfy(k -> assertThat(k.sentence()).contains("fall between"));
     }
 
+    /** A measure past the segments' first three that a category explains is told with its highest and lowest mean. */
+    @Test
+    void whatACategoryExplainsOfAMeasureNamesItsHighestAndLowestMeans() throws Exception {
+        Random random = new Random(6);
+        String[] departments = {"Sales", "Engineering", "Support"};
+        double[] growth = {3.0, 4.0, 2.0};
+        AnalysisReport report = analyze("staff.csv", out -> {
+            out.println("department,a,b,c,growth");
+            for (int i = 0; i < 900; i++) {
+                int d = i % 3;
+                out.println(departments[d] + "," + f(random.nextGaussian()) + "," + f(random.nextGaussian()) + ","
+                        + f(random.nextGaussian()) + "," + f(growth[d] + 0.5 * random.nextGaussian()));
+            }
+        });
+
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("association")).singleElement()
+                .satisfies(k -> assertThat(k.sentence()).startsWith("department explains ")
+                        .containsPattern("of the variance of growth \\(correlation ratio η = 0\\.\\d+ over 3 groups, "
+                                + "n = 900, p < 0\\.001\\): mean 4\\.\\d+ for Engineering, [12]\\.\\d+ for Support"));
+    }
+
     @Test
     void aLastMonthUnlikeEveryEarlierOneIsFoundMonthOverMonthAndYearOverYear() throws Exception {
         Random random = new Random(7);
