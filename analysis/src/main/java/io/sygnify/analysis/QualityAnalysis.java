@@ -95,6 +95,11 @@ final class QualityAnalysis {
         missingWhere = MissingWhere.of(context, sparse);
         for (int i = 0; i < context.profiles().size(); i++) {
             column(i, context.profile(i));
+            ColumnProfile p = context.profile(i);
+            if (p.role().equals(ColumnRoles.IDENTIFIER) && p.distinctCount() < p.presentCount()
+                    && p.distinctCount() >= DuplicateKeys.MIN_DISTINCT_SHARE * p.presentCount()) {
+                DuplicateKeys.find(context, i).ifPresent(this::duplicateKeys);
+            }
         }
         if (relationships != null) {
             correlations(relationships, groups);
@@ -400,15 +405,15 @@ final class QualityAnalysis {
         long breaks = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("broken_running_total"))
                 .mapToLong(a -> (long) a.value()).sum();
         long stuck = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("stuck_values")).count();
-        long misordered = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("date_order"))
-                .mapToLong(a -> (long) a.value()).sum();
+        long misordered = alerts.stream().map(Alert::alert).filter(a -> a.kind().equals("date_order")
+                || a.kind().equals("duplicate_keys")).mapToLong(a -> (long) a.value()).sum();
         if (breaks + stuck + misordered > 0) {
             List<String> what = new ArrayList<>();
             if (breaks > 0) {
                 what.add(Text.count(breaks, "row") + " where a running balance does not add up");
             }
             if (misordered > 0) {
-                what.add(Text.count(misordered, "row") + " with dates in the wrong order");
+                what.add(Text.count(misordered, "row") + " with dates in the wrong order or a key used twice");
             }
             if (stuck > 0) {
                 what.add(Text.count(stuck, "measure") + " stuck on one value");
@@ -457,6 +462,20 @@ final class QualityAnalysis {
                         Text.count(span.rows() - span.reversed())), span.reversed(), 0);
         alerts.add(new Alert(alert, Math.min(0.9, 0.7 + 20.0 * span.reversed() / span.rows()), true,
                 span.reversedRows()));
+    }
+
+    /** An identifier unique on every row but a few, whose repeats are different rows: two records, one key. */
+    private void duplicateKeys(DuplicateKeys.Found found) {
+        List<String> listed = found.examples().stream().map(e -> "'" + e.value() + "' (rows " + Text.list(
+                e.rows().stream().map(Text::count).toList()) + ")").toList();
+        String message = String.format("%s is unique except for %s, each held by different rows: %s. Two records "
+                        + "share a key: a row entered twice with a change, or a key reused.", found.column(),
+                Text.count(found.values(), "value"), Text.list(listed)
+                        + (found.values() > listed.size() ? " …" : ""));
+        Quality.Alert alert = new Quality.Alert("duplicate_keys", "warning", List.of(found.column()), message,
+                found.values(), 0);
+        alerts.add(new Alert(alert, 0.75, true, found.examples().stream().flatMap(e -> e.rows().stream())
+                .toList()));
     }
 
     /** A measure that repeats one value over a long run of consecutive readings. */

@@ -131,6 +131,32 @@ class QualityAnalysisTest {
                 .singleElement().satisfies(d -> assertThat(d.rule()).startsWith("1 empty, constant"));
     }
 
+    /**
+     * Order numbers unique but for two, each on two different orders; an order copied whole is a duplicate row,
+     * not a reused key; customers order many times by design.
+     */
+    @Test
+    void anIdentifierRepeatedOnDifferentRowsIsAKeyUsedTwice() throws Exception {
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("order_id,customer_id,amount");
+            for (int i = 0; i < 400; i++) {
+                int id = i == 250 ? 10 : i == 300 ? 20 : i;
+                out.println("SO" + (1000 + id) + ",C" + (i % 40) + "," + (5 + i));
+            }
+            out.println("SO1399,C39,404");
+        });
+
+        Quality.Alert keys = alert(report, "duplicate_keys", "order_id");
+        assertThat(keys.severity()).isEqualTo("warning");
+        assertThat(keys.value()).isEqualTo(2.0);
+        assertThat(keys.message()).isEqualTo("order_id is unique except for 2 values, each held by different rows: "
+                + "'SO1010' (rows 11 and 251) and 'SO1020' (rows 21 and 301). Two records share a key: a row entered "
+                + "twice with a change, or a key reused.");
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("duplicate_keys")
+                && a.columns().contains("customer_id"));
+        assertThat(report.dataset().duplicateRows()).isEqualTo(1);
+    }
+
     @Test
     void alertsComeMostSevereFirstAndWarningsBecomeFindings() throws Exception {
         AnalysisReport report = messy();
