@@ -100,6 +100,13 @@ public record ColumnProfile(String name, String type, long missingCount, double 
     }
 
     /** Lengths in characters of present values. */
+    /** This profile with another role (a measure found to mix quantities). */
+    ColumnProfile withRole(String newRole) {
+        return new ColumnProfile(name, type, missingCount, missingPercent, distinctCount, min, max, mean, newRole,
+                format, typeConfidence, presentCount, invalidCount, invalidExamples, disguisedMissingCount,
+                disguisedMissing, uniqueCount, numeric, categories, temporal, text);
+    }
+
     public record TextStats(int minLength, int maxLength, double meanLength) {
     }
 }

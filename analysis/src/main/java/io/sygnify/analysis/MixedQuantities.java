@@ -117,10 +117,7 @@ final class MixedQuantities {
         for (int i = 0; i < changed.size(); i++) {
             ColumnProfile p = changed.get(i);
             if (found.stream().anyMatch(f -> f.measure().equals(p.name()))) {
-                changed.set(i, new ColumnProfile(p.name(), p.type(), p.missingCount(), p.missingPercent(),
-                        p.distinctCount(), p.min(), p.max(), p.mean(), ROLE, p.format(), p.typeConfidence(),
-                        p.presentCount(), p.invalidCount(), p.invalidExamples(), p.disguisedMissingCount(),
-                        p.disguisedMissing(), p.uniqueCount(), p.numeric(), p.categories(), p.temporal(), p.text()));
+                changed.set(i, p.withRole(ROLE));
             }
         }
         return changed;

@@ -149,19 +149,24 @@ final class OutlierBursts {
 
     KeyFinding finding(Burst burst) {
         String time = context.name(context.timeColumns().get(0));
-        boolean sameDay = burst.from().toLocalDate().equals(burst.to().toLocalDate());
-        String to = sameDay ? burst.to().toLocalTime().withSecond(0).toString() : moment(burst.to());
-        String sentence = String.format("%s of %s's %s outliers fall between %s and %s (%s), a stretch holding %s "
-                        + "of the rows: something happened then.", Text.count(burst.outliers()), burst.column(),
-                Text.count(burst.allOutliers()), moment(burst.from()), to, time,
+        String sentence = String.format("%s of %s's %s outliers fall %s, a stretch holding %s of the rows: something "
+                        + "happened then.", Text.count(burst.outliers()), burst.column(),
+                Text.count(burst.allOutliers()), between(burst, time),
                 Text.percent((double) burst.rows() / burst.allRows()));
         double share = (double) burst.outliers() / burst.allOutliers();
         return KeyFinding.of("outliers", sentence, Math.min(0.9, 0.5 + share / 3), 1.0,
                 List.of(burst.column(), time), "outliers:" + burst.column(), List.of(burst.firstRow()));
     }
 
+    /** "between 2024-05-03 14:00 and 15:29 (timestamp)": the end without its date when on the same day. */
+    static String between(Burst burst, String time) {
+        boolean sameDay = burst.from().toLocalDate().equals(burst.to().toLocalDate());
+        String to = sameDay ? burst.to().toLocalTime().withSecond(0).toString() : moment(burst.to());
+        return "between " + moment(burst.from()) + " and " + to + " (" + time + ")";
+    }
+
     /** A date, or a date and time of day to the minute. */
-    static String moment(LocalDateTime at) {
+    private static String moment(LocalDateTime at) {
         return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
                 : at.toLocalDate() + " " + at.toLocalTime().withSecond(0);
     }

@@ -20,8 +20,7 @@ final class PricePanel {
     static final int LISTED = 50;
     // returns on fewer common dates than this are too few for a correlation
     private static final int MIN_COMMON_RETURNS = 20;
-    // a move this many standard deviations from the series' mean return is a shock worth a finding
-    private static final double SHOCK_SIGMAS = 5;
+    private static final double SHOCK_SIGMAS = PriceSeriesKpis.SHOCK_SIGMAS;
     private static final int SHOCKS_NAMED = 3;
     // from this mean correlation of returns on, the series move as one market
     private static final double TOGETHER = 0.5;

@@ -16,7 +16,7 @@ final class PriceSeriesKpis extends DomainKpis {
     // prices are walked in Java, in order: a million of them is 40 years of minutes, and fits the heap
     private static final long MAX_PRICES = 1_000_000;
     // a move this many standard deviations from the mean return is a shock worth a finding of its own
-    private static final double SHOCK_SIGMAS = 5;
+    static final double SHOCK_SIGMAS = 5;
 
     PriceSeriesKpis(KpiScope scope) {
         super(scope);

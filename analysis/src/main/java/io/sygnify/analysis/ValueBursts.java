@@ -104,12 +104,10 @@ final class ValueBursts {
     }
 
     private static KeyFinding finding(OutlierBursts.Burst burst, String dimension, String time) {
-        boolean sameDay = burst.from().toLocalDate().equals(burst.to().toLocalDate());
-        String to = sameDay ? burst.to().toLocalTime().withSecond(0).toString() : OutlierBursts.moment(burst.to());
         String how = burst.outliers() == burst.allOutliers() ? "All " + Text.count(burst.allOutliers())
                 : Text.count(burst.outliers()) + " of the " + Text.count(burst.allOutliers());
-        String sentence = String.format("%s rows with %s fall between %s and %s (%s), a stretch holding %s of all "
-                        + "rows.", how, burst.column(), OutlierBursts.moment(burst.from()), to, time,
+        String sentence = String.format("%s rows with %s fall %s, a stretch holding %s of all rows.", how,
+                burst.column(), OutlierBursts.between(burst, time),
                 Text.percent((double) burst.rows() / burst.allRows()));
         double share = (double) burst.outliers() / burst.allOutliers();
         return KeyFinding.of("segment_concentration", sentence, Math.min(0.85, 0.45 + share / 3), 1.0,
