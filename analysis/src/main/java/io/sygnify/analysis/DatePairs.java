@@ -82,9 +82,9 @@ final class DatePairs {
         int from = swap ? b : a;
         int to = swap ? a : b;
         String d = seconds(from, to);
-        double[] stats = context.session().query("SELECT quantile_cont(" + d + ", 0.5), quantile_cont(" + d
-                + ", 0.95), max(" + d + "), arg_max(" + ColumnTypeResolver.ROW + ", " + d + ") FROM "
-                + ColumnTypeResolver.TABLE, row -> {
+        double[] stats = context.session().query("SELECT q[1], q[2], x, r FROM (SELECT quantile_cont(" + d
+                + ", [0.5, 0.95]) AS q, max(" + d + ") AS x, arg_max(" + ColumnTypeResolver.ROW + ", " + d
+                + ") AS r FROM " + ColumnTypeResolver.TABLE + ")", row -> {
                     row.next();
                     return new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getLong(4)};
                 });

@@ -182,9 +182,10 @@ final class OutlierAnalysis {
         double[] spread = !log && stats.p50() != null && stats.mad() != null && stats.p25() != null
                 && stats.p75() != null
                 ? new double[] {stats.p50(), stats.mad(), stats.p25(), stats.p75(), profile.presentCount()}
-                : context.session().query("SELECT median(" + v + "), mad(" + v + "), quantile_cont(" + v
-                + ", 0.25), quantile_cont(" + v + ", 0.75), count(*) FROM " + ColumnTypeResolver.TABLE + " WHERE "
-                + domain, row -> {
+                // one list of quantiles is one sort; median and two quantile_cont calls were three
+                : context.session().query("SELECT q[2], m, q[1], q[3], n FROM (SELECT quantile_cont("
+                + v + ", [0.25, 0.5, 0.75]) AS q, mad(" + v + ") AS m, count(*) AS n FROM " + ColumnTypeResolver.TABLE
+                + " WHERE " + domain + ")", row -> {
                     row.next();
                     return new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getDouble(4),
                         row.getLong(5)};
