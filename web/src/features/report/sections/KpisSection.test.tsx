@@ -77,6 +77,39 @@ describe('Key figures', () => {
     expect(rows[2]).toHaveTextContent('-69.5%');
   });
 
+  it("lists an ad export's campaigns with rates and returns on ad spend as percentages", () => {
+    show({
+      domains: [
+        {
+          domain: 'advertising',
+          columns: { impressions: 'impressions', clicks: 'clicks', dimension: 'campaign' },
+          indicators: [
+            { name: 'return_on_ad_spend', value: 3.1646, unit: 'ratio', detail: null, note: 'total revenue / total spend' },
+            {
+              name: 'by_campaign',
+              value: null,
+              unit: 'count',
+              detail: [
+                { value: 'Brand Search', impressions: 6863001, click_through_rate: 0.0862, spend: 534160, return_on_ad_spend: 4.6724 },
+                { value: 'Video Awareness', impressions: 1203001, click_through_rate: 0.0041, spend: 8826, return_on_ad_spend: 0.1308 },
+              ],
+              note: 'the same figures per campaign, the 10 with the most spend',
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const cards = screen.getAllByTestId('kpi');
+    expect(cards[0]).toHaveTextContent('316.5%');
+    const rows = within(within(cards[1] as HTMLElement).getByTestId('kpi-detail')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('Brand Search');
+    expect(rows[1]).toHaveTextContent('8.6%');
+    expect(rows[1]).toHaveTextContent('467.2%');
+    expect(rows[2]).toHaveTextContent('13.1%');
+  });
+
   it('writes years as years and p-values as the sentences do', () => {
     show({
       domains: [

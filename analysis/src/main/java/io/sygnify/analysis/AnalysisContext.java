@@ -24,7 +24,10 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
             + "|utilisation"
             // a day's total of flight delays or response times says more about the number of rows than about them
             + "|delay|delays|latency|lateness|time|duration|response|resolution|wait|csat|nps|satisfaction|rating"
-            + "|stars|probability|likelihood");
+            + "|stars|probability|likelihood"
+            // an advertiser's and a shop's ratios: click-through and conversion rates, costs per click, per
+            // thousand impressions and per acquisition, returns on spend, order values, revenue per user
+            + "|ctr|cvr|cpc|cpm|cpa|cpl|cpi|roas|roi|aov|arpu");
     // an interval scale: zero is no absence, so no percentages of it, and values below zero are no surprise
     static final Pattern INTERVAL_NAME = Pattern.compile("temp|temperature|celsius|fahrenheit|degc|degf");
     private static final double SIMILAR_VARIETY = 0.9;

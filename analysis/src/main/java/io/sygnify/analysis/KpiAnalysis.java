@@ -29,8 +29,17 @@ final class KpiAnalysis {
         KpiScope scope = new KpiScope(context, segments == null ? List.of() : segments.flagRates(),
                 candidateKeys);
         List<Kpis.Domain> domains = new ArrayList<>();
-        for (DomainKpis domain : List.of(new PriceSeriesKpis(scope), new ProfitAndLossKpis(scope),
-                new TransactionKpis(scope), new RetailKpis(scope))) {
+        List<DomainKpis> candidates = new ArrayList<>(List.of(new PriceSeriesKpis(scope),
+                new ProfitAndLossKpis(scope), new AdvertisingKpis(scope)));
+        if (AdvertisingKpis.applies(scope)) {
+            // a row of an ad platform's export is a campaign's day, its spend no sale and no payment
+            scope.note("transactions and retail: the rows are advertising results (impressions and clicks), not "
+                    + "sales or payments.");
+        } else {
+            candidates.add(new TransactionKpis(scope));
+            candidates.add(new RetailKpis(scope));
+        }
+        for (DomainKpis domain : candidates) {
             domain.compute().ifPresent(domains::add);
         }
         return new Analyzed<>(new Kpis(domains, scope.notes()), scope.findings());

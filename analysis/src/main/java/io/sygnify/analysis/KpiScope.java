@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  */
 final class KpiScope {
 
-    // in order of preference: an amount column beats a total, which beats a price
+    // in order of preference: an amount column beats a total, which beats what was spent, which beats a price
+    // (a file with spend and revenue sells for its revenue)
     private static final List<Pattern> AMOUNT = List.of(Pattern.compile("(^|_)(amount|amt)($|_)"),
-            Pattern.compile("(^|_)(total|value|payment|sales|revenue|spend)($|_)"),
+            Pattern.compile("(^|_)(total|value|payment|sales|revenue)($|_)"),
+            Pattern.compile("(^|_)(spend)($|_)"),
             Pattern.compile("(^|_)(price)($|_)"));
 
     // what was refunded, charged on top or taken off; and prices that are no row's money: an asking price, a

@@ -1584,7 +1584,7 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.9\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.10\"");
         // a lone quantity of 0 to 4 is no rating: it is summed
         assertThat(series(report, "qty").aggregate()).isEqualTo("sum");
     }

@@ -619,7 +619,83 @@ class KpiAnalysisTest {
         assertThat(report.kpis().notes()).anyMatch(n -> n.startsWith("price_series: needs"))
                 .anyMatch(n -> n.startsWith("profit_and_loss: needs"))
                 .anyMatch(n -> n.startsWith("transactions: needs"))
-                .anyMatch(n -> n.startsWith("retail: needs"));
+                .anyMatch(n -> n.startsWith("retail: needs"))
+                .anyMatch(n -> n.startsWith("advertising: needs"));
         assertThat(report.keyFindings()).noneMatch(f -> f.kind().equals("kpi"));
+    }
+
+    /**
+     * An ad platform's export, a row per campaign, device and day: rates are ratios of totals (a tablet's day of 40
+     * impressions must not weigh like a phone's 40,000), a campaign that brought back less than it cost is named,
+     * and spend is neither a transaction nor a sale.
+     */
+    @Test
+    void anAdExportsRatesAreRatiosOfTotalsAndItsWorstReturnIsNamed() throws Exception {
+        double[] totals = new double[5]; // impressions, clicks, spend, conversions, revenue
+        double[] rowRates = {0};
+        int[] rows = {0};
+        String[] campaigns = {"Brand", "Generic", "Video"};
+        double[] ctr = {0.08, 0.03, 0.004};
+        double[] roas = {4.0, 1.5, 0.5};
+        AnalysisReport report = analyze("ads.csv", out -> {
+            out.println("Day,Campaign,Device,Impressions,Clicks,CTR,Conversions,Spend,Revenue,CPC");
+            for (int day = 0; day < 60; day++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int device = 0; device < 2; device++) {
+                        long impressions = device == 0 ? 40_000 + day * 10L : 40 + day % 7;
+                        long clicks = Math.round(impressions * ctr[c] * (device == 0 ? 1 : 3));
+                        long conversions = clicks / 20;
+                        double spend = clicks * 0.75;
+                        double revenue = Math.round(spend * roas[c] * 100) / 100.0;
+                        double[] row = {impressions, clicks, spend, conversions, revenue};
+                        for (int k = 0; k < 5; k++) {
+                            totals[k] += row[k];
+                        }
+                        rowRates[0] += (double) clicks / impressions;
+                        rows[0]++;
+                        out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%.2f%%,%d,%.2f,%.2f,%s%n",
+                                LocalDate.of(2025, 1, 1).plusDays(day), campaigns[c], device == 0 ? "mobile" : "tablet",
+                                impressions, clicks, 100.0 * clicks / impressions, conversions, spend, revenue,
+                                clicks == 0 ? "" : String.format(Locale.ROOT, "%.2f", spend / clicks));
+                    }
+                }
+            }
+        });
+
+        Kpis.Domain ads = domain(report, "advertising");
+        assertThat(ads.columns()).containsEntry("impressions", "Impressions").containsEntry("clicks", "Clicks")
+                .containsEntry("spend", "Spend").containsEntry("conversions", "Conversions")
+                .containsEntry("revenue", "Revenue").containsEntry("dimension", "Campaign");
+        assertThat(indicator(ads, "click_through_rate").value()).isCloseTo(totals[1] / totals[0], within(1e-12))
+                .isNotCloseTo(rowRates[0] / rows[0], within(1e-3));
+        assertThat(indicator(ads, "cost_per_click").value()).isCloseTo(totals[2] / totals[1], within(1e-9));
+        assertThat(indicator(ads, "cost_per_conversion").value()).isCloseTo(totals[2] / totals[3], within(1e-9));
+        assertThat(indicator(ads, "return_on_ad_spend").value()).isCloseTo(totals[4] / totals[2], within(1e-9));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byCampaign = (List<Map<String, Object>>) indicator(ads, "by_campaign").detail();
+        assertThat(byCampaign).extracting(row -> row.get("value")).containsExactly("Brand", "Generic", "Video");
+        assertThat((Double) byCampaign.get(2).get("return_on_ad_spend")).isCloseTo(0.5, within(0.01));
+        assertThat(report.keyFindings()).filteredOn(f -> f.kind().equals("kpi")).extracting(KeyFinding::sentence)
+                .anyMatch(s -> s.startsWith("Of the 3 values of Campaign, Brand returned most per unit of Spend "
+                        + "(ROAS 400 %") && s.contains("and Video least (ROAS 50 %") && s.endsWith("less than it cost."))
+                .anyMatch(s -> s.contains("impressions gave") && s.contains("a return on ad spend of"));
+        assertThat(report.kpis().domains()).extracting(Kpis.Domain::domain).doesNotContain("transactions", "retail");
+        assertThat(report.kpis().notes()).contains("transactions and retail: the rows are advertising results "
+                + "(impressions and clicks), not sales or payments.");
+    }
+
+    /** A shop's file with what it spent and what it sold: its revenue is what it sold, not what it spent. */
+    @Test
+    void retailRevenueIsTheRevenueColumnNotTheSpend() throws Exception {
+        AnalysisReport report = analyze("shop.csv", out -> {
+            out.println("date,category,spend,revenue");
+            for (int i = 0; i < 300; i++) {
+                out.printf(Locale.ROOT, "%s,%s,%d.25,%d.75%n", LocalDate.of(2024, 1, 1).plusDays(i / 3),
+                        List.of("Toys", "Books", "Garden").get(i % 3), 10 + i % 13, 100 + i % 17);
+            }
+        });
+
+        assertThat(domain(report, "retail").columns()).containsEntry("amount", "revenue");
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("advertising"));
     }
 }
