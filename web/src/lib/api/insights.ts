@@ -279,6 +279,11 @@ export const seriesSchema = z.looseObject({
   last_period: lenient(
     z.looseObject({ period: z.string(), value: num, expected: num, robust_z: lenient(num), anomalous: lenient(z.boolean()) }),
   ),
+  // since 2.10
+  unusual_periods: z
+    .array(z.looseObject({ from: z.string(), to: z.string(), periods: num, value: num, expected: num, robust_z: lenient(num), scale: lenient(z.string()) }))
+    .catch([])
+    .default([]),
   forecast: lenient(
     z.looseObject({
       method: lenient(z.string()),

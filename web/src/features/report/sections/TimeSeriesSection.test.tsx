@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TimeSeries } from '../../../lib/api/insights';
 import { fullReport } from '../../../test/fixtures';
@@ -26,6 +26,19 @@ describe('Over time', () => {
     expect(pathPoints(data)).toHaveLength(2);
     expect(pathPoints(partial)).toHaveLength(2);
     expect(partial).toHaveAttribute('stroke-dasharray');
+  });
+
+  it('names short stretches far out of line, and reads a report from before 2.10 without them', () => {
+    const [amount] = base.series;
+    const stretch = { from: '2025-03-10', to: '2025-03-12', periods: 3, value: 0, expected: 16590.5, robust_z: null, scale: 'log' };
+    const chart = show({ ...base, period: 'day', series: [{ ...amount!, unusual_periods: [stretch] }] });
+
+    expect(within(chart).getByTestId('unusual-period')).toHaveTextContent(
+      '2025-03-10 to 2025-03-12 (3 days) are out of line: 0 on average against about 16,590.5 expected.',
+    );
+    cleanup();
+    const { unusual_periods: _, ...older } = amount!;
+    expect(within(show({ ...base, series: [older as typeof amount & object] })).queryByTestId('unusual-period')).toBeNull();
   });
 
   it('draws every period in line when all are complete', () => {

@@ -170,6 +170,13 @@ function SeriesChart({ series, timeSeries }: { series: Series; timeSeries: TimeS
           The last complete period ({anomaly.period}) is out of line: {formatNumber(anomaly.value)} against {formatNumber(anomaly.expected)} expected.
         </p>
       )}
+      {series.unusual_periods?.map((stretch) => (
+        <p key={stretch.from} className="text-sm text-amber-900" data-testid="unusual-period">
+          {stretch.from === stretch.to ? `${stretch.from} is` : `${stretch.from} to ${stretch.to} (${stretch.periods} ${timeSeries.period ?? 'period'}s) are`} out of line:{' '}
+          {formatNumber(stretch.value)}
+          {stretch.periods > 1 ? ' on average' : ''} against about {formatNumber(stretch.expected)} expected.
+        </p>
+      ))}
       {series.seasonality
         ?.filter((season) => season.significant === true)
         .map((season) => <SeasonProfile key={season.kind} season={season} inUnits={series.interval_scale === true} />)}

@@ -40,7 +40,26 @@ public record TimeSeries(String timeColumn, List<String> otherTimeColumns, Strin
      */
     public record Series(String measure, String aggregate, List<Double> values, Trend trend,
                          List<PeriodChange> changes, List<Seasonality> seasonality, List<ChangePoint> changePoints,
-                         LastPeriod lastPeriod, Forecast forecast, List<String> notes, boolean intervalScale) {
+                         LastPeriod lastPeriod, List<UnusualPeriod> unusualPeriods, Forecast forecast,
+                         List<String> notes, boolean intervalScale) {
+    }
+
+    /**
+     * A short stretch of periods inside the series, all far out of line on the same side (see
+     * {@link UnusualPeriods}).
+     *
+     * @param from     first period's label
+     * @param to       last period's label (the same as {@code from} for one period)
+     * @param periods  periods in the stretch with a value
+     * @param value    the series' mean over them
+     * @param expected the trend and season's mean over them
+     * @param robustZ  the most extreme period's distance from expected, in robust standard deviations on the
+     *                 {@code scale}; null where nothing was recorded on a log scale, infinitely far
+     * @param scale    {@code log} for a series never below zero, judged by its ratio to the expected;
+     *                 {@code linear} otherwise
+     */
+    public record UnusualPeriod(String from, String to, int periods, double value, double expected,
+                                Double robustZ, String scale) {
     }
 
     /**

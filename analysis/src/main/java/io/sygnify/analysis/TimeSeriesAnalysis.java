@@ -23,6 +23,7 @@ final class TimeSeriesAnalysis {
     private static final double ANOMALY_Z = 3.5;
     // below this many earlier periods a last-period anomaly must also pass the prediction-interval test
     private static final int FEW_PERIODS = 30;
+    private static final int UNUSUAL_FINDINGS = 2;
     private static final double COMPLETE_COVERAGE = 0.9;
     private static final int MIN_SEGMENT = 5;
     private static final int MAX_CHANGE_POINTS = 3;
@@ -223,7 +224,7 @@ final class TimeSeriesAnalysis {
             notes.add("Fewer than 6 complete periods with a value: no tests.");
             return new TimeSeries.Series(measure, aggregate, shown, null,
                     PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
-                    List.of(), List.of(), null, null, notes, interval.contains(measure));
+                    List.of(), List.of(), null, List.of(), null, notes, interval.contains(measure));
         }
         String unit = window.unit().sql();
         Seasons seasons = seasons(core, sums, counts, aggregate, window, subject, measure);
@@ -268,6 +269,10 @@ final class TimeSeriesAnalysis {
         List<TimeSeries.ChangePoint> changePoints = changePoints(core,
                 significantTrend ? minus(adjusted, line) : adjusted, window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
+        List<TimeSeries.UnusualPeriod> unusual = UnusualPeriods.find(core, model, residuals, window,
+                measure.equals("rows"));
+        unusual.stream().limit(UNUSUAL_FINDINGS).forEach(p -> findings.add(UnusualPeriods.finding(p, subject, unit,
+                measure, columns(measure))));
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
         List<TimeSeries.Seasonality> seasonality = new ArrayList<>(seasons.tested());
         if (daily != null) {
@@ -282,7 +287,7 @@ final class TimeSeriesAnalysis {
         }
         return new TimeSeries.Series(measure, aggregate, shown, trend,
                 PeriodChanges.changes(sums, counts, aggregate, window, interval.contains(measure)),
-                seasonality, changePoints, lastPeriod, forecast, notes, interval.contains(measure));
+                seasonality, changePoints, lastPeriod, unusual, forecast, notes, interval.contains(measure));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sygnify.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
@@ -52,7 +53,9 @@ class AnalysesTest {
         assertThat(report.timeSeries().series()).isNotEmpty();
         assertThat(report.relationships().strongestPairs()).isNotEmpty();
         assertThat(kinds(report)).as("%s", report.keyFindings()).doesNotContain("trend", "correlation", "association", "segment_difference",
-                "segment_concentration", "seasonality", "change_point", "functional_dependency", "period_change");
+                "segment_concentration", "seasonality", "change_point", "functional_dependency", "period_change",
+                "unusual_period");
+        assertThat(report.timeSeries().series()).allMatch(s -> s.unusualPeriods().isEmpty());
     }
 
     @Test
@@ -873,6 +876,85 @@ class AnalysesTest {
         assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("last_period_anomaly"));
         assertThat(series(report, "q2_workload").aggregate()).isEqualTo("mean");
         assertThat(series(report, "q5_pay").aggregate()).isEqualTo("mean");
+    }
+
+    /**
+     * Half a year of daily revenue with a weekly rhythm: a tracking outage zeroes three days in March, and one day in
+     * May doubles. Both are named with their dates; the weekly dip of each Sunday is the season's, no anomaly.
+     */
+    @Test
+    void aThreeDayOutageAndASpikeInsideTheSeriesAreUnusualPeriods() throws Exception {
+        Random random = new Random(41);
+        LocalDate outage = LocalDate.of(2025, 3, 10);
+        LocalDate spike = LocalDate.of(2025, 5, 6);
+        AnalysisReport report = analyze("revenue.csv", out -> {
+            out.println("date,revenue");
+            for (int i = 0; i < 180; i++) {
+                LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i);
+                double value = (day.getDayOfWeek().getValue() == 7 ? 7000 : 10000) + random.nextGaussian() * 400;
+                if (!day.isBefore(outage) && day.isBefore(outage.plusDays(3))) {
+                    value = 0;
+                } else if (day.equals(spike)) {
+                    value *= 2;
+                }
+                out.println(day + "," + f(value));
+            }
+        });
+
+        List<TimeSeries.UnusualPeriod> unusual = series(report, "revenue").unusualPeriods();
+        assertThat(unusual).extracting(TimeSeries.UnusualPeriod::from, TimeSeries.UnusualPeriod::to,
+                TimeSeries.UnusualPeriod::periods).containsExactly(tuple("2025-03-10", "2025-03-12", 3),
+                tuple("2025-05-06", "2025-05-06", 1));
+        assertThat(unusual.get(0).value()).isZero();
+        assertThat(unusual.get(0).robustZ()).isNull();
+        assertThat(unusual.get(0).scale()).isEqualTo("log");
+        assertThat(unusual.get(0).expected()).isCloseTo(9570, within(500.0));
+        assertThat(unusual.get(1).robustZ()).isGreaterThan(UnusualPeriods.Z);
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("unusual_period"))
+                .extracting(KeyFinding::sentence).anySatisfy(s -> assertThat(s).startsWith(
+                        "revenue (per day) was 0 from 2025-03-10 to 2025-03-12 (3 days) where about ")
+                        .endsWith("was expected, as if nothing was recorded."))
+                .anySatisfy(s -> assertThat(s).startsWith("revenue (per day) was ").contains("on 2025-05-06"));
+    }
+
+    /**
+     * Daily sales with heavy tails (lognormal): their highest days lie 5 robust standard deviations out, so only a
+     * day standing apart is unusual — and two days with nothing recorded, though a wide spread puts zero only 5 or 6
+     * deviations below. The same sales without the gap have no unusual day.
+     */
+    @Test
+    void daysWithNothingRecordedAmongHeavyTailedSalesAreUnusualButTheirTailIsNot() throws Exception {
+        Random random = new Random(43);
+        AnalysisReport report = analyze("sales.csv", out -> {
+            out.println("date,sales,other_sales");
+            for (int i = 0; i < 365; i++) {
+                LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i);
+                double sales = Math.exp(Math.log(5000) + 0.45 * random.nextGaussian());
+                double other = Math.exp(Math.log(5000) + 0.45 * random.nextGaussian());
+                out.println(day + "," + f(i == 200 || i == 201 ? 0 : sales) + "," + f(other));
+            }
+        });
+
+        assertThat(series(report, "sales").unusualPeriods()).extracting(TimeSeries.UnusualPeriod::from,
+                TimeSeries.UnusualPeriod::periods).containsExactly(tuple("2025-07-20", 2));
+        assertThat(series(report, "other_sales").unusualPeriods()).isEmpty();
+    }
+
+    /** A lasting step up is a shift in level (a change point), not a run of unusual days. */
+    @Test
+    void aLastingShiftInLevelIsNoUnusualPeriod() throws Exception {
+        Random random = new Random(42);
+        AnalysisReport report = analyze("step.csv", out -> {
+            out.println("date,orders");
+            for (int i = 0; i < 120; i++) {
+                out.println(LocalDate.of(2025, 1, 1).plusDays(i) + "," + f((i < 60 ? 100 : 160)
+                        + random.nextGaussian() * 4));
+            }
+        });
+
+        TimeSeries.Series orders = series(report, "orders");
+        assertThat(orders.changePoints()).isNotEmpty();
+        assertThat(orders.unusualPeriods()).isEmpty();
     }
 
     @Test
