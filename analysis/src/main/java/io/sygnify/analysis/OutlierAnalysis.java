@@ -44,9 +44,12 @@ final class OutlierAnalysis {
     private static final double CONTIGUOUS_SPACINGS = 2;
 
     private final AnalysisContext context;
+    private final Relationships relationships;
 
-    OutlierAnalysis(AnalysisContext context) {
+    /** @param relationships the categories explaining the measures, or null when none were measured */
+    OutlierAnalysis(AnalysisContext context, Relationships relationships) {
         this.context = context;
+        this.relationships = relationships;
     }
 
     Analyzed<Outliers> run() throws SQLException, AnalysisCancelledException {
@@ -74,7 +77,10 @@ final class OutlierAnalysis {
             }
             columns.add(result);
             double maxScore = result.rows().stream().mapToDouble(r -> Math.abs(r.score())).max().orElse(0);
-            if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE)) {
+            // groups of values a category explains are its association finding's: "campaign explains 97 % of ctr"
+            boolean explained = result.separateGroups() && relationships != null
+                    && relationships.explainedBy(profile.name()).isPresent();
+            if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE) && !explained) {
                 boolean zerosLeftOut = (scale.equals(Outliers.LOG) || scale.equals(Outliers.LOG_MAGNITUDE))
                         && stats.zeros() > 0;
                 KeyFinding finding = finding(result, maxScore, zerosLeftOut, label.of(result.rows().get(0).row()));

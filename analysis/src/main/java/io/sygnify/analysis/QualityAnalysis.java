@@ -111,12 +111,15 @@ final class QualityAnalysis {
         if (outliers != null) {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
                 if (column.separateGroups()) {
+                    String which = relationships == null ? "" : relationships.explainedBy(column.column())
+                            .map(p -> String.format(", which %s explains (%s of its variance)", p.a(),
+                                    Text.percent(p.value() * p.value()))).orElse("");
                     add("outliers", "info", List.of(column.column()), String.format("%s: %s (%s) outside %s to "
-                                    + "%s, too many to be outliers: its values fall into separate groups.",
+                                    + "%s, too many to be outliers: its values fall into separate groups%s.",
                                     column.column(), Text.count(column.count(), "value"),
                                     Text.percent(column.share()), number(column.lowerFence()),
-                                    number(column.upperFence())), column.share(), Outliers.ColumnOutliers.GROUPS_SHARE,
-                            0.1);
+                                    number(column.upperFence()), which), column.share(),
+                            Outliers.ColumnOutliers.GROUPS_SHARE, 0.1);
                 } else if (column.count() > 0) {
                     add("outliers", column.share() > OUTLIER_SHARE ? "warning" : "info", List.of(column.column()),
                             String.format("%s: %s (%s) %s %s to %s.", column.column(),

@@ -26,6 +26,19 @@ public record Relationships(List<String> numericColumns, List<List<Double>> pear
                             List<Dependency> dependencies, double alpha, long sampleRows, List<String> notes,
                             List<DateSpan> dateSpans) {
 
+    /** Share of a measure's variance a category must explain to account for its groups of values. */
+    static final double EXPLAINS = 0.5;
+
+    /**
+     * The category explaining the most of {@code measure}'s variance, when it explains at least {@value #EXPLAINS}
+     * of it significantly: the campaign that sets an ad's click-through rate.
+     */
+    java.util.Optional<Pair> explainedBy(String measure) {
+        return strongestPairs.stream().filter(p -> p.method().equals("correlation_ratio") && p.b().equals(measure)
+                && p.significant() && p.value() * p.value() >= EXPLAINS)
+                .max(java.util.Comparator.comparingDouble(Pair::value));
+    }
+
     /**
      * @param from         the earlier column (ordered)
      * @param to           the later column (shipped)

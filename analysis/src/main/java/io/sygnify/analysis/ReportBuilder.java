@@ -54,7 +54,7 @@ final class ReportBuilder {
         Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped)
                 .run(runningTotals), findings,
                 "Looking for outliers");
-        Outliers outliers = done("outliers", new OutlierAnalysis(context).run(), findings,
+        Outliers outliers = done("outliers", new OutlierAnalysis(context, relationships).run(), findings,
                 "Analysing trends over time");
         TimeSeries timeSeries = done("time_series", new TimeSeriesAnalysis(context).run(), findings,
                 "Comparing segments");

@@ -391,6 +391,25 @@ class QualityAnalysisTest {
                 .satisfies(k -> assertThat(k.sentence()).startsWith("credit has values in separate groups: 20 % of "
                         + "them (40) lie outside the main group's range "));
     }
+
+    /**
+     * The same groups, set by the programme: the alert names what explains them, and the association finding
+     * ("programme explains … of credit") tells it, not a second one about groups.
+     */
+    @Test
+    void separateGroupsACategoryExplainsAreNamedByIt() throws Exception {
+        AnalysisReport report = analyze("credits.csv", out -> {
+            out.println("programme,credit");
+            for (int i = 0; i < ROWS; i++) {
+                out.println(i % 5 == 0 ? "thesis," + (3200 + i % 7) : "course," + (10 + i % 41));
+            }
+        });
+
+        assertThat(alert(report, "outliers", "credit").message()).endsWith(", too many to be outliers: its values "
+                + "fall into separate groups, which programme explains (99.9 % of its variance).");
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("outliers"))
+                .anyMatch(k -> k.kind().equals("association") || k.kind().equals("segment_difference"));
+    }
     /** Three sensors every 10 minutes; the second reads 20.7 from the 100th reading on, the others keep varying. */
     @Test
     void aSensorStuckOnOneValueIsNamedWithItsDeviceTimesAndRows() throws Exception {
