@@ -269,8 +269,8 @@ final class TimeSeriesAnalysis {
         List<TimeSeries.ChangePoint> changePoints = changePoints(core,
                 significantTrend ? minus(adjusted, line) : adjusted, window, subject, measure, aggregate);
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
-        List<TimeSeries.UnusualPeriod> unusual = UnusualPeriods.find(core, model, residuals, window,
-                measure.equals("rows"));
+        List<TimeSeries.UnusualPeriod> unusual = UnusualPeriods.find(core, model, residuals,
+                java.util.Arrays.copyOfRange(counts, window.first(), window.end()), window, measure.equals("rows"));
         unusual.stream().limit(UNUSUAL_FINDINGS).forEach(p -> findings.add(UnusualPeriods.finding(p, subject, unit,
                 measure, columns(measure))));
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);

@@ -25,6 +25,9 @@ final class UnusualPeriods {
     private static final double GAP = 1.5;
     private static final int MAX_ZERO_STRETCHES = 2;
     private static final double LOWEST_SHARE = 0.1;
+    private static final int MIN_VALUES_PER_PERIOD = 10;
+    private static final double THIN = 0.5;
+    private static final double EMPTY_COUNT = 16;
     static final int LISTED = 5;
 
     private UnusualPeriods() {
@@ -34,14 +37,27 @@ final class UnusualPeriods {
      * @param core      the series' values in its window, NaN on closed days
      * @param expected  the trend and season at each period (before the residuals' median is added)
      * @param residuals core − expected
+     * @param values    per period, the values it aggregates
      * @param counts    whether the values are counts of rows
      */
     static List<TimeSeries.UnusualPeriod> find(double[] core, double[] expected, double[] residuals,
-                                               PeriodWindow window, boolean counts) {
+                                               double[] values, PeriodWindow window, boolean counts) {
         int n = core.length - 1; // the last period is left to the last-period test
         long present = java.util.Arrays.stream(core, 0, Math.max(0, n)).filter(v -> !Double.isNaN(v)).count();
-        if (present < MIN_PERIODS) {
+        // a period's sum or mean of a handful of values is as unsteady as any one of them: a week's one new hire
+        // rated 1 was "5.9 robust deviations below" the weeks of three; and a thin period against full ones is no
+        // like with like
+        double usual = TrendTests.median(java.util.Arrays.copyOf(values, Math.max(0, n)));
+        if (present < MIN_PERIODS || !counts && !(usual >= MIN_VALUES_PER_PERIOD) && !onePerPeriod(core, values, n)) {
             return List.of();
+        }
+        if (!counts) {
+            core = core.clone();
+            for (int i = 0; i < n; i++) {
+                if (values[i] < THIN * usual) {
+                    core[i] = Double.NaN;
+                }
+            }
         }
         double[] earlier = java.util.Arrays.copyOf(residuals, n);
         double center = TrendTests.median(earlier);
@@ -65,6 +81,10 @@ final class UnusualPeriods {
         for (int i = 0; i < n; i++) {
             double scale = counts ? Math.max(spread, Math.sqrt(Math.max(1, expected[i] + center))) : spread;
             z[i] = Double.isNaN(core[i]) ? Double.NaN : (r[i] - middle) / scale;
+            if (counts && core[i] == 0 && expected[i] + center >= EMPTY_COUNT) {
+                // no row where 16 or more were expected: Poisson gives it less than one chance in 8 million
+                z[i] = Double.NEGATIVE_INFINITY;
+            }
             if (Math.abs(z[i]) >= Z) {
                 flagged++;
                 zeroStretches += z[i] == Double.NEGATIVE_INFINITY && (i == 0 || core[i - 1] != 0) ? 1 : 0;
@@ -109,6 +129,16 @@ final class UnusualPeriods {
         found.sort(Comparator.comparingDouble((TimeSeries.UnusualPeriod p) -> p.robustZ() == null
                 ? Double.NEGATIVE_INFINITY : -Math.abs(p.robustZ())));
         return found.size() > LISTED ? List.copyOf(found.subList(0, LISTED)) : found;
+    }
+
+    /** A table of period totals, a row per day: each value is the figure itself, not an average of a few. */
+    private static boolean onePerPeriod(double[] core, double[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(core[i]) && values[i] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

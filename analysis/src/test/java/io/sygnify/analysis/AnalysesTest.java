@@ -940,6 +940,42 @@ class AnalysesTest {
         assertThat(series(report, "other_sales").unusualPeriods()).isEmpty();
     }
 
+    /**
+     * An access log of about 40 requests an hour with a day of nothing: the day is unusual in the count of rows.
+     * Weekly means of ratings given by a new hire or three are as unsteady as one rating: no unusual week.
+     */
+    @Test
+    void aDayWithoutRowsIsUnusualButMeansOfAFewRowsAreNot() throws Exception {
+        Random random = new Random(44);
+        AnalysisReport log = analyze("access.csv", out -> {
+            out.println("timestamp,bytes");
+            for (int day = 0; day < 60; day++) {
+                if (day == 40) {
+                    continue;
+                }
+                int requests = 900 + random.nextInt(200);
+                for (int k = 0; k < requests; k++) {
+                    out.println(LocalDate.of(2025, 1, 1).plusDays(day).atStartOfDay().plusSeconds(random.nextInt(86_400))
+                            + "," + (500 + random.nextInt(5000)));
+                }
+            }
+        });
+        assertThat(series(log, "rows").unusualPeriods()).extracting(TimeSeries.UnusualPeriod::from)
+                .containsExactly("2025-02-10");
+        assertThat(log.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith(
+                "The number of rows per day was 0 on 2025-02-10 where about ").endsWith("as if nothing was recorded."));
+
+        AnalysisReport ratings = analyze("hires.csv", out -> {
+            out.println("hire_date,rating,salary");
+            for (int i = 0; i < 400; i++) {
+                int rating = 1 + Math.min(4, Math.max(0, (int) Math.round(2 + random.nextGaussian())));
+                out.println(LocalDate.of(2020, 1, 6).plusDays(random.nextInt(1000)) + "," + rating + ","
+                        + (50_000 + random.nextInt(40_000)));
+            }
+        });
+        assertThat(ratings.timeSeries().series()).isNotEmpty().allMatch(s -> s.unusualPeriods().isEmpty());
+    }
+
     /** A lasting step up is a shift in level (a change point), not a run of unusual days. */
     @Test
     void aLastingShiftInLevelIsNoUnusualPeriod() throws Exception {
