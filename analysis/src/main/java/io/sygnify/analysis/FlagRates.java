@@ -29,11 +29,36 @@ final class FlagRates {
     private final AnalysisContext context;
     private final int flag;
     private final String flagged;
+    private final String counted;
+    private final String state;
 
     FlagRates(AnalysisContext context, int flag) {
+        this(context, flag, flagged(context, flag), context.sql(flag) + " IS NOT NULL",
+                context.column(flag).type() == ColumnType.BOOLEAN && "yes/no".equals(context.column(flag).format())
+                        ? "yes" : "true");
+    }
+
+    /**
+     * @param flagged SQL true on a row that carries the flag
+     * @param counted SQL true on a row that counts, flagged or not
+     * @param state   what a flagged row's flag is, in the sentences: "true", "yes", "set"
+     */
+    private FlagRates(AnalysisContext context, int flag, String flagged, String counted, String state) {
         this.context = context;
         this.flag = flag;
-        this.flagged = flagged(context, flag);
+        this.flagged = flagged;
+        this.counted = counted;
+        this.state = state;
+    }
+
+    /**
+     * A date that follows another, set on some rows and blank on the others, as a flag: a termination date on the
+     * employees who left, counted over the rows whose hire date is set. "termination_date is set on 31 % of rows
+     * with department Support" is attrition by department.
+     */
+    static FlagRates ofFollowingDate(AnalysisContext context, int from, int to) {
+        return new FlagRates(context, to, context.sql(to) + " IS NOT NULL", context.sql(from) + " IS NOT NULL",
+                "set");
     }
 
     /** The yes/no columns (true/false, yes/no, 0/1): a two-valued label such as gender is no flag to count. */
@@ -113,12 +138,12 @@ final class FlagRates {
         if (r.rate() == 1 && r.restRate() == 0) {
             // a relabelling, not a concentration: Won is true on exactly the deals at stage Closed Won
             return KeyFinding.of("segment_difference", String.format("%s is %s on exactly the %s with %s %s.", r.flag(),
-                            yesNo(flag) ? "yes" : "true", Text.count(r.rows(), "row"), r.dimension(), r.value()),
+                            state, Text.count(r.rows(), "row"), r.dimension(), r.value()),
                     0.3, KeyFinding.significanceOf(r.pValue()), List.of(r.flag(), r.dimension()),
                     "flag_rates:" + r.flag() + ":" + r.dimension(), List.of());
         }
         String sentence = String.format("%s is %s on %s of rows with %s %s (%s of %s), against %s of the others "
-                        + "(%s).", r.flag(), yesNo(flag) ? "yes" : "true", Text.percent(r.rate()), r.dimension(),
+                        + "(%s).", r.flag(), state, Text.percent(r.rate()), r.dimension(),
                 r.value(), Text.count(r.flagged()),
                 Text.count(r.rows()), Text.percent(r.restRate()), Text.pValue(r.pValue()));
         return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + r.rate() - r.restRate()),
@@ -134,7 +159,7 @@ final class FlagRates {
      */
     private List<Level> fifths(int measure) throws SQLException, AnalysisCancelledException {
         String x = context.sql(measure) + "::DOUBLE";
-        String present = context.sql(measure) + " IS NOT NULL AND " + context.sql(flag) + " IS NOT NULL";
+        String present = context.sql(measure) + " IS NOT NULL AND " + counted;
         String where = RowSample.where(context.rows());
         String sample = where.isEmpty() ? "" : "(SELECT * FROM " + ColumnTypeResolver.TABLE + where + ") AS ";
         String bin = "CASE WHEN x <= q[1] THEN 1 WHEN x <= q[2] THEN 2 WHEN x <= q[3] THEN 3 WHEN x <= q[4] THEN 4"
@@ -161,8 +186,8 @@ final class FlagRates {
     private List<Level> levels(int dimension) throws SQLException, AnalysisCancelledException {
         String d = context.sql(dimension);
         return context.session().query("SELECT CAST(" + d + " AS VARCHAR) AS v, count(*), count(*) FILTER (WHERE "
-                + flagged + ") FROM " + ColumnTypeResolver.TABLE + " WHERE " + d + " IS NOT NULL AND "
-                + context.sql(flag) + " IS NOT NULL GROUP BY v ORDER BY v", row -> {
+                + flagged + ") FROM " + ColumnTypeResolver.TABLE + " WHERE " + d + " IS NOT NULL AND " + counted
+                + " GROUP BY v ORDER BY v", row -> {
                     List<Level> list = new ArrayList<>();
                     while (row.next()) {
                         String value = row.getString(1);

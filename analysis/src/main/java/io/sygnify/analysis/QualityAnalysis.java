@@ -60,6 +60,8 @@ final class QualityAnalysis {
         }
     }
 
+    private List<Relationships.DateSpan> dateSpans = List.of();
+
     QualityAnalysis(AnalysisContext context, DatasetSummary dataset) {
         this.context = context;
         this.dataset = dataset;
@@ -93,6 +95,7 @@ final class QualityAnalysis {
         List<Integer> sparse = java.util.stream.IntStream.range(0, context.profiles().size())
                 .filter(i -> context.profile(i).missingPercent() >= MISSING_PERCENT).boxed().toList();
         missingWhere = MissingWhere.of(context, sparse);
+        dateSpans = relationships == null ? List.of() : relationships.dateSpans();
         for (int i = 0; i < context.profiles().size(); i++) {
             column(i, context.profile(i));
             ColumnProfile p = context.profile(i);
@@ -190,7 +193,12 @@ final class QualityAnalysis {
         boolean sideOfAnAmount = complements.stream().anyMatch(pair -> pair.contains(p.name()));
         if (p.missingPercent() >= MISSING_PERCENT && !sideOfAnAmount && !marker) {
             Optional<MissingWhere.Where> where = Optional.ofNullable(missingWhere.get(index));
-            if (where.isPresent() && where.get().exact()) {
+            Optional<Relationships.DateSpan> openCase = OpenCases.of(p.name(), dateSpans, context);
+            if (openCase.isPresent()) {
+                notApplicableBlanks += p.missingCount();
+                add("missing", "info", name, OpenCases.sentence(p, openCase.get()), p.missingPercent(),
+                        MISSING_PERCENT, 0.1);
+            } else if (where.isPresent() && where.get().exact()) {
                 notApplicableBlanks += p.missingCount();
                 add("missing", "info", name, MissingWhere.sentence(p, where.get()), p.missingPercent(),
                         MISSING_PERCENT, 0.1);

@@ -58,7 +58,8 @@ final class ReportBuilder {
                 "Analysing trends over time");
         TimeSeries timeSeries = done("time_series", new TimeSeriesAnalysis(context).run(), findings,
                 "Comparing segments");
-        Segments segments = done("segments", new SegmentAnalysis(context, grouped).run(), findings,
+        Segments segments = done("segments", new SegmentAnalysis(context, grouped,
+                relationships == null ? List.of() : relationships.dateSpans()).run(), findings,
                 "Computing domain indicators");
         Kpis kpis = done("kpis", new KpiAnalysis(context, segments, dataset.candidateKeys()).run(), findings,
                 "Checking data quality");

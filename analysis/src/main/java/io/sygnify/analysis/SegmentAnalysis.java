@@ -25,12 +25,15 @@ final class SegmentAnalysis {
 
     private final AnalysisContext context;
     private final GroupedMeasures grouped;
+    private final List<Relationships.DateSpan> dateSpans;
     private final List<KeyFinding> findings = new ArrayList<>();
     private double rowsGini; // of the dimension being broken down, set by its rows breakdown, which comes first
 
-    SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped) {
+    /** @param dateSpans dates that follow others (relationships): a later one blank on some rows is a flag too */
+    SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped, List<Relationships.DateSpan> dateSpans) {
         this.context = context;
         this.grouped = grouped;
+        this.dateSpans = dateSpans;
     }
 
     Analyzed<Segments> run() throws SQLException, AnalysisCancelledException {
@@ -79,11 +82,21 @@ final class SegmentAnalysis {
                         return row.getDouble(1);
                     }));
         }
+        List<FlagRates> all = new ArrayList<>();
+        for (int f : flags.stream().sorted(Comparator.comparingDouble(share::get)).toList()) {
+            all.add(new FlagRates(context, f));
+        }
+        for (Relationships.DateSpan span : dateSpans) {
+            int from = context.index(span.from());
+            int to = context.index(span.to());
+            if (OpenCases.open(context.profile(from), context.profile(to))) {
+                all.add(FlagRates.ofFollowingDate(context, from, to));
+            }
+        }
         List<Segments.FlagRate> rates = new ArrayList<>();
         Set<Set<String>> told = new HashSet<>();
-        for (int f : flags.stream().sorted(Comparator.comparingDouble(share::get)).toList()) {
-            FlagRates flagRates = new FlagRates(context, f);
-            for (Segments.FlagRate rate : flagRates.highest(flags.size())) {
+        for (FlagRates flagRates : all) {
+            for (Segments.FlagRate rate : flagRates.highest(all.size())) {
                 if (told.add(Set.of(rate.flag(), rate.dimension()))) {
                     rates.add(rate);
                     findings.add(flagRates.finding(rate));

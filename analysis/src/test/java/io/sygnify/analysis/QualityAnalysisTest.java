@@ -393,6 +393,53 @@ class QualityAnalysisTest {
     }
 
     /**
+     * An employee roster: the termination date follows the hire date and is blank for everyone still employed.
+     * Those blanks are open cases, not missing data (no deduction, no finding), and who has left is told by
+     * department: attrition. Where the hire date is itself often blank, the termination date's blanks stay missing.
+     */
+    @Test
+    void aLaterDateBlankOnOpenCasesIsNoMissingDataAndItsRateBySegmentIsTold() throws Exception {
+        String[] departments = {"Support", "Engineering", "Sales", "Finance"};
+        java.util.Random random = new java.util.Random(5);
+        AnalysisReport report = analyze("roster.csv", out -> {
+            out.println("employee_id,department,hire_date,termination_date,salary");
+            for (int i = 0; i < 1200; i++) {
+                String department = departments[i % 4];
+                java.time.LocalDate hired = java.time.LocalDate.of(2016, 1, 1).plusDays(random.nextInt(2500));
+                boolean left = random.nextDouble() < (department.equals("Support") ? 0.35 : 0.08);
+                out.printf(Locale.ROOT, "E%05d,%s,%s,%s,%d%n", i, department, hired,
+                        left ? hired.plusDays(90 + random.nextInt(900)) : "", 40_000 + random.nextInt(60_000));
+            }
+        });
+
+        Quality.Alert open = alert(report, "missing", "termination_date");
+        assertThat(open.severity()).isEqualTo("info");
+        assertThat(open.message()).startsWith("termination_date is blank on ").contains("it follows hire_date (by ")
+                .endsWith("so a blank is a case still open, not missing data.");
+        assertThat(report.quality().deductions()).noneMatch(d -> d.rule().contains("termination_date"));
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("data_quality")
+                && k.evidence().columns().contains("termination_date"));
+        assertThat(report.segments().flagRates()).anySatisfy(r -> {
+            assertThat(r.flag()).isEqualTo("termination_date");
+            assertThat(r.dimension()).isEqualTo("department");
+            assertThat(r.value()).isEqualTo("Support");
+            assertThat(r.rate()).isCloseTo(0.35, within(0.06));
+        });
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith(
+                "termination_date is set on ").contains("of rows with department Support"));
+
+        AnalysisReport unsure = analyze("roster2.csv", out -> {
+            out.println("employee_id,department,hire_date,termination_date");
+            for (int i = 0; i < 400; i++) {
+                java.time.LocalDate hired = java.time.LocalDate.of(2016, 1, 1).plusDays(random.nextInt(2500));
+                out.printf(Locale.ROOT, "E%05d,%s,%s,%s%n", i, departments[i % 4], i % 3 == 0 ? "" : hired,
+                        random.nextBoolean() ? hired.plusDays(90 + random.nextInt(900)) : "");
+            }
+        });
+        assertThat(alert(unsure, "missing", "termination_date").severity()).isNotEqualTo("info");
+    }
+
+    /**
      * The same groups, set by the programme: the alert names what explains them, and the association finding
      * ("programme explains … of credit") tells it, not a second one about groups.
      */

@@ -1,0 +1,46 @@
+package io.sygnify.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A date that follows another on every row where both are set, and is blank on many rows while the first is set on
+ * nearly all: a termination date after a hire date, a delivery date after an order date. Its blanks are the cases
+ * still open (employees who stay, orders not yet delivered), part of what the file says, not missing data; and
+ * whether it is set is an outcome whose rate by segment is worth telling ({@link FlagRates#ofFollowingDate}).
+ */
+final class OpenCases {
+
+    static final double MIN_OPEN = 0.05;
+    static final double MAX_OPEN = 0.95;
+    private static final double MAX_START_MISSING = 0.01;
+
+    private OpenCases() {
+    }
+
+    /** Whether {@code to}'s blanks are open cases of {@code from}. */
+    static boolean open(ColumnProfile from, ColumnProfile to) {
+        long rows = to.presentCount() + to.missingCount() + to.invalidCount();
+        if (rows == 0 || to.invalidCount() > 0) {
+            return false;
+        }
+        double open = (double) to.missingCount() / rows;
+        return open >= MIN_OPEN && open <= MAX_OPEN && from.missingCount() <= MAX_START_MISSING * rows;
+    }
+
+    /** The span whose later date is {@code column}, when its blanks are open cases. */
+    static Optional<Relationships.DateSpan> of(String column, List<Relationships.DateSpan> spans,
+                                              AnalysisContext context) {
+        return spans.stream().filter(span -> span.to().equals(column)
+                && open(context.profile(context.index(span.from())), context.profile(context.index(column))))
+                .findFirst();
+    }
+
+    /** "termination_date is blank on 85 % of rows (1,277): … not yet." */
+    static String sentence(ColumnProfile to, Relationships.DateSpan span) {
+        return String.format("%s is blank on %s of rows (%s) and set on %s: it follows %s (by %s %s, median) and "
+                        + "%s is set on nearly every row, so a blank is a case still open, not missing data.",
+                to.name(), Text.percent(to.missingPercent() / 100), Text.count(to.missingCount()),
+                Text.count(to.presentCount()), span.from(), Text.number(span.median()), span.unit(), span.from());
+    }
+}
