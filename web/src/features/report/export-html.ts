@@ -264,7 +264,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
           .map((b) => `<h3>${e(breakdownTitle(b))}</h3>${isAdditive(b) ? shareBars(b.top) + paretoSvg(b) : meanBars(b.top)}${b.gini !== null && b.gini !== undefined ? `<p class="muted">Gini ${formatNumber(Math.round(b.gini * 100) / 100)}${b.top_fifth_share !== null && b.top_fifth_share !== undefined ? ` · largest 20% of values bring ${formatPercent(b.top_fifth_share * 100)}` : ''}</p>` : ''}`)
           .join('') +
           (flagRates.length
-            ? `<h3>Where yes/no columns are concentrated</h3><table><tr><th>Flag</th><th>Where</th><th>True there</th><th>Elsewhere</th><th>p</th></tr>${flagRates
+            ? `<h3>Where yes/no columns and open cases are concentrated</h3><table><tr><th>Flag</th><th>Where</th><th>Rate there</th><th>Elsewhere</th><th>p</th></tr>${flagRates
                 .map((r) => `<tr><th>${e(r.flag)}</th><td>${e(`${r.dimension} = ${r.value}`)}</td><td class="n">${formatPercent(r.rate * 100)} (${formatInteger(r.flagged)} of ${formatInteger(r.rows)})</td><td class="n">${formatPercent(r.rest_rate * 100)}</td><td class="n">${r.p_value !== null && r.p_value !== undefined ? formatPValue(r.p_value) : '—'}</td></tr>`)
                 .join('')}</table>`
             : ''),

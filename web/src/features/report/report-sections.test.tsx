@@ -178,7 +178,7 @@ describe('ReportView', () => {
 
     const html = reportToHtml(readReport(report), { fileName: 'staff.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
 
-    expect(html).toContain('Where yes/no columns are concentrated');
+    expect(html).toContain('Where yes/no columns and open cases are concentrated');
     expect(html).toContain('<td>overtime = true</td><td class="n">31.8% (131 of 412)</td><td class="n">10.6%</td>');
     expect(html).toContain('Weekly pattern (η² 0.87): above or below the average: Monday −10%, Tuesday 0%');
     expect(html).toContain('Saturday +20%');

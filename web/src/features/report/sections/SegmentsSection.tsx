@@ -143,17 +143,17 @@ function BreakdownCard({ breakdown }: { breakdown: Breakdown }) {
   );
 }
 
-/** Where a yes/no column (attrition, fraud) is far more often true: one row per flag and dimension. */
+/** Where a yes/no column (attrition, fraud) is far more often true, or a later date (a termination) more often set: one row per flag and dimension. */
 export function FlagRatesTable({ rates }: { rates: FlagRate[] }) {
   return (
     <div className="overflow-x-auto">
-      <h3 className="font-medium text-slate-900">Where yes/no columns are concentrated</h3>
+      <h3 className="font-medium text-slate-900">Where yes/no columns and open cases are concentrated</h3>
       <table className="mt-2 w-full text-sm" data-testid="flag-rates">
         <thead>
           <tr className="text-left text-slate-600">
             <th scope="col" className="py-1 pr-3 font-medium">Flag</th>
             <th scope="col" className="py-1 pr-3 font-medium">Where</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">True there</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Rate there</th>
             <th scope="col" className="py-1 pr-3 text-right font-medium">Elsewhere</th>
             <th scope="col" className="py-1 pr-3 text-right font-medium">p</th>
           </tr>
