@@ -33,6 +33,9 @@ final class QualityAnalysis {
     private static final Pattern NON_NEGATIVE_NAME = Pattern.compile("qty|quantity|price|age|count|units|weight"
             + "|height|length|duration|distance|stock|population|size|rating|score");
     private static final Pattern BALANCE_NAME = Pattern.compile("balance|saldo");
+    // what people may leave out: a satisfaction score, a rating; a blank is no answer, not lost data
+    private static final Pattern OPTIONAL_ANSWER_NAME = Pattern.compile("csat|nps|satisfaction|rating|ratings|stars"
+            + "|review|reviews|feedback");
     // measures whose negative values are part of what they say: "e.g. refunds or corrections" misread them
     private static final Pattern DELAY_NAME = Pattern.compile("delay|delays|lateness|late");
     private static final Pattern CHANGE_NAME = Pattern.compile("diff|difference|delta|change|variance|deviation"
@@ -198,6 +201,14 @@ final class QualityAnalysis {
                 notApplicableBlanks += p.missingCount();
                 add("missing", "info", name, OpenCases.sentence(p, openCase.get()), p.missingPercent(),
                         MISSING_PERCENT, 0.1);
+            } else if (where.isEmpty() && AnalysisContext.matches(OPTIONAL_ANSWER_NAME, p.name())
+                    && p.disguisedMissingCount() == 0) {
+                notApplicableBlanks += p.missingCount();
+                add("missing", "info", name, String.format("%s is blank on %s of rows (%s): answered on %s (%s). "
+                                + "A score or rating is given when someone chooses to, so a blank is no "
+                                + "answer, not lost data.", p.name(), Text.percent(p.missingPercent() / 100),
+                        Text.count(p.missingCount()), Text.percent(1 - p.missingPercent() / 100),
+                        Text.count(p.presentCount())), p.missingPercent(), MISSING_PERCENT, 0.1);
             } else if (where.isPresent() && where.get().exact()) {
                 notApplicableBlanks += p.missingCount();
                 add("missing", "info", name, MissingWhere.sentence(p, where.get()), p.missingPercent(),

@@ -416,7 +416,7 @@ class QualityAnalysisTest {
         assertThat(open.severity()).isEqualTo("info");
         assertThat(open.message()).startsWith("termination_date is blank on ").contains("it follows hire_date (by ")
                 .endsWith("so a blank is a case still open, not missing data.");
-        assertThat(report.quality().deductions()).noneMatch(d -> d.rule().contains("termination_date"));
+        assertThat(report.quality().deductions()).noneMatch(d -> d.dimension().equals("completeness"));
         assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("data_quality")
                 && k.evidence().columns().contains("termination_date"));
         assertThat(report.segments().flagRates()).anySatisfy(r -> {
@@ -437,6 +437,34 @@ class QualityAnalysisTest {
             }
         });
         assertThat(alert(unsure, "missing", "termination_date").severity()).isNotEqualTo("info");
+    }
+
+    /**
+     * A support desk's tickets: half the customers rated their ticket, at random. The blanks of csat are no answer,
+     * told as the response rate, without points off or a finding; a blank first response time stays missing.
+     */
+    @Test
+    void aRatingLeftBlankIsNoAnswerNotMissingData() throws Exception {
+        java.util.Random random = new java.util.Random(6);
+        AnalysisReport report = analyze("tickets.csv", out -> {
+            out.println("ticket_id,agent,first_response_minutes,csat");
+            for (int i = 0; i < 600; i++) {
+                out.printf(Locale.ROOT, "T%05d,%s,%s,%s%n", i, "A" + i % 4,
+                        random.nextDouble() < 0.2 ? "" : String.valueOf(5 + random.nextInt(60)),
+                        random.nextBoolean() ? "" : String.valueOf(1 + random.nextInt(5)));
+            }
+        });
+
+        Quality.Alert csat = alert(report, "missing", "csat");
+        assertThat(csat.severity()).isEqualTo("info");
+        assertThat(csat.message()).startsWith("csat is blank on ").contains("): answered on ")
+                .endsWith("so a blank is no answer, not lost data.");
+        // only the response times' blanks (a fifth of a quarter of the cells) cost completeness points
+        assertThat(report.quality().deductions()).filteredOn(d -> d.dimension().equals("completeness"))
+                .singleElement().satisfies(d -> assertThat(d.points()).isLessThan(4));
+        assertThat(alert(report, "missing", "first_response_minutes").severity()).isEqualTo("warning");
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("data_quality")
+                && k.evidence().columns().contains("csat"));
     }
 
     /**
