@@ -37,10 +37,33 @@ final class OpenCases {
     }
 
     /** "termination_date is blank on 85 % of rows (1,277): … not yet." */
-    static String sentence(ColumnProfile to, Relationships.DateSpan span) {
+    static String sentence(ColumnProfile to, Relationships.DateSpan span, String recent) {
         return String.format("%s is blank on %s of rows (%s) and set on %s: it follows %s (by %s %s, median) and "
-                        + "%s is set on nearly every row, so a blank is a case still open, not missing data.",
+                        + "%s is set on nearly every row, so a blank is a case still open, not missing data%s.",
                 to.name(), Text.percent(to.missingPercent() / 100), Text.count(to.missingCount()),
-                Text.count(to.presentCount()), span.from(), Text.number(span.median()), span.unit(), span.from());
+                Text.count(to.presentCount()), span.from(), Text.number(span.median()), span.unit(), span.from(),
+                recent);
+    }
+
+    /**
+     * ", most of them recent: …" when the open cases began late, half of them after the latest quarter of all
+     * starts: a backlog of new tickets, not cases forgotten long ago; else "".
+     */
+    static String recent(AnalysisContext context, Relationships.DateSpan span)
+            throws java.sql.SQLException, AnalysisCancelledException {
+        String from = "CAST(" + context.sql(context.index(span.from())) + " AS TIMESTAMP)";
+        String to = context.sql(context.index(span.to()));
+        java.time.LocalDateTime[] starts = context.session().query("SELECT quantile_disc(" + from + ", 0.5) FILTER ("
+                + "WHERE " + to + " IS NULL), quantile_disc(" + from + ", 0.75) FROM " + ColumnTypeResolver.TABLE,
+                row -> {
+                    row.next();
+                    return new java.time.LocalDateTime[] {row.getObject(1, java.time.LocalDateTime.class),
+                        row.getObject(2, java.time.LocalDateTime.class)};
+                });
+        if (starts[0] == null || starts[1] == null || !starts[0].isAfter(starts[1])) {
+            return "";
+        }
+        return String.format("; most are recent: half of them began after %s, later than three in four of all "
+                + "%s values", Text.moment(starts[0]), span.from());
     }
 }

@@ -161,13 +161,8 @@ final class OutlierBursts {
     /** "between 2024-05-03 14:00 and 15:29 (timestamp)": the end without its date when on the same day. */
     static String between(Burst burst, String time) {
         boolean sameDay = burst.from().toLocalDate().equals(burst.to().toLocalDate());
-        String to = sameDay ? burst.to().toLocalTime().withSecond(0).toString() : moment(burst.to());
-        return "between " + moment(burst.from()) + " and " + to + " (" + time + ")";
+        String to = sameDay ? burst.to().toLocalTime().withSecond(0).toString() : Text.moment(burst.to());
+        return "between " + Text.moment(burst.from()) + " and " + to + " (" + time + ")";
     }
 
-    /** A date, or a date and time of day to the minute. */
-    private static String moment(LocalDateTime at) {
-        return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
-                : at.toLocalDate() + " " + at.toLocalTime().withSecond(0);
-    }
 }

@@ -169,7 +169,7 @@ final class QualityAnalysis {
         }
     }
 
-    private void column(int index, ColumnProfile p) {
+    private void column(int index, ColumnProfile p) throws SQLException, AnalysisCancelledException {
         List<String> name = List.of(p.name());
         if (p.presentCount() == 0 && p.invalidCount() == 0) {
             add("empty", "warning", name, p.name() + " has no values in any of the " + Text.count(dataset.rows())
@@ -199,8 +199,8 @@ final class QualityAnalysis {
             Optional<Relationships.DateSpan> openCase = OpenCases.of(p.name(), dateSpans, context);
             if (openCase.isPresent()) {
                 notApplicableBlanks += p.missingCount();
-                add("missing", "info", name, OpenCases.sentence(p, openCase.get()), p.missingPercent(),
-                        MISSING_PERCENT, 0.1);
+                add("missing", "info", name, OpenCases.sentence(p, openCase.get(),
+                        OpenCases.recent(context, openCase.get())), p.missingPercent(), MISSING_PERCENT, 0.1);
             } else if (where.isEmpty() && AnalysisContext.matches(OPTIONAL_ANSWER_NAME, p.name())
                     && p.disguisedMissingCount() == 0) {
                 notApplicableBlanks += p.missingCount();

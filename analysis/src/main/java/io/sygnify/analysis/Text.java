@@ -25,6 +25,12 @@ final class Text {
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
+    /** A date, or a date and time of day to the minute. */
+    static String moment(java.time.LocalDateTime at) {
+        return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                : at.toLocalDate() + " " + at.toLocalTime().withSecond(0);
+    }
+
     /** A subject written to open a sentence, for the middle of one: "The number of rows" → "the number of rows". */
     static String midSentence(String subject) {
         return subject.startsWith("The ") ? "the " + subject.substring(4) : subject;
