@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A date that follows another on every row where both are set, and is blank on many rows while the first is set on
- * nearly all: a termination date after a hire date, a delivery date after an order date. Its blanks are the cases
- * still open (employees who stay, orders not yet delivered), part of what the file says, not missing data; and
+ * nearly all: a termination date after a hire date, a delivery date after an order date, a return date. Its blanks
+ * are what has not happened (yet): employees who stay, orders not yet delivered, goods kept. That is part of what
+ * the file says, not missing data; and
  * whether it is set is an outcome whose rate by segment is worth telling ({@link FlagRates#ofFollowingDate}).
  */
 final class OpenCases {
@@ -39,7 +40,7 @@ final class OpenCases {
     /** "termination_date is blank on 85 % of rows (1,277): … not yet." */
     static String sentence(ColumnProfile to, Relationships.DateSpan span, String recent) {
         return String.format("%s is blank on %s of rows (%s) and set on %s: it follows %s (by %s %s, median) and "
-                        + "%s is set on nearly every row, so a blank is a case still open, not missing data%s.",
+                        + "%s is set on nearly every row, so a blank is something that has not happened (yet), not missing data%s.",
                 to.name(), Text.percent(to.missingPercent() / 100), Text.count(to.missingCount()),
                 Text.count(to.presentCount()), span.from(), Text.number(span.median()), span.unit(), span.from(),
                 recent);

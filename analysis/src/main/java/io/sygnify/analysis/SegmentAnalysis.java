@@ -89,7 +89,7 @@ final class SegmentAnalysis {
         for (Relationships.DateSpan span : dateSpans) {
             int from = context.index(span.from());
             int to = context.index(span.to());
-            if (OpenCases.open(context.profile(from), context.profile(to))) {
+            if (OpenCases.open(context.profile(from), context.profile(to)) && !saidByAFlag(flags, to)) {
                 all.add(FlagRates.ofFollowingDate(context, from, to));
             }
         }
@@ -104,6 +104,17 @@ final class SegmentAnalysis {
             }
         }
         return rates;
+    }
+
+    /** Whether a yes/no column is set on exactly the rows where {@code date} is: a return date and Returned = Y. */
+    private boolean saidByAFlag(List<Integer> flags, int date) throws SQLException, AnalysisCancelledException {
+        for (int f : flags) {
+            if (context.session().queryLong("SELECT count(*) FROM " + ColumnTypeResolver.TABLE + " WHERE coalesce("
+                    + FlagRates.flagged(context, f) + ", false) <> (" + context.sql(date) + " IS NOT NULL)") == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Segments.Breakdown breakdown(String measure, String dimension, List<GroupedMeasures.Group> groups, int m,

@@ -684,6 +684,36 @@ class KpiAnalysisTest {
                 + "(impressions and clicks), not sales or payments.");
     }
 
+    /**
+     * Order lines priced from a catalogue of eight prices: their totals span two orders of magnitude but take a few
+     * hundred values, a price list's digits, so no Benford test; whether a line was returned is told once, by the
+     * Returned flag, though the return date says the same.
+     */
+    @Test
+    void orderLinesFromAPriceListGetNoBenfordTestAndAReturnIsToldOnce() throws Exception {
+        double[] prices = {899, 129, 349, 199, 12, 49, 19, 119};
+        String[] categories = {"Electronics", "Electronics", "Furniture", "Furniture", "Kitchen", "Kitchen", "Apparel",
+            "Apparel"};
+        Random random = new Random(9);
+        AnalysisReport report = analyze("lines.csv", out -> {
+            out.println("order_id,order_date,product,category,quantity,line_total,returned,return_date");
+            for (int i = 0; i < 6000; i++) {
+                int p = random.nextInt(8);
+                int quantity = 1 + random.nextInt(3);
+                LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(365));
+                boolean returned = random.nextDouble() < (categories[p].equals("Apparel") ? 0.2 : 0.03);
+                out.printf(Locale.ROOT, "SO%06d,%s,P%d,%s,%d,%.2f,%s,%s%n", i / 2, day, p, categories[p], quantity,
+                        quantity * prices[p], returned ? "Y" : "N", returned ? day.plusDays(3 + random.nextInt(20)) : "");
+            }
+        });
+
+        assertThat(domain(report, "transactions").indicators()).noneMatch(i -> i.name().equals("benford_mad"));
+        assertThat(report.kpis().notes()).anyMatch(n -> n.startsWith("transactions: line_total takes only ")
+                && n.endsWith("amounts built from a price list, to which Benford's law does not apply."));
+        assertThat(report.segments().flagRates()).anyMatch(r -> r.flag().equals("returned"))
+                .noneMatch(r -> r.flag().equals("return_date"));
+    }
+
     /** A shop's file with what it spent and what it sold: its revenue is what it sold, not what it spent. */
     @Test
     void retailRevenueIsTheRevenueColumnNotTheSpend() throws Exception {

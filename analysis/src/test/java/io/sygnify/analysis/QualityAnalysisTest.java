@@ -415,7 +415,7 @@ class QualityAnalysisTest {
         Quality.Alert open = alert(report, "missing", "termination_date");
         assertThat(open.severity()).isEqualTo("info");
         assertThat(open.message()).startsWith("termination_date is blank on ").contains("it follows hire_date (by ")
-                .endsWith("so a blank is a case still open, not missing data.").doesNotContain("most are recent");
+                .endsWith("so a blank is something that has not happened (yet), not missing data.").doesNotContain("most are recent");
         assertThat(report.quality().deductions()).noneMatch(d -> d.dimension().equals("completeness"));
         assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("data_quality")
                 && k.evidence().columns().contains("termination_date"));
@@ -454,8 +454,8 @@ class QualityAnalysisTest {
             }
         });
 
-        assertThat(alert(report, "missing", "resolved_at").message()).contains("so a blank is a case still open, "
-                + "not missing data; most are recent: half of them began after 2025-04-").endsWith(
+        assertThat(alert(report, "missing", "resolved_at").message()).contains("so a blank is something that has not "
+                + "happened (yet), not missing data; most are recent: half of them began after 2025-04-").endsWith(
                 ", later than three in four of all created_at values.");
     }
 
