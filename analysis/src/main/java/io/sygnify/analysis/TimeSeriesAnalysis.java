@@ -36,6 +36,7 @@ final class TimeSeriesAnalysis {
     private final AnalysisContext context;
     private final List<KeyFinding> findings = new ArrayList<>();
     private final PatternFindings patterns = new PatternFindings();
+    private final List<UnusualPeriods.Told> unusualFound = new ArrayList<>();
     // measures whose zero is no absence (temperatures, values below zero): no percentages of them
     private final java.util.Set<String> interval = new java.util.HashSet<>();
 
@@ -151,6 +152,7 @@ final class TimeSeriesAnalysis {
                     ? "first period is" : "last period is") + " shown but left out of the tests.");
         }
         findings.addAll(patterns.told());
+        findings.addAll(UnusualPeriods.findings(unusualFound));
         return new Analyzed<>(new TimeSeries(context.name(t), others, granularity, unit.sql(), labels, firstPartial,
                 lastPartial, series, notes), findings);
     }
@@ -271,8 +273,8 @@ final class TimeSeriesAnalysis {
         TimeSeries.LastPeriod lastPeriod = lastPeriod(core, model, residuals, window, subject, measure);
         List<TimeSeries.UnusualPeriod> unusual = UnusualPeriods.find(core, model, residuals,
                 java.util.Arrays.copyOfRange(counts, window.first(), window.end()), window, measure.equals("rows"));
-        unusual.stream().limit(UNUSUAL_FINDINGS).forEach(p -> findings.add(UnusualPeriods.finding(p, subject, unit,
-                measure, columns(measure))));
+        unusual.stream().limit(UNUSUAL_FINDINGS).forEach(p -> unusualFound.add(new UnusualPeriods.Told(p, subject,
+                unit, measure)));
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
         List<TimeSeries.Seasonality> seasonality = new ArrayList<>(seasons.tested());
         if (daily != null) {

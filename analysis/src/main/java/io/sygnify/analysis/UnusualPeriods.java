@@ -188,6 +188,64 @@ final class UnusualPeriods {
                 Double.isFinite(extreme) ? extreme : null, log ? "log" : "linear");
     }
 
+    /** A stretch found in one series, with what its finding needs. */
+    record Told(TimeSeries.UnusualPeriod period, String subject, String unit, String measure) {
+
+        /** Stretches of several series with the same periods, on the same side, tell one event. */
+        String event() {
+            return period.from() + "|" + period.to() + "|" + (period.value() == 0 ? "zero"
+                    : period.robustZ() == null || period.robustZ() < 0 ? "below" : "above");
+        }
+    }
+
+    /**
+     * One finding per event: a tracking outage that zeroed sessions, pageviews and revenue on the same two days is
+     * one finding naming them all, not three.
+     */
+    static List<KeyFinding> findings(List<Told> found) {
+        java.util.Map<String, List<Told>> events = new java.util.LinkedHashMap<>();
+        for (Told told : found) {
+            events.computeIfAbsent(told.event(), key -> new ArrayList<>()).add(told);
+        }
+        List<KeyFinding> findings = new ArrayList<>();
+        for (List<Told> event : events.values()) {
+            Told first = event.get(0);
+            if (event.size() == 1) {
+                findings.add(finding(first.period(), first.subject(), first.unit(), first.measure(),
+                        TimeSeriesAnalysis.columns(first.measure())));
+                continue;
+            }
+            findings.add(together(event));
+        }
+        return findings;
+    }
+
+    /** "Pageviews (per day) and Sessions (per day) were 0 from … where about 11,006 and 3,600 were expected …". */
+    private static KeyFinding together(List<Told> event) {
+        TimeSeries.UnusualPeriod p = event.get(0).period();
+        String when = p.periods() == 1 ? "on " + p.from()
+                : "from " + p.from() + " to " + p.to() + " (" + p.periods() + " " + event.get(0).unit() + "s)";
+        List<String> subjects = event.stream().map(Told::subject).toList();
+        List<String> expected = event.stream().map(t -> Text.number(t.period().expected())).toList();
+        List<String> columns = event.stream().flatMap(t -> TimeSeriesAnalysis.columns(t.measure()).stream())
+                .distinct().toList();
+        String sentence;
+        if (p.value() == 0) {
+            sentence = String.format("%s were 0 %s where about %s were expected, as if nothing was recorded.",
+                    Text.list(subjects), when, Text.list(expected));
+        } else {
+            List<String> values = event.stream().map(t -> Text.number(t.period().value())).toList();
+            sentence = String.format("%s were far %s their usual %s: %s%s where about %s were expected.",
+                    Text.list(subjects), event.get(0).event().endsWith("above") ? "above" : "below", when,
+                    p.periods() == 1 ? "" : "on average ", Text.list(values), Text.list(expected));
+        }
+        double z = event.stream().mapToDouble(t -> t.period().robustZ() == null ? 40 : Math.abs(t.period().robustZ()))
+                .max().orElse(Z);
+        return KeyFinding.of("unusual_period", sentence, Math.min(1, 0.5 + z / 20),
+                KeyFinding.significanceOf(Distributions.normalTwoSided(z)), columns,
+                "time_series:" + event.get(0).measure(), List.of());
+    }
+
     /** "revenue (sum per day) was 0 from 2025-03-10 to 2025-03-12 (3 days) where about 15,600 was expected …". */
     static KeyFinding finding(TimeSeries.UnusualPeriod p, String subject, String unit, String measure,
                               List<String> columns) {
