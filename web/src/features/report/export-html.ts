@@ -256,7 +256,8 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
 
   const segments = ok(model.segments);
   const flagRates = segments?.flag_rates ?? [];
-  if (segments?.breakdowns.length || flagRates.length) {
+  const flagEffects = segments?.flag_effects ?? [];
+  if (segments?.breakdowns.length || flagRates.length || flagEffects.length) {
     parts.push(
       section(
         'Segments and contributors',
@@ -266,6 +267,11 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
           (flagRates.length
             ? `<h3>Where yes/no columns and open cases are concentrated</h3><table><tr><th>Flag</th><th>Where</th><th>Rate there</th><th>Elsewhere</th><th>p</th></tr>${flagRates
                 .map((r) => `<tr><th>${e(r.flag)}</th><td>${e(`${r.dimension} = ${r.value}`)}</td><td class="n">${formatPercent(r.rate * 100)} (${formatInteger(r.flagged)} of ${formatInteger(r.rows)})</td><td class="n">${formatPercent(r.rest_rate * 100)}</td><td class="n">${r.p_value !== null && r.p_value !== undefined ? formatPValue(r.p_value) : '—'}</td></tr>`)
+                .join('')}</table>`
+            : '') +
+          (flagEffects.length
+            ? `<h3>What yes/no columns go with</h3><table><tr><th>Flag</th><th>Measure</th><th>Compared</th><th>Difference</th><th>p</th></tr>${flagEffects
+                .map((f) => `<tr><th>${e(f.flag)}</th><td>${e(f.measure)}</td><td>${e(f.by ? `within each ${f.by}` : 'over all rows')}</td><td class="n">${f.relative > 0 ? '+' : ''}${formatPercent(f.relative * 100)}</td><td class="n">${f.p_value !== null && f.p_value !== undefined ? formatPValue(f.p_value) : '—'}</td></tr>`)
                 .join('')}</table>`
             : ''),
       ),

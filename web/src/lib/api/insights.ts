@@ -345,13 +345,27 @@ export const flagRateSchema = z.looseObject({
   rest_rate: num,
   p_value: lenient(num),
 });
+export const flagEffectSchema = z.looseObject({
+  flag: z.string(),
+  measure: z.string(),
+  by: lenient(z.string()),
+  rows_with: num,
+  rows_without: num,
+  difference: num,
+  relative: num,
+  p_value: lenient(num),
+  groups: z.array(z.looseObject({ value: z.string(), rows_with: num, mean_with: num, rows_without: num, mean_without: num })).catch([]),
+});
 export const segmentsSchema = z.looseObject({
   breakdowns: z.array(breakdownSchema),
   // since 2.6
   flag_rates: lenient(z.array(flagRateSchema)),
+  // since 2.10
+  flag_effects: z.array(flagEffectSchema).catch([]).default([]),
   notes,
 });
 export type FlagRate = z.infer<typeof flagRateSchema>;
+export type FlagEffect = z.infer<typeof flagEffectSchema>;
 export type Breakdown = z.infer<typeof breakdownSchema>;
 export type SegmentsSection = z.infer<typeof segmentsSchema>;
 

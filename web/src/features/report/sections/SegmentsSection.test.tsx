@@ -117,4 +117,27 @@ describe('Segments and contributors', () => {
     expect(row).toHaveAttribute('id', 'flag-rate-attrition--overtime');
     expect(row).toHaveTextContent('attritionovertime = true31.8% (131 of 412)10.6%< 0.001');
   });
+
+  it('lists what a yes/no column goes with, and how the rows were compared; a report before 2.10 has no such table', () => {
+    const effect = {
+      flag: 'promo',
+      measure: 'units',
+      by: 'product',
+      rows_with: 375,
+      rows_without: 1497,
+      difference: 128.4,
+      relative: 0.4512,
+      p_value: 1e-30,
+      groups: [{ value: 'Cola', rows_with: 120, mean_with: 633.1, rows_without: 504, mean_without: 438.5 }],
+    };
+    const { unmount } = render(
+      <SegmentsSection section={{ state: 'ok', data: { breakdowns: [], flag_rates: [], flag_effects: [effect], notes: [] } as unknown as Segments }} />,
+    );
+
+    const row = within(screen.getByTestId('flag-effects')).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('promounitswithin each product+45.1%< 0.001');
+    unmount();
+    render(<SegmentsSection section={{ state: 'ok', data: { breakdowns: [], flag_rates: [], notes: [] } as unknown as Segments }} />);
+    expect(screen.queryByTestId('flag-effects')).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { BarList } from '../../../components/charts/BarList';
 import { LineChart, type LinePoint } from '../../../components/charts/LineChart';
-import type { Breakdown, FlagRate, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
+import type { Breakdown, FlagEffect, FlagRate, SegmentsSection as Segments, Share } from '../../../lib/api/insights';
 import { formatInteger, formatNumber, formatPercent, formatPValue } from '../../../lib/format';
 import { SECTION_IDS, breakdownAnchor, flagRateAnchor, type Section } from '../report-model';
 import { ReportSection } from './ReportSection';
@@ -178,6 +178,41 @@ export function FlagRatesTable({ rates }: { rates: FlagRate[] }) {
   );
 }
 
+/** What a yes/no column goes with: a measure's means with and without it, compared within groups where one explains the measure. */
+export function FlagEffectsTable({ effects }: { effects: FlagEffect[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <h3 className="font-medium text-slate-900">What yes/no columns go with</h3>
+      <table className="mt-2 w-full text-sm" data-testid="flag-effects">
+        <thead>
+          <tr className="text-left text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">Flag</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Measure</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Compared</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Difference</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">p</th>
+          </tr>
+        </thead>
+        <tbody>
+          {effects.map((effect) => (
+            <tr key={`${effect.flag}|${effect.measure}`} className="border-t border-slate-100">
+              <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">{effect.flag}</th>
+              <td className="py-1 pr-3 text-slate-800">{effect.measure}</td>
+              <td className="py-1 pr-3 text-slate-800">{effect.by ? `within each ${effect.by}` : 'over all rows'}</td>
+              <td className="py-1 pr-3 text-right tabular-nums text-slate-800">
+                {`${effect.relative > 0 ? '+' : ''}${formatPercent(effect.relative * 100)}`}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums text-slate-600">
+                {effect.p_value !== null && effect.p_value !== undefined ? formatPValue(effect.p_value) : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function SegmentsSection({ section }: { section: Section<Segments> }) {
   return (
     <ReportSection id={SECTION_IDS.segments} title="Segments and contributors" section={section}>
@@ -193,6 +228,7 @@ export function SegmentsSection({ section }: { section: Section<Segments> }) {
             </div>
           )}
           {segments.flag_rates && segments.flag_rates.length > 0 && <FlagRatesTable rates={segments.flag_rates} />}
+          {segments.flag_effects?.length > 0 && <FlagEffectsTable effects={segments.flag_effects} />}
           {segments.notes.map((note) => (
             <p key={note} className="text-sm text-slate-600">
               {note}

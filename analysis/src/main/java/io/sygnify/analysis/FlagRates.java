@@ -33,9 +33,13 @@ final class FlagRates {
     private final String state;
 
     FlagRates(AnalysisContext context, int flag) {
-        this(context, flag, flagged(context, flag), context.sql(flag) + " IS NOT NULL",
-                context.column(flag).type() == ColumnType.BOOLEAN && "yes/no".equals(context.column(flag).format())
-                        ? "yes" : "true");
+        this(context, flag, flagged(context, flag), context.sql(flag) + " IS NOT NULL", state(context, flag));
+    }
+
+    /** What a set flag reads as in sentences: yes for a file's Y/N or Yes/No, true otherwise. */
+    static String state(AnalysisContext context, int flag) {
+        return context.column(flag).type() == ColumnType.BOOLEAN && "yes/no".equals(context.column(flag).format())
+                ? "yes" : "true";
     }
 
     /**

@@ -25,15 +25,20 @@ final class SegmentAnalysis {
 
     private final AnalysisContext context;
     private final GroupedMeasures grouped;
+    private final Relationships relationships;
     private final List<Relationships.DateSpan> dateSpans;
     private final List<KeyFinding> findings = new ArrayList<>();
     private double rowsGini; // of the dimension being broken down, set by its rows breakdown, which comes first
 
-    /** @param dateSpans dates that follow others (relationships): a later one blank on some rows is a flag too */
-    SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped, List<Relationships.DateSpan> dateSpans) {
+    /**
+     * @param relationships what explains each measure, and dates that follow others (a later one blank on some rows
+     *                      is a flag too); null when none were measured
+     */
+    SegmentAnalysis(AnalysisContext context, GroupedMeasures grouped, Relationships relationships) {
         this.context = context;
         this.grouped = grouped;
-        this.dateSpans = dateSpans;
+        this.relationships = relationships;
+        this.dateSpans = relationships == null ? List.of() : relationships.dateSpans();
     }
 
     Analyzed<Segments> run() throws SQLException, AnalysisCancelledException {
@@ -43,7 +48,7 @@ final class SegmentAnalysis {
         List<Segments.Breakdown> breakdowns = new ArrayList<>();
         if (dimensions.isEmpty()) {
             notes.add("No categorical column with 2 to " + MAX_GROUPS + " values to split by.");
-            return new Analyzed<>(new Segments(breakdowns, List.of(), notes), findings);
+            return new Analyzed<>(new Segments(breakdowns, List.of(), List.of(), notes), findings);
         }
         int tests = Math.max(1, dimensions.size() * measures.size());
         for (int d : dimensions) {
@@ -64,7 +69,8 @@ final class SegmentAnalysis {
             }
         }
         findings.addAll(new ValueBursts(context).find());
-        return new Analyzed<>(new Segments(breakdowns, flagRates(), notes), findings);
+        List<Segments.FlagRate> rates = flagRates();
+        return new Analyzed<>(new Segments(breakdowns, rates, flagEffects(), notes), findings);
     }
 
     /**
@@ -104,6 +110,26 @@ final class SegmentAnalysis {
             }
         }
         return rates;
+    }
+
+    /**
+     * How the main measures differ where each yes/no column is set. Such an effect tells the story the flag's rate
+     * by the measure's fifths told the other way round ("promo is yes on 43 % of rows with units 445 to 793"), so
+     * that finding gives way, unless the flag is an outcome, where the rate by fifths says more.
+     */
+    private List<Segments.FlagEffect> flagEffects() throws SQLException, AnalysisCancelledException {
+        List<Integer> flags = FlagRates.flags(context);
+        List<Segments.FlagEffect> effects = new FlagEffects(context, relationships).find(flags);
+        for (Segments.FlagEffect effect : effects) {
+            String reversed = "flag_rates:" + effect.flag() + ":" + effect.measure();
+            if (FlagEffects.outcome(effect.flag())
+                    && findings.stream().anyMatch(k -> reversed.equals(k.evidence().chartKey()))) {
+                continue;
+            }
+            findings.removeIf(k -> reversed.equals(k.evidence().chartKey()));
+            findings.add(FlagEffects.finding(effect, FlagRates.state(context, context.index(effect.flag()))));
+        }
+        return effects;
     }
 
     /** Whether a yes/no column is set on exactly the rows where {@code date} is: a return date and Returned = Y. */

@@ -9,9 +9,31 @@ import java.util.List;
  * @param breakdowns one per (measure, dimension), the row count first
  * @param flagRates  where a yes/no column is far more often yes: per flag and dimension, the value whose rows
  *                   carry it most (since 2.6)
+ * @param flagEffects how a main measure differs where a yes/no column is set (since 2.10)
  * @param notes      why parts are absent
  */
-public record Segments(List<Breakdown> breakdowns, List<FlagRate> flagRates, List<String> notes) {
+public record Segments(List<Breakdown> breakdowns, List<FlagRate> flagRates, List<FlagEffect> flagEffects,
+                       List<String> notes) {
+
+    /**
+     * @param flag        the yes/no column (promo, fraud …)
+     * @param measure     the measure compared
+     * @param by          the category the rows are compared within (the one explaining at least half of the
+     *                    measure's variance), or null for all rows at once
+     * @param rowsWith    rows compared where the flag is set
+     * @param rowsWithout rows compared where it is not
+     * @param difference  mean with minus mean without, weighted by inverse variance over the groups
+     * @param relative    difference / the weighted mean without
+     * @param pValue      two-sided, of difference / its standard error, Bonferroni-corrected over flags × measures
+     * @param groups      the largest groups compared (at most 5), or the one group of all rows
+     */
+    public record FlagEffect(String flag, String measure, String by, long rowsWith, long rowsWithout,
+                             double difference, double relative, double pValue, List<GroupEffect> groups) {
+    }
+
+    /** @param value the group's value of {@code by} ("" for all rows) */
+    public record GroupEffect(String value, long rowsWith, double meanWith, long rowsWithout, double meanWithout) {
+    }
 
     /**
      * @param flag      the yes/no column (attrition, fraud, churned …)

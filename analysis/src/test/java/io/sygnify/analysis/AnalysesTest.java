@@ -1430,6 +1430,56 @@ class AnalysesTest {
                 .startsWith("churned is true on ").contains(" of rows with tenure_months 1 to 12 ("));
     }
 
+    /**
+     * Weekly sales of three products, a fifth of them on promotion: units rise 45 % and the price falls 20 %,
+     * product for product. In a second file promotions run almost only on the slow seller and change nothing: a
+     * comparison over all rows would find promoted rows selling far less, the comparison within products finds
+     * nothing.
+     */
+    @Test
+    void aPromotionsUpliftIsMeasuredProductForProductAndNotTakenFromTheProductMix() throws Exception {
+        String[] products = {"Cola", "Chips", "Cookies"};
+        int[] base = {400, 250, 150};
+        double[] prices = {1.5, 2.2, 3.0};
+        Random random = new Random(51);
+        AnalysisReport report = analyze("promo.csv", out -> {
+            out.println("week,product,promo,price,units");
+            for (int w = 0; w < 100; w++) {
+                for (int p = 0; p < 3; p++) {
+                    boolean promo = random.nextDouble() < 0.2;
+                    out.println(LocalDate.of(2023, 1, 2).plusWeeks(w) + "," + products[p] + "," + (promo ? "Y" : "N")
+                            + "," + f(prices[p] * (promo ? 0.8 : 1)) + ","
+                            + Math.round(base[p] * (promo ? 1.45 : 1) * (0.9 + 0.2 * random.nextDouble())));
+                }
+            }
+        });
+
+        assertThat(report.segments().flagEffects()).filteredOn(e -> e.measure().equals("units")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.flag()).isEqualTo("promo");
+                    assertThat(e.by()).isEqualTo("product");
+                    assertThat(e.relative()).isCloseTo(0.45, within(0.05));
+                    assertThat(e.groups()).hasSize(3);
+                });
+        assertThat(report.segments().flagEffects()).filteredOn(e -> e.measure().equals("price")).singleElement()
+                .satisfies(e -> assertThat(e.relative()).isCloseTo(-0.2, within(0.01)));
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith("units is 4")
+                .contains(" higher where promo is yes, product for product (")).noneMatch(k -> k.sentence()
+                .startsWith("promo is yes on ") && k.sentence().contains(" of rows with units "));
+
+        AnalysisReport mix = analyze("mix.csv", out -> {
+            out.println("week,product,promo,units");
+            for (int w = 0; w < 100; w++) {
+                for (int p = 0; p < 3; p++) {
+                    boolean promo = random.nextDouble() < (p == 2 ? 0.6 : 0.03);
+                    out.println(LocalDate.of(2023, 1, 2).plusWeeks(w) + "," + products[p] + "," + (promo ? "Y" : "N")
+                            + "," + Math.round(base[p] * (0.9 + 0.2 * random.nextDouble())));
+                }
+            }
+        });
+        assertThat(mix.segments().flagEffects()).isEmpty();
+    }
+
     @Test
     void aMeasureFixedByACategoryIsSaidToHaveOneValuePerGroup() throws Exception {
         Random random = new Random(36);
