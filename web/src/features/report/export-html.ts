@@ -266,12 +266,12 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
           .join('') +
           (flagRates.length
             ? `<h3>Where yes/no columns and open cases are concentrated</h3><table><tr><th>Flag</th><th>Where</th><th>Rate there</th><th>Elsewhere</th><th>p</th></tr>${flagRates
-                .map((r) => `<tr><th>${e(r.flag)}</th><td>${e(`${r.dimension} = ${r.value}`)}</td><td class="n">${formatPercent(r.rate * 100)} (${formatInteger(r.flagged)} of ${formatInteger(r.rows)})</td><td class="n">${formatPercent(r.rest_rate * 100)}</td><td class="n">${r.p_value !== null && r.p_value !== undefined ? formatPValue(r.p_value) : '—'}</td></tr>`)
+                .map((r) => `<tr><th>${e(r.flag)}</th><td>${e(`${r.dimension} = ${r.value}`)}</td><td class="n">${formatPercent(r.rate * 100)} (${formatInteger(r.flagged)} of ${formatInteger(r.rows)})</td><td class="n">${formatPercent(r.rest_rate * 100)}</td><td class="n">${r.p_value !== null && r.p_value !== undefined ? e(formatPValue(r.p_value)) : '—'}</td></tr>`)
                 .join('')}</table>`
             : '') +
           (flagEffects.length
             ? `<h3>What yes/no columns go with</h3><table><tr><th>Flag</th><th>Measure</th><th>Compared</th><th>Difference</th><th>p</th></tr>${flagEffects
-                .map((f) => `<tr><th>${e(f.flag)}</th><td>${e(f.measure)}</td><td>${e(f.by ? `within each ${f.by}` : 'over all rows')}</td><td class="n">${f.relative > 0 ? '+' : ''}${formatPercent(f.relative * 100)}</td><td class="n">${f.p_value !== null && f.p_value !== undefined ? formatPValue(f.p_value) : '—'}</td></tr>`)
+                .map((f) => `<tr><th>${e(f.flag)}</th><td>${e(f.measure)}</td><td>${e(f.by ? `within each ${f.by}` : 'over all rows')}</td><td class="n">${f.relative > 0 ? '+' : ''}${formatPercent(f.relative * 100)}</td><td class="n">${f.p_value !== null && f.p_value !== undefined ? e(formatPValue(f.p_value)) : '—'}</td></tr>`)
                 .join('')}</table>`
             : ''),
       ),

@@ -180,7 +180,7 @@ describe('ReportView', () => {
     };
 
     const html = reportToHtml(readReport(report), { fileName: 'staff.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
-    expect(html).toContain('<tr><th>remote</th><td>salary</td><td>over all rows</td><td class="n">-12%</td><td class="n">< 0.001</td></tr>');
+    expect(html).toContain('<tr><th>remote</th><td>salary</td><td>over all rows</td><td class="n">-12%</td><td class="n">&lt; 0.001</td></tr>');
 
     expect(html).toContain('Where yes/no columns and open cases are concentrated');
     expect(html).toContain('<td>overtime = true</td><td class="n">31.8% (131 of 412)</td><td class="n">10.6%</td>');
