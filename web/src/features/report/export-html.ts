@@ -5,7 +5,7 @@ import { indicatorValue, label } from './sections/KpisSection';
 import { GROUPS_SHARE, bySize } from './sections/OutliersSection';
 import { spanAmount } from './sections/DateSpansTable';
 import { cellColours, methodName } from './sections/RelationshipsSection';
-import { breakdownTitle, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
+import { breakdownTitle, flagEffectLabel, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
 import { chartedSeries, seasonOffsets, seasonTitle, seriesTitle, trendLine } from './sections/TimeSeriesSection';
 
 /*
@@ -271,7 +271,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
             : '') +
           (flagEffects.length
             ? `<h3>What yes/no columns go with</h3><table><tr><th>Flag</th><th>Measure</th><th>Compared</th><th>Difference</th><th>p</th></tr>${flagEffects
-                .map((f) => `<tr><th>${e(f.flag)}</th><td>${e(f.measure)}</td><td>${e(f.by ? `within each ${f.by}` : 'over all rows')}</td><td class="n">${f.relative > 0 ? '+' : ''}${formatPercent(f.relative * 100)}</td><td class="n">${f.p_value !== null && f.p_value !== undefined ? e(formatPValue(f.p_value)) : '—'}</td></tr>`)
+                .map((f) => `<tr><th>${e(flagEffectLabel(f))}</th><td>${e(f.measure)}</td><td>${e(f.by ? `within each ${f.by}` : 'over all rows')}</td><td class="n">${f.relative > 0 ? '+' : ''}${formatPercent(f.relative * 100)}</td><td class="n">${f.p_value !== null && f.p_value !== undefined ? e(formatPValue(f.p_value)) : '—'}</td></tr>`)
                 .join('')}</table>`
             : ''),
       ),

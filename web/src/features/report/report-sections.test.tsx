@@ -174,13 +174,13 @@ describe('ReportView', () => {
         ...fullReport.segments,
         flag_rates: [{ flag: 'attrition', dimension: 'overtime', value: 'true', rows: 412, flagged: 131, rate: 0.318, rest_rate: 0.106, p_value: 1e-20 }],
         flag_effects: [
-          { flag: 'remote', measure: 'salary', by: null, rows_with: 300, rows_without: 900, difference: -4000, relative: -0.12, p_value: 1e-6, groups: [] },
+          { flag: 'gender', value: 'F', other_value: 'M', measure: 'salary', by: null, rows_with: 300, rows_without: 900, difference: -4000, relative: -0.12, p_value: 1e-6, groups: [] },
         ],
       },
     };
 
     const html = reportToHtml(readReport(report), { fileName: 'staff.csv', jobId: JOB_ID, generatedAt: new Date('2024-01-01T00:00:00Z') });
-    expect(html).toContain('<tr><th>remote</th><td>salary</td><td>over all rows</td><td class="n">-12%</td><td class="n">&lt; 0.001</td></tr>');
+    expect(html).toContain('<tr><th>gender = F vs M</th><td>salary</td><td>over all rows</td><td class="n">-12%</td><td class="n">&lt; 0.001</td></tr>');
 
     expect(html).toContain('Where yes/no columns and open cases are concentrated');
     expect(html).toContain('<td>overtime = true</td><td class="n">31.8% (131 of 412)</td><td class="n">10.6%</td>');

@@ -347,6 +347,8 @@ export const flagRateSchema = z.looseObject({
 });
 export const flagEffectSchema = z.looseObject({
   flag: z.string(),
+  value: z.string().catch(''),
+  other_value: lenient(z.string()),
   measure: z.string(),
   by: lenient(z.string()),
   rows_with: num,

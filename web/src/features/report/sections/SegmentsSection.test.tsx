@@ -121,6 +121,8 @@ describe('Segments and contributors', () => {
   it('lists what a yes/no column goes with, and how the rows were compared; a report before 2.10 has no such table', () => {
     const effect = {
       flag: 'promo',
+      value: 'yes',
+      other_value: null,
       measure: 'units',
       by: 'product',
       rows_with: 375,
@@ -135,7 +137,7 @@ describe('Segments and contributors', () => {
     );
 
     const row = within(screen.getByTestId('flag-effects')).getAllByRole('row')[1]!;
-    expect(row).toHaveTextContent('promounitswithin each product+45.1%< 0.001');
+    expect(row).toHaveTextContent('promo = yesunitswithin each product+45.1%< 0.001');
     unmount();
     render(<SegmentsSection section={{ state: 'ok', data: { breakdowns: [], flag_rates: [], notes: [] } as unknown as Segments }} />);
     expect(screen.queryByTestId('flag-effects')).toBeNull();

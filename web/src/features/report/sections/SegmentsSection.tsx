@@ -178,6 +178,12 @@ export function FlagRatesTable({ rates }: { rates: FlagRate[] }) {
   );
 }
 
+/** "promo = yes", "gender = F vs M". */
+export function flagEffectLabel(effect: FlagEffect): string {
+  if (!effect.value) return effect.flag;
+  return `${effect.flag} = ${effect.value}${effect.other_value ? ` vs ${effect.other_value}` : ''}`;
+}
+
 /** What a yes/no column goes with: a measure's means with and without it, compared within groups where one explains the measure. */
 export function FlagEffectsTable({ effects }: { effects: FlagEffect[] }) {
   return (
@@ -196,7 +202,7 @@ export function FlagEffectsTable({ effects }: { effects: FlagEffect[] }) {
         <tbody>
           {effects.map((effect) => (
             <tr key={`${effect.flag}|${effect.measure}`} className="border-t border-slate-100">
-              <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">{effect.flag}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">{flagEffectLabel(effect)}</th>
               <td className="py-1 pr-3 text-slate-800">{effect.measure}</td>
               <td className="py-1 pr-3 text-slate-800">{effect.by ? `within each ${effect.by}` : 'over all rows'}</td>
               <td className="py-1 pr-3 text-right tabular-nums text-slate-800">

@@ -22,8 +22,9 @@ final class FlagEffects {
     private static final int MAX_STRATA = 50;
     private static final int LISTED_STRATA = 5;
     private static final double ALPHA = 0.001;
-    // a tenth more or less is a difference worth a sentence; smaller ones are noise to a reader, however significant
-    private static final double MIN_RELATIVE = 0.10;
+    // a twentieth more or less is a difference worth a sentence (a pay gap of 5 % is); smaller ones are noise to a
+    // reader, however significant
+    private static final double MIN_RELATIVE = 0.05;
     private static final double EXACT = 1e-12;
 
     // what happened to a row (churned, fraud, returned), as against a condition it was in (promo, remote): an
@@ -37,6 +38,40 @@ final class FlagEffects {
     private final AnalysisContext context;
     private final Relationships relationships;
 
+    /**
+     * A two-valued column and its rows compared: a yes/no column's set rows against the others, or a two-valued
+     * label's rarer value against the other (gender F against M).
+     *
+     * @param flagged SQL true on the rows of {@code value}
+     * @param value   what those rows hold, in sentences: yes, true, F
+     * @param other   the other value of a label, or null for a yes/no column's "elsewhere"
+     */
+    record Condition(int column, String flagged, String value, String other) {
+    }
+
+    /** The yes/no columns, then the two-valued labels (F/M, North/South) as conditions. */
+    static List<Condition> conditions(AnalysisContext context) {
+        List<Condition> conditions = new ArrayList<>();
+        List<Integer> flags = FlagRates.flags(context);
+        for (int f : flags) {
+            conditions.add(new Condition(f, FlagRates.flagged(context, f), FlagRates.state(context, f), null));
+        }
+        for (int i = 0; i < context.columns().size(); i++) {
+            ColumnProfile p = context.profile(i);
+            if (flags.contains(i) || !p.role().equals(ColumnRoles.FLAG) || p.categories() == null
+                    || p.categories().topValues().size() != 2) {
+                continue;
+            }
+            // the rarer value against the other, the first in order on a tie: the same sentence on every run
+            List<ColumnProfile.TopValue> two = new ArrayList<>(p.categories().topValues());
+            two.sort(java.util.Comparator.comparingLong(ColumnProfile.TopValue::count)
+                    .thenComparing(ColumnProfile.TopValue::value));
+            conditions.add(new Condition(i, "CAST(" + context.sql(i) + " AS VARCHAR) = "
+                    + Sql.literal(two.get(0).value()), two.get(0).value(), two.get(1).value()));
+        }
+        return conditions;
+    }
+
     /** Whether the yes/no column says what happened to a row rather than a condition it was in. */
     static boolean outcome(String flag) {
         return AnalysisContext.matches(OUTCOME, flag);
@@ -48,15 +83,15 @@ final class FlagEffects {
         this.relationships = relationships;
     }
 
-    /** Every significant effect of each yes/no column on each main measure, strongest first. */
-    List<Segments.FlagEffect> find(List<Integer> flags) throws SQLException, AnalysisCancelledException {
+    /** Every significant effect of each condition on each main measure, strongest first. */
+    List<Segments.FlagEffect> find(List<Condition> conditions) throws SQLException, AnalysisCancelledException {
         List<Integer> measures = context.measures(MAX_MEASURES);
-        int tests = Math.max(1, flags.size() * measures.size());
+        int tests = Math.max(1, conditions.size() * measures.size());
         List<Segments.FlagEffect> found = new ArrayList<>();
-        for (int f : flags) {
+        for (Condition condition : conditions) {
             for (int m : measures) {
-                if (m != f) {
-                    effect(f, m, tests).ifPresent(found::add);
+                if (m != condition.column()) {
+                    effect(condition, m, tests).ifPresent(found::add);
                 }
             }
         }
@@ -64,14 +99,15 @@ final class FlagEffects {
         return found;
     }
 
-    private Optional<Segments.FlagEffect> effect(int flag, int measure, int tests)
+    private Optional<Segments.FlagEffect> effect(Condition condition, int measure, int tests)
             throws SQLException, AnalysisCancelledException {
+        int flag = condition.column();
         String measureName = context.name(measure);
         Optional<Relationships.Pair> by = relationships == null ? Optional.empty()
                 : relationships.explainedBy(measureName).filter(p -> !p.a().equals(context.name(flag)));
         String stratum = by.map(p -> "CAST(" + context.sql(context.index(p.a())) + " AS VARCHAR)").orElse("''");
         String x = context.sql(measure) + "::DOUBLE";
-        String flagged = FlagRates.flagged(context, flag);
+        String flagged = condition.flagged();
         List<double[]> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         context.session().query("SELECT " + stratum + " AS s, " + flagged + " AS f, count(*), avg(" + x + "), "
@@ -133,31 +169,29 @@ final class FlagEffects {
             return Optional.empty();
         }
         groups.sort(java.util.Comparator.comparingLong((Segments.GroupEffect g) -> -(g.rowsWith() + g.rowsWithout())));
-        return Optional.of(new Segments.FlagEffect(context.name(flag), measureName, by.map(Relationships.Pair::a)
-                .orElse(null), yes, no, difference, relative, p,
+        return Optional.of(new Segments.FlagEffect(context.name(flag), condition.value(), condition.other(),
+                measureName, by.map(Relationships.Pair::a).orElse(null), yes, no, difference, relative, p,
                 List.copyOf(groups.subList(0, Math.min(LISTED_STRATA, groups.size())))));
     }
 
-    /**
-     * "units is 45 % higher where promo is yes, product for product (Cola 580 against 400, …; p < 0.001)."
-     *
-     * @param state what a set flag reads as: yes or true
-     */
-    static KeyFinding finding(Segments.FlagEffect e, String state) {
+    /** "units is 45 % higher where promo is yes, product for product (Cola 580 against 400, …; p < 0.001)." */
+    static KeyFinding finding(Segments.FlagEffect e) {
         String direction = e.relative() > 0 ? "higher" : "lower";
+        String elsewhere = e.otherValue() == null ? "elsewhere" : "where it is " + e.otherValue();
         String sentence;
         if (e.by() == null) {
             Segments.GroupEffect all = e.groups().get(0);
-            sentence = String.format("%s averages %s where %s is %s against %s elsewhere (%s%s, %s of %s rows; %s).",
-                    e.measure(), Text.number(all.meanWith()), e.flag(), state, Text.number(all.meanWithout()),
-                    e.relative() > 0 ? "+" : "", Text.percent(e.relative()), Text.count(e.rowsWith()),
+            sentence = String.format("%s averages %s where %s is %s against %s %s (%s%s, %s of %s rows; %s).",
+                    e.measure(), Text.number(all.meanWith()), e.flag(), e.value(), Text.number(all.meanWithout()),
+                    elsewhere, e.relative() > 0 ? "+" : "", Text.percent(e.relative()), Text.count(e.rowsWith()),
                     Text.count(e.rowsWith() + e.rowsWithout()), Text.pValue(e.pValue()));
         } else {
             List<String> parts = e.groups().stream().map(g -> String.format("%s %s against %s", g.value(),
                     Text.number(g.meanWith()), Text.number(g.meanWithout()))).toList();
-            sentence = String.format("%s is %s %s where %s is %s, %s for %s (%s; %s).", e.measure(),
-                    Text.percent(Math.abs(e.relative())), direction, e.flag(), state, e.by(), e.by(),
-                    String.join(", ", parts), Text.pValue(e.pValue()));
+            sentence = String.format("%s is %s %s where %s is %s%s, %s for %s (%s; %s).", e.measure(),
+                    Text.percent(Math.abs(e.relative())), direction, e.flag(), e.value(),
+                    e.otherValue() == null ? "" : " than " + elsewhere, e.by(), e.by(), String.join(", ", parts),
+                    Text.pValue(e.pValue()));
         }
         List<String> columns = e.by() == null ? List.of(e.measure(), e.flag()) : List.of(e.measure(), e.flag(), e.by());
         return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + Math.abs(e.relative())),

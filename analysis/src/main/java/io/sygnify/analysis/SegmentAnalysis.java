@@ -118,8 +118,8 @@ final class SegmentAnalysis {
      * that finding gives way, unless the flag is an outcome, where the rate by fifths says more.
      */
     private List<Segments.FlagEffect> flagEffects() throws SQLException, AnalysisCancelledException {
-        List<Integer> flags = FlagRates.flags(context);
-        List<Segments.FlagEffect> effects = new FlagEffects(context, relationships).find(flags);
+        List<Segments.FlagEffect> effects = new FlagEffects(context, relationships)
+                .find(FlagEffects.conditions(context));
         for (Segments.FlagEffect effect : effects) {
             String reversed = "flag_rates:" + effect.flag() + ":" + effect.measure();
             if (FlagEffects.outcome(effect.flag())
@@ -127,7 +127,7 @@ final class SegmentAnalysis {
                 continue;
             }
             findings.removeIf(k -> reversed.equals(k.evidence().chartKey()));
-            findings.add(FlagEffects.finding(effect, FlagRates.state(context, context.index(effect.flag()))));
+            findings.add(FlagEffects.finding(effect));
         }
         return effects;
     }

@@ -16,7 +16,9 @@ public record Segments(List<Breakdown> breakdowns, List<FlagRate> flagRates, Lis
                        List<String> notes) {
 
     /**
-     * @param flag        the yes/no column (promo, fraud …)
+     * @param flag        the yes/no column (promo, fraud …) or two-valued label (gender)
+     * @param value       the value of the rows compared with the others: yes, true, or the label's rarer value
+     * @param otherValue  the label's other value, or null for a yes/no column (the others are "elsewhere")
      * @param measure     the measure compared
      * @param by          the category the rows are compared within (the one explaining at least half of the
      *                    measure's variance), or null for all rows at once
@@ -27,7 +29,7 @@ public record Segments(List<Breakdown> breakdowns, List<FlagRate> flagRates, Lis
      * @param pValue      two-sided, of difference / its standard error, Bonferroni-corrected over flags × measures
      * @param groups      the largest groups compared (at most 5), or the one group of all rows
      */
-    public record FlagEffect(String flag, String measure, String by, long rowsWith, long rowsWithout,
+    public record FlagEffect(String flag, String value, String otherValue, String measure, String by, long rowsWith, long rowsWithout,
                              double difference, double relative, double pValue, List<GroupEffect> groups) {
     }
 

@@ -1480,6 +1480,35 @@ class AnalysesTest {
         assertThat(mix.segments().flagEffects()).isEmpty();
     }
 
+    /** A two-valued label is compared the same way: the North's stores sell a fifth more, product for product. */
+    @Test
+    void aTwoValuedLabelsEffectIsMeasuredWithinTheCategoryThatExplainsTheMeasure() throws Exception {
+        String[] products = {"Cola", "Chips", "Cookies"};
+        int[] base = {400, 250, 150};
+        Random random = new Random(52);
+        AnalysisReport report = analyze("regions.csv", out -> {
+            out.println("week,region,product,units");
+            for (int w = 0; w < 100; w++) {
+                for (String region : new String[] {"North", "North", "South", "South", "South"}) {
+                    for (int p = 0; p < 3; p++) {
+                        out.println(LocalDate.of(2023, 1, 2).plusWeeks(w) + "," + region + "," + products[p] + ","
+                                + Math.round(base[p] * (region.equals("North") ? 1.2 : 1) * (0.9 + 0.2
+                                * random.nextDouble())));
+                    }
+                }
+            }
+        });
+
+        assertThat(report.segments().flagEffects()).singleElement().satisfies(e -> {
+            assertThat(e.flag()).isEqualTo("region");
+            assertThat(e.value()).isEqualTo("North");
+            assertThat(e.otherValue()).isEqualTo("South");
+            assertThat(e.relative()).isCloseTo(0.2, within(0.03));
+        });
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).startsWith("units is ")
+                .contains(" higher where region is North than where it is South, product for product ("));
+    }
+
     @Test
     void aMeasureFixedByACategoryIsSaidToHaveOneValuePerGroup() throws Exception {
         Random random = new Random(36);
