@@ -174,6 +174,47 @@ final class FlagEffects {
                 List.copyOf(groups.subList(0, Math.min(LISTED_STRATA, groups.size())))));
     }
 
+    /**
+     * One finding per effect compared within groups; those over all rows of one flag and value are told together:
+     * "Where is_fraud is true, amount averages 157.8 against 88.85 elsewhere (+78 %), unit_price …".
+     */
+    static List<KeyFinding> findings(List<Segments.FlagEffect> effects) {
+        Map<String, List<Segments.FlagEffect>> together = new LinkedHashMap<>();
+        List<KeyFinding> findings = new ArrayList<>();
+        for (Segments.FlagEffect e : effects) {
+            if (e.by() == null) {
+                together.computeIfAbsent(e.flag() + "\u0000" + e.value(), k -> new ArrayList<>()).add(e);
+            } else {
+                findings.add(finding(e));
+            }
+        }
+        for (List<Segments.FlagEffect> group : together.values()) {
+            findings.add(group.size() == 1 ? finding(group.get(0)) : together(group));
+        }
+        return findings;
+    }
+
+    private static KeyFinding together(List<Segments.FlagEffect> group) {
+        Segments.FlagEffect first = group.get(0);
+        String elsewhere = first.otherValue() == null ? "elsewhere" : "where it is " + first.otherValue();
+        List<String> parts = new ArrayList<>();
+        for (Segments.FlagEffect e : group) {
+            parts.add(String.format("%s%s %s against %s%s (%s%s)", e.measure(), e == first ? " averages" : "",
+                    Text.number(e.groups().get(0).meanWith()), Text.number(e.groups().get(0).meanWithout()),
+                    e == first ? " " + elsewhere : "", e.relative() > 0 ? "+" : "", Text.percent(e.relative())));
+        }
+        double p = group.stream().mapToDouble(Segments.FlagEffect::pValue).max().orElse(1);
+        String sentence = String.format("Where %s is %s (%s of %s rows), %s; each %s.", first.flag(),
+                first.value(), Text.count(first.rowsWith()), Text.count(first.rowsWith() + first.rowsWithout()),
+                Text.list(parts), Text.pValue(p));
+        List<String> columns = new ArrayList<>(group.stream().map(Segments.FlagEffect::measure).toList());
+        columns.add(first.flag());
+        double relative = group.stream().mapToDouble(e -> Math.abs(e.relative())).max().orElse(0);
+        return KeyFinding.of("segment_difference", sentence, Math.min(1, 0.4 + relative),
+                KeyFinding.significanceOf(p), columns, "flag_effects:" + first.flag() + ":" + first.measure(),
+                List.of());
+    }
+
     /** "units is 45 % higher where promo is yes, product for product (Cola 580 against 400, …; p < 0.001)." */
     static KeyFinding finding(Segments.FlagEffect e) {
         String direction = e.relative() > 0 ? "higher" : "lower";

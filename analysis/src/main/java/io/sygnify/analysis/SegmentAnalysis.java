@@ -120,6 +120,7 @@ final class SegmentAnalysis {
     private List<Segments.FlagEffect> flagEffects() throws SQLException, AnalysisCancelledException {
         List<Segments.FlagEffect> effects = new FlagEffects(context, relationships)
                 .find(FlagEffects.conditions(context));
+        List<Segments.FlagEffect> told = new ArrayList<>();
         for (Segments.FlagEffect effect : effects) {
             String reversed = "flag_rates:" + effect.flag() + ":" + effect.measure();
             if (FlagEffects.outcome(effect.flag())
@@ -127,8 +128,9 @@ final class SegmentAnalysis {
                 continue;
             }
             findings.removeIf(k -> reversed.equals(k.evidence().chartKey()));
-            findings.add(FlagEffects.finding(effect));
+            told.add(effect);
         }
+        findings.addAll(FlagEffects.findings(told));
         return effects;
     }
 

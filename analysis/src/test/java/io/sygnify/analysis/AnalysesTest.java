@@ -1509,6 +1509,27 @@ class AnalysesTest {
                 .contains(" higher where region is North than where it is South, product for product ("));
     }
 
+    /** What one flag does to several measures over all rows is one finding. */
+    @Test
+    void aFlagsEffectsOnSeveralMeasuresAreToldTogether() throws Exception {
+        Random random = new Random(53);
+        AnalysisReport report = analyze("members.csv", out -> {
+            out.println("member,vip,spend,visits");
+            for (int i = 0; i < 2000; i++) {
+                boolean vip = i % 5 == 0;
+                out.println("M" + i + "," + (vip ? "yes" : "no") + "," + f((vip ? 130 : 100) * (0.8 + 0.4
+                        * random.nextDouble())) + "," + f((vip ? 12.5 : 10) * (0.8 + 0.4 * random.nextDouble())));
+            }
+        });
+
+        assertThat(report.segments().flagEffects()).extracting(Segments.FlagEffect::measure)
+                .containsExactlyInAnyOrder("spend", "visits");
+        assertThat(report.keyFindings()).filteredOn(k -> k.evidence().chartKey() != null
+                && k.evidence().chartKey().startsWith("flag_effects:")).singleElement().satisfies(k -> assertThat(
+                        k.sentence()).startsWith("Where vip is yes (400 of 2,000 rows), spend averages ")
+                .contains(" elsewhere (+").contains(" and visits ").endsWith("; each p < 0.001."));
+    }
+
     @Test
     void aMeasureFixedByACategoryIsSaidToHaveOneValuePerGroup() throws Exception {
         Random random = new Random(36);
