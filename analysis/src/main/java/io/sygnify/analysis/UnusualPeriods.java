@@ -74,6 +74,24 @@ final class UnusualPeriods {
         if (!(spread > 0)) {
             return List.of();
         }
+        double[] z = outOfLine(core, expected, center, r, middle, spread, counts, present);
+        if (z == null) {
+            return List.of();
+        }
+        List<TimeSeries.UnusualPeriod> found = stretches(core, expected, center, z, window, log,
+                Math.max(MAX_RUN, (int) (0.05 * present)));
+        found.sort(Comparator.comparingDouble((TimeSeries.UnusualPeriod p) -> p.robustZ() == null
+                ? Double.NEGATIVE_INFINITY : -Math.abs(p.robustZ())));
+        return found.size() > LISTED ? List.copyOf(found.subList(0, LISTED)) : found;
+    }
+
+    /**
+     * Each period's distance from expected in robust standard deviations, kept only where the period is out of line
+     * (0 elsewhere, NaN where there is no value); null when none is, or too many are to be unusual.
+     */
+    private static double[] outOfLine(double[] core, double[] expected, double center, double[] r, double middle,
+                                      double spread, boolean counts, long present) {
+        int n = r.length;
         double[] z = new double[n];
         int flagged = 0;
         int zeroStretches = 0;
@@ -93,7 +111,7 @@ final class UnusualPeriods {
             }
         }
         if (flagged == 0 || flagged > MAX_SHARE * present) {
-            return List.of();
+            return null;
         }
         // a day's sum over a varying number of rows has heavier tails than the median absolute deviation assumes:
         // two years of noise reached 5.2 robust standard deviations, next to others at 4.8. An unusual period
@@ -106,16 +124,22 @@ final class UnusualPeriods {
                 z[i] = Double.isNaN(z[i]) ? Double.NaN : 0;
             }
         }
-        int longest = Math.max(MAX_RUN, (int) (0.05 * present));
+        return z;
+    }
+
+    /** Neighbouring out-of-line periods on one side, as stretches of at most {@code longest} periods. */
+    private static List<TimeSeries.UnusualPeriod> stretches(double[] core, double[] expected, double center,
+                                                            double[] z, PeriodWindow window, boolean log,
+                                                            int longest) {
         List<TimeSeries.UnusualPeriod> found = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < z.length; i++) {
             if (!(Math.abs(z[i]) >= Z)) {
                 continue;
             }
             // a closed day inside a stretch does not end it
             int end = i;
             int periods = 1;
-            for (int j = i + 1; j < n && (Double.isNaN(z[j]) || sameSide(z[i], z[j])); j++) {
+            for (int j = i + 1; j < z.length && (Double.isNaN(z[j]) || sameSide(z[i], z[j])); j++) {
                 if (!Double.isNaN(z[j])) {
                     end = j;
                     periods++;
@@ -126,9 +150,7 @@ final class UnusualPeriods {
             }
             i = end;
         }
-        found.sort(Comparator.comparingDouble((TimeSeries.UnusualPeriod p) -> p.robustZ() == null
-                ? Double.NEGATIVE_INFINITY : -Math.abs(p.robustZ())));
-        return found.size() > LISTED ? List.copyOf(found.subList(0, LISTED)) : found;
+        return found;
     }
 
     /** A table of period totals, a row per day: each value is the figure itself, not an average of a few. */
@@ -223,8 +245,7 @@ final class UnusualPeriods {
     /** "Pageviews (per day) and Sessions (per day) were 0 from … where about 11,006 and 3,600 were expected …". */
     private static KeyFinding together(List<Told> event) {
         TimeSeries.UnusualPeriod p = event.get(0).period();
-        String when = p.periods() == 1 ? "on " + p.from()
-                : "from " + p.from() + " to " + p.to() + " (" + p.periods() + " " + event.get(0).unit() + "s)";
+        String when = when(p, event.get(0).unit());
         List<String> subjects = event.stream().map(Told::subject).toList();
         List<String> expected = event.stream().map(t -> Text.number(t.period().expected())).toList();
         List<String> columns = event.stream().flatMap(t -> TimeSeriesAnalysis.columns(t.measure()).stream())
@@ -249,8 +270,7 @@ final class UnusualPeriods {
     /** "revenue (sum per day) was 0 from 2025-03-10 to 2025-03-12 (3 days) where about 15,600 was expected …". */
     static KeyFinding finding(TimeSeries.UnusualPeriod p, String subject, String unit, String measure,
                               List<String> columns) {
-        String when = p.periods() == 1 ? "on " + p.from()
-                : "from " + p.from() + " to " + p.to() + " (" + p.periods() + " " + unit + "s)";
+        String when = when(p, unit);
         String value = p.periods() == 1 || p.value() == 0 ? "was " + Text.number(p.value())
                 : "averaged " + Text.number(p.value());
         String distance = p.value() == 0 ? ", as if nothing was recorded"
@@ -263,5 +283,11 @@ final class UnusualPeriods {
         return KeyFinding.of("unusual_period", sentence, Math.min(1, 0.4 + z / 20),
                 KeyFinding.significanceOf(Distributions.normalTwoSided(z)), columns, "time_series:" + measure,
                 List.of());
+    }
+
+    /** "on 2024-11-29", "from 2025-03-10 to 2025-03-12 (3 days)". */
+    private static String when(TimeSeries.UnusualPeriod p, String unit) {
+        return p.periods() == 1 ? "on " + p.from()
+                : "from " + p.from() + " to " + p.to() + " (" + p.periods() + " " + unit + "s)";
     }
 }
