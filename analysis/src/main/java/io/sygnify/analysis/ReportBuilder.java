@@ -64,9 +64,12 @@ final class ReportBuilder {
             // "units is 45 % higher where promo is yes, product for product" says what "promo explains 16 % of
             // units" says, and says it right
             for (Segments.FlagEffect effect : segments.flagEffects()) {
-                String told = "flag_effects:" + effect.flag() + ":" + effect.measure();
+                // one finding may tell a flag's effects on several measures: its columns name them all
+                String told = "flag_effects:" + effect.flag() + ":";
                 String said = "segments:" + effect.measure() + ":" + effect.flag();
-                if (findings.stream().anyMatch(k -> told.equals(k.evidence().chartKey()))) {
+                if (findings.stream().anyMatch(k -> k.evidence().chartKey() != null
+                        && k.evidence().chartKey().startsWith(told)
+                        && k.evidence().columns().contains(effect.measure()))) {
                     findings.removeIf(k -> said.equals(k.evidence().chartKey()));
                 }
             }

@@ -26,7 +26,6 @@ final class SegmentAnalysis {
     private final AnalysisContext context;
     private final GroupedMeasures grouped;
     private final Relationships relationships;
-    private final List<Relationships.DateSpan> dateSpans;
     private final List<KeyFinding> findings = new ArrayList<>();
     private double rowsGini; // of the dimension being broken down, set by its rows breakdown, which comes first
 
@@ -38,7 +37,6 @@ final class SegmentAnalysis {
         this.context = context;
         this.grouped = grouped;
         this.relationships = relationships;
-        this.dateSpans = relationships == null ? List.of() : relationships.dateSpans();
     }
 
     Analyzed<Segments> run() throws SQLException, AnalysisCancelledException {
@@ -92,7 +90,8 @@ final class SegmentAnalysis {
         for (int f : flags.stream().sorted(Comparator.comparingDouble(share::get)).toList()) {
             all.add(new FlagRates(context, f));
         }
-        for (Relationships.DateSpan span : dateSpans) {
+        for (Relationships.DateSpan span : relationships == null ? List.<Relationships.DateSpan>of()
+                : relationships.dateSpans()) {
             int from = context.index(span.from());
             int to = context.index(span.to());
             if (OpenCases.open(context.profile(from), context.profile(to)) && !saidByAFlag(flags, to)) {

@@ -1528,6 +1528,9 @@ class AnalysesTest {
                 && k.evidence().chartKey().startsWith("flag_effects:")).singleElement().satisfies(k -> assertThat(
                         k.sentence()).startsWith("Where vip is yes (400 of 2,000 rows), spend averages ")
                 .contains(" elsewhere (+").contains(" and visits ").endsWith("; each p < 0.001."));
+        assertThat(report.keyFindings()).as("vip's association with either measure is the effect's to tell")
+                .noneMatch(k -> k.evidence().chartKey() != null && k.evidence().chartKey().startsWith("segments:")
+                        && k.evidence().columns().contains("vip"));
     }
 
     @Test
