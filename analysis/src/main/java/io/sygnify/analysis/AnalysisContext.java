@@ -9,9 +9,20 @@ import java.util.stream.IntStream;
 /**
  * What every analysis works from: the typed table in the session, its columns and their profiles. Chooses the
  * main measures, dimensions and time columns the analyses share, so that they all talk about the same columns.
+ *
+ * @param runningTotals measures that are running totals of others ({@link RunningTotals}): what they say, the
+ *                      measures they add up say, and their own values grow with time, not with anything else
  */
 record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles,
-                       long rows) {
+                       long rows, java.util.Set<String> runningTotals) {
+
+    AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles, long rows) {
+        this(session, columns, profiles, rows, java.util.Set.of());
+    }
+
+    AnalysisContext withRunningTotals(java.util.Set<String> names) {
+        return new AnalysisContext(session, columns, profiles, rows, java.util.Set.copyOf(names));
+    }
 
     private static final Pattern MEASURE_NAME = Pattern.compile(
             "amount|revenue|sales|total|price|value|cost|profit|income|spend|paid|fee|qty|quantity|units|volume"
@@ -62,8 +73,21 @@ record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<
         return columns.get(index).sqlName();
     }
 
-    /** Numeric columns used as measures, named ones (amount, price …) first, then in file order. */
+    /**
+     * Numeric columns used as measures, named ones (amount, price …) first, then in file order; not running totals:
+     * "total_cases correlates with total_deaths" and "its first days are outliers" say only that both grow.
+     */
     List<Integer> measures(int max) {
+        return IntStream.range(0, columns.size())
+                .filter(i -> profiles.get(i).role().equals(ColumnRoles.MEASURE))
+                .filter(i -> !runningTotals.contains(name(i)))
+                .boxed()
+                .sorted(Comparator.comparing((Integer i) -> !matches(MEASURE_NAME, name(i))))
+                .limit(max).toList();
+    }
+
+    /** The measures followed over time: running totals too, the balance of an account being its main series. */
+    List<Integer> measuresOverTime(int max) {
         return IntStream.range(0, columns.size())
                 .filter(i -> profiles.get(i).role().equals(ColumnRoles.MEASURE))
                 .boxed()

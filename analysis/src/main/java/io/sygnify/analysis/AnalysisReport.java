@@ -25,6 +25,6 @@ public record AnalysisReport(String schemaVersion, DatasetSummary dataset, Rejec
                              TimeSeries timeSeries, Segments segments, Kpis kpis, Quality quality,
                              List<KeyFinding> keyFindings, List<String> warnings) {
 
-    public static final String SCHEMA_VERSION = "2.10";
+    public static final String SCHEMA_VERSION = "2.11";
     public static final int KEY_FINDINGS = 20;
 }

@@ -72,8 +72,10 @@ final class KpiScope {
         for (Pattern pattern : AMOUNT) {
             for (int i = 0; i < context.columns().size(); i++) {
                 String name = HeaderWords.english(context.name(i));
+                // a running total is no row's money: total_cases adds up new_cases
                 if (context.profile(i).role().equals(ColumnRoles.MEASURE) && pattern.matcher(name).find()
-                        && !NOT_THE_AMOUNT.matcher(name).find()) {
+                        && !NOT_THE_AMOUNT.matcher(name).find()
+                        && !context.runningTotals().contains(context.name(i))) {
                     return Optional.of(i);
                 }
             }

@@ -520,9 +520,9 @@ final class QualityAnalysis {
         Quality.Alert alert = new Quality.Alert("broken_running_total", "warning",
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(total.balance()),
                         total.sources().stream()).toList(), String.format(
-                "%s is a running balance of %s (the %s row's plus its %s) on %s of %s rows, but not on %s (row%s %s): "
+                "%s is a running balance of %s (%s plus its %s) on %s of %s rows, but not on %s (row%s %s): "
                         + "there a transaction is missing, doubled or out of order, or a balance was corrected.",
-                total.balance(), total.amount(), total.newestFirst() ? "next" : "previous", total.amount(),
+                total.balance(), total.amount(), total.neighbour(), total.amount(),
                 Text.count(total.holding()), Text.count(total.checked()), Text.count(broken),
                 broken == 1 ? "" : "s", listed), broken, 0);
         alerts.add(new Alert(alert, Math.min(0.95, 0.7 + 20.0 * broken / total.checked()), true, total.breaks()));

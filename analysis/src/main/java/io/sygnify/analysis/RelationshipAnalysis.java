@@ -70,10 +70,10 @@ final class RelationshipAnalysis {
                 dependencies.add(new Relationships.Dependency("running_total", total.balance(),
                         total.sources(), total.expression(), total.checked()));
                 total.sources().forEach(source -> dependentPairs.add(Set.of(total.balance(), source)));
-                findings.add(KeyFinding.of("functional_dependency", String.format("%s is a running balance: each "
-                                + "row's %s is the %s row's plus its %s, on all %s rows after the first.",
-                        total.balance(), total.balance(), total.newestFirst() ? "next" : "previous", total.amount(),
-                        Text.count(total.checked())), 0.8, 1.0, java.util.stream.Stream.concat(
+                findings.add(KeyFinding.of("functional_dependency", String.format("%s is a running %s: each "
+                                + "row's %s is %s plus its %s, on all %s rows %s.", total.balance(),
+                        total.entity() == null ? "balance" : "total per " + total.entity(), total.balance(),
+                        total.neighbour(), total.amount(), Text.count(total.checked()), total.afterFirst()), 0.8, 1.0, java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of(total.balance()), total.sources().stream()).toList(),
                         null, List.of()));
             }

@@ -47,10 +47,12 @@ final class ReportBuilder {
         stages.section("dataset", dataset);
 
         AnalysisContext context = new AnalysisContext(session, columns, profiles, rows);
+        stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
+        List<RunningTotals.RunningTotal> runningTotals = RunningTotals.find(context, dataset.candidateKeys());
+        context = context.withRunningTotals(runningTotals.stream().map(RunningTotals.RunningTotal::balance)
+                .collect(java.util.stream.Collectors.toSet()));
         GroupedMeasures grouped = new GroupedMeasures(context);
         List<KeyFinding> findings = new ArrayList<>();
-        stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
-        List<RunningTotals.RunningTotal> runningTotals = RunningTotals.find(context);
         Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped)
                 .run(runningTotals), findings,
                 "Looking for outliers");

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * Balance columns that carry a running total of an amount in file order, as a bank statement's or a ledger's do:
  * each row's {@code Saldo} is the row before's plus its {@code Betrag} (or the row after's, when the newest row
  * comes first). Where the chain breaks, a transaction is missing, doubled or out of order: the rows are named.
+ * Failing file order, along the rows' series in time ({@link SeriesKey}): an epidemic's {@code total_cases} is each
+ * country's previous day's plus its {@code new_cases}, whatever order the rows come in.
  */
 final class RunningTotals {
 
@@ -17,7 +19,8 @@ final class RunningTotals {
             + "|received|haben");
     private static final Pattern OUT_NAME = Pattern.compile("debit|debits|withdrawal|withdrawals|out|outflow|payments"
             + "|soll");
-    private static final Pattern BALANCE_NAME = Pattern.compile("balance|running|cumulative|cum|ytd|stock|inventory");
+    private static final Pattern BALANCE_NAME = Pattern.compile("balance|running|cumulative|cum|cumsum|accumulated"
+            + "|ytd|mtd|stock|inventory|total|totals");
     // to the cent, and no closer than a double's rounding on large balances
     private static final double CENT = 0.005;
     private static final long MIN_ROWS = 10;
@@ -31,17 +34,37 @@ final class RunningTotals {
      * @param holding rows, after the first, on which the balance is the neighbouring row's plus the amount
      * @param checked rows, after the first, where the balance, its neighbour and the amount are present
      * @param breaks  the first rows (numbered from 1) where it is not, at most {@value #LISTED}
+     * @param time    the time column the rows are followed by, null for file order
+     * @param entity  the column whose values each have their own total, or null
      */
     record RunningTotal(String balance, String amount, List<String> sources, boolean newestFirst, long checked,
-                        long holding, List<Long> breaks) {
+                        long holding, List<Long> breaks, String time, String entity) {
 
         boolean exact() {
             return holding == checked;
         }
 
-        /** "Saldo = previous row's Saldo + Betrag" */
+        /** "Saldo = previous row's Saldo + Betrag", "total_cases = total_cases of location's previous date + new_cases" */
         String expression() {
-            return balance + " = " + (newestFirst ? "next" : "previous") + " row's " + balance + " + " + amount;
+            if (time == null) {
+                return balance + " = " + (newestFirst ? "next" : "previous") + " row's " + balance + " + " + amount;
+            }
+            return balance + " = " + balance + " of " + (entity == null ? "the" : entity + "'s") + " previous " + time
+                    + " + " + amount;
+        }
+
+        /** What a row's balance builds on: "the previous row's", "the same location's previous one (by date)". */
+        String neighbour() {
+            if (time == null) {
+                return "the " + (newestFirst ? "next" : "previous") + " row's";
+            }
+            return (entity == null ? "the previous one" : "the same " + entity + "'s previous one") + " (by " + time
+                    + ")";
+        }
+
+        /** The rows a balance is checked on: "after the first", "after each location's first". */
+        String afterFirst() {
+            return entity == null ? "after the first" : "after each " + entity + "'s first";
         }
     }
 
@@ -49,7 +72,9 @@ final class RunningTotals {
     }
 
     /** For each measure named like a balance, the other measure whose running total it is, if one is. */
-    static List<RunningTotal> find(AnalysisContext context) throws SQLException, AnalysisCancelledException {
+    static List<RunningTotal> find(AnalysisContext context, List<List<String>> candidateKeys)
+            throws SQLException, AnalysisCancelledException {
+        Optional<SeriesKey> series = SeriesKey.of(context, candidateKeys);
         List<Integer> measures = context.measures(RelationshipAnalysis.MAX_MEASURES);
         List<RunningTotal> found = new ArrayList<>();
         for (int balance : measures) {
@@ -65,7 +90,11 @@ final class RunningTotals {
                     .toList());
             amounts.addAll(flows(context, measures, balance));
             if (!amounts.isEmpty()) {
-                best(context, balance, amounts).ifPresent(found::add);
+                Optional<RunningTotal> total = best(context, balance, amounts, null);
+                if (total.isEmpty() && series.isPresent()) {
+                    total = best(context, balance, amounts, series.get());
+                }
+                total.ifPresent(found::add);
             }
         }
         return found;
@@ -94,8 +123,10 @@ final class RunningTotals {
         return flows;
     }
 
-    private static Optional<RunningTotal> best(AnalysisContext context, int balance, List<Source> amounts)
-            throws SQLException, AnalysisCancelledException {
+    /** @param series the order to follow the rows in, null for file order */
+    private static Optional<RunningTotal> best(AnalysisContext context, int balance, List<Source> amounts,
+                                               SeriesKey series) throws SQLException, AnalysisCancelledException {
+        String window = series == null ? "ORDER BY " + ColumnTypeResolver.ROW : series.window(context);
         String b = context.sql(balance) + "::DOUBLE";
         StringBuilder select = new StringBuilder();
         StringBuilder inner = new StringBuilder(b + " AS b, lag(" + b + ") OVER w AS pb, lead(" + b + ") OVER w AS nb");
@@ -107,8 +138,8 @@ final class RunningTotals {
                         .append("), count(*) FILTER (WHERE ").append(holds(neighbour, "a" + i)).append(")");
             }
         }
-        String from = " FROM (SELECT " + inner + " FROM " + ColumnTypeResolver.TABLE + " WINDOW w AS (ORDER BY "
-                + ColumnTypeResolver.ROW + "))";
+        String from = " FROM (SELECT " + inner + " FROM " + ColumnTypeResolver.TABLE + " WINDOW w AS (" + window
+                + "))";
         long[] counts = context.session().query("SELECT " + select + from, row -> {
             row.next();
             long[] values = new long[amounts.size() * 4];
@@ -122,7 +153,8 @@ final class RunningTotals {
         long checked = 0;
         long holding = 0;
         for (int i = 0; i < amounts.size(); i++) {
-            for (int direction = 0; direction < 2; direction++) {
+            // along time a balance builds on the one before
+            for (int direction = 0; direction < (series == null ? 2 : 1); direction++) {
                 long n = counts[4 * i + 2 * direction];
                 long h = counts[4 * i + 2 * direction + 1];
                 if (n >= MIN_ROWS && h >= MIN_HOLDING * n && h > holding) {
@@ -140,7 +172,7 @@ final class RunningTotals {
         String a = "a" + bestAmount;
         List<Long> breaks = holding == checked ? List.of() : context.session().query("SELECT r FROM (SELECT "
                 + ColumnTypeResolver.ROW + " AS r, " + inner + " FROM " + ColumnTypeResolver.TABLE
-                + " WINDOW w AS (ORDER BY " + ColumnTypeResolver.ROW + ")) WHERE b IS NOT NULL AND " + neighbour
+                + " WINDOW w AS (" + window + ")) WHERE b IS NOT NULL AND " + neighbour
                 + " IS NOT NULL AND " + a + " IS NOT NULL AND NOT " + holds(neighbour, a) + " ORDER BY r LIMIT "
                 + LISTED, row -> {
                     List<Long> rows = new ArrayList<>();
@@ -150,7 +182,9 @@ final class RunningTotals {
                     return rows;
                 });
         return Optional.of(new RunningTotal(context.name(balance), amounts.get(bestAmount).name(),
-                amounts.get(bestAmount).columns(), newestFirst, checked, holding, breaks));
+                amounts.get(bestAmount).columns(), newestFirst, checked, holding, breaks,
+                series == null ? null : context.name(series.time()),
+                series == null || series.entity() == null ? null : context.name(series.entity())));
     }
 
     private static String holds(String neighbour, String amount) {

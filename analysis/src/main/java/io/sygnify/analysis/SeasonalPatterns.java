@@ -20,18 +20,30 @@ final class SeasonalPatterns {
     private SeasonalPatterns() {
     }
 
+    /**
+     * @param residuals what the week's local level leaves ({@link #fromWeekLevel}); residuals from one straight
+     *                  line let waves of a level swamp the week: a halved weekend under two epidemic waves
+     *                  explained 4 % of the variance (η²), measured from its own week 36 %
+     */
     static TimeSeries.Seasonality weekly(double[] core, double[] residuals, PeriodWindow window) {
         int[] groups = new int[core.length];
         double[] residualSums = new double[7];
         long[] counts = new long[7];
         double total = 0;
         long n = 0;
+        double[] sums = new double[7];
         for (int i = 0; i < core.length; i++) {
-            groups[i] = Double.isNaN(core[i]) ? -1 : window.weekday(i);
+            groups[i] = Double.isNaN(core[i]) || Double.isNaN(residuals[i]) ? -1 : window.weekday(i);
             if (groups[i] >= 0) {
                 residualSums[groups[i]] += residuals[i];
+                sums[groups[i]] += core[i];
                 counts[groups[i]]++;
-                total += core[i];
+            }
+        }
+        // the average day weighs each weekday alike, however many of each the tested stretch holds
+        for (int d = 0; d < 7; d++) {
+            if (counts[d] > 0) {
+                total += sums[d] / counts[d];
                 n++;
             }
         }
@@ -47,11 +59,14 @@ final class SeasonalPatterns {
                                                       long[] counts, double mean) {
         // residuals are centred: the trend line runs through the median, and "Monday is 45 % above the average"
         // measured from the median overstated a skewed week (and put a closed Saturday 139 % below)
+        // each position weighs alike: a stretch of 17 Mondays and 16 Fridays is no reason for a Friday below average
         double residualTotal = 0;
         long n = 0;
         for (int g = 0; g < residualSums.length; g++) {
-            residualTotal += residualSums[g];
-            n += counts[g];
+            if (counts[g] > 0) {
+                residualTotal += residualSums[g] / counts[g];
+                n++;
+            }
         }
         double centre = n == 0 ? 0 : residualTotal / n;
         List<Double> profile = new ArrayList<>();
@@ -62,6 +77,33 @@ final class SeasonalPatterns {
         boolean significant = anova.pValue() < ALPHA && anova.etaSquared() >= MIN_SEASONAL_STRENGTH;
         return new TimeSeries.Seasonality(kind, anova.etaSquared(), anova.pValue(), significant, profile,
                 Results.finite(mean));
+    }
+
+    /**
+     * Each day's value less the mean of the seven days centred on it: a level that moves slower than a week is set
+     * aside whatever its shape. NaN at the first and last three days and where fewer than five of the seven have a
+     * value (a week closed at weekends still has one of each working day).
+     */
+    static double[] fromWeekLevel(double[] core) {
+        double[] residuals = new double[core.length];
+        java.util.Arrays.fill(residuals, Double.NaN);
+        for (int i = 3; i + 3 < core.length; i++) {
+            if (Double.isNaN(core[i])) {
+                continue;
+            }
+            double sum = 0;
+            int present = 0;
+            for (int j = i - 3; j <= i + 3; j++) {
+                if (!Double.isNaN(core[j])) {
+                    sum += core[j];
+                    present++;
+                }
+            }
+            if (present >= 5) {
+                residuals[i] = core[i] - sum / present;
+            }
+        }
+        return residuals;
     }
 
     /** The median residual of each day of the week, Monday first. */

@@ -80,7 +80,7 @@ final class TimeSeriesAnalysis {
         int first = firstPartial ? 1 : 0;
         int end = starts.size() - (lastPartial ? 1 : 0);
 
-        List<Integer> measures = context.measures(MAX_MEASURES);
+        List<Integer> measures = context.measuresOverTime(MAX_MEASURES);
         Map<LocalDateTime, Integer> index = new HashMap<>();
         for (int i = 0; i < starts.size(); i++) {
             index.put(starts.get(i), i);
@@ -124,6 +124,7 @@ final class TimeSeriesAnalysis {
                 interval.add(context.name(m));
             }
             means.add(context.intensive(m) || AnalysisContext.matches(STOCK_NAME, context.name(m))
+                    || context.runningTotals().contains(context.name(m))
                     || rowsPerPeriod <= 1.5);
         }
         List<TimeSeries.Seasonality> daily = DailyPattern.of(context, t, measures, means);
@@ -229,7 +230,14 @@ final class TimeSeriesAnalysis {
                     List.of(), List.of(), null, List.of(), null, notes, interval.contains(measure));
         }
         String unit = window.unit().sql();
-        Seasons seasons = seasons(core, sums, counts, aggregate, window, subject, measure);
+        boolean runningTotal = context.runningTotals().contains(measure);
+        if (runningTotal) {
+            notes.add("A running total: its weekly and yearly patterns are those of what it adds up, tested on "
+                    + "that series.");
+        }
+        // a running total's level takes on a faint copy of its increments' week (0.24 % on Fridays)
+        Seasons seasons = runningTotal ? new Seasons(List.of(), new double[core.length], null)
+                : seasons(core, sums, counts, aggregate, window, subject, measure);
         double[] seasonal = seasons.offsets();
         // a season makes neighbouring periods alike, which the persistence correction of the trend test takes for
         // a wandering series: the trend of a seasonal series is tested with its season set aside
@@ -277,7 +285,7 @@ final class TimeSeriesAnalysis {
                 unit, measure)));
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
         List<TimeSeries.Seasonality> seasonality = new ArrayList<>(seasons.tested());
-        if (daily != null) {
+        if (daily != null && !runningTotal) {
             // within the day: no bearing on series per day or longer, so it is reported, never set aside
             seasonality.add(daily);
             if (daily.significant()) {
@@ -313,10 +321,11 @@ final class TimeSeriesAnalysis {
         double[] weekdayOffsets = null;
         double[] offsets = new double[core.length];
         if (window.unit() == PeriodUnit.DAY && core.length >= 28) {
-            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, trendResiduals, window);
+            double[] weekResiduals = SeasonalPatterns.fromWeekLevel(core);
+            TimeSeries.Seasonality weekly = SeasonalPatterns.weekly(core, weekResiduals, window);
             tested.add(weekly);
             if (weekly.significant()) {
-                weekdayOffsets = SeasonalPatterns.weekdayOffsets(trendResiduals, window);
+                weekdayOffsets = SeasonalPatterns.weekdayOffsets(weekResiduals, window);
                 for (int i = 0; i < core.length; i++) {
                     offsets[i] += weekdayOffsets[window.weekday(i)];
                 }

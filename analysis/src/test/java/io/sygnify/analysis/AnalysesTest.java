@@ -329,6 +329,77 @@ class AnalysesTest {
                 });
     }
 
+    /**
+     * An epidemic's daily figures per country, rows in date order: {@code total_cases} adds up each country's
+     * {@code new_cases} over its own days. A running total, not an amount: no transactions KPIs, no "outliers" in its
+     * first small days, no correlation of two totals that both only grow, and no weekly pattern of its own.
+     */
+    @Test
+    void aTotalThatAddsUpEachEntitysDailyFiguresIsARunningTotalPerEntity() throws Exception {
+        Random random = new Random(11);
+        AnalysisReport report = analyze("epidemic.csv", out -> {
+            out.println("date,location,new_cases,total_cases,new_deaths,total_deaths");
+            String[] locations = {"France", "Germany", "Italy", "Spain"};
+            long[] cases = new long[locations.length];
+            long[] deaths = new long[locations.length];
+            for (int day = 0; day < 200; day++) {
+                LocalDate date = LocalDate.of(2020, 3, 1).plusDays(day);
+                for (int l = 0; l < locations.length; l++) {
+                    double wave = 2000 * (l + 1) * Math.exp(-Math.pow((day - 90) / 30.0, 2));
+                    long fresh = Math.max(0, Math.round(wave + random.nextGaussian() * Math.sqrt(wave + 1) * 3));
+                    long died = Math.max(0, Math.round(fresh * 0.012 + random.nextGaussian()));
+                    cases[l] += fresh;
+                    deaths[l] += died;
+                    out.println(date + "," + locations[l] + "," + fresh + "," + cases[l] + "," + died + ","
+                            + deaths[l]);
+                }
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).filteredOn(d -> d.kind().equals("running_total"))
+                .extracting(Relationships.Dependency::expression).containsExactlyInAnyOrder(
+                        "total_cases = total_cases of location's previous date + new_cases",
+                        "total_deaths = total_deaths of location's previous date + new_deaths");
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence()).isEqualTo("total_cases is a "
+                + "running total per location: each row's total_cases is the same location's previous one (by date) "
+                + "plus its new_cases, on all 796 rows after each location's first."));
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("transactions"));
+        assertThat(report.outliers().columns()).noneMatch(c -> c.column().startsWith("total_"));
+        assertThat(report.relationships().numericColumns()).doesNotContain("total_cases", "total_deaths");
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("correlation")
+                && k.evidence().columns().contains("total_deaths"));
+        TimeSeries.Series total = series(report, "total_cases");
+        assertThat(total.aggregate()).isEqualTo("mean");
+        assertThat(total.seasonality()).isEmpty();
+    }
+
+    /**
+     * Daily counts that rise and fall in two waves, halved at weekends: the week is measured from each day's own
+     * week, not from one straight line the waves swamp.
+     */
+    @Test
+    void aWeeklyPatternUnderWavesOfTheLevelIsFound() throws Exception {
+        Random random = new Random(12);
+        AnalysisReport report = analyze("waves.csv", out -> {
+            out.println("date,visits");
+            for (int day = 0; day < 365; day++) {
+                LocalDate date = LocalDate.of(2024, 1, 1).plusDays(day);
+                double level = 200 + 5000 * Math.exp(-Math.pow((day - 80) / 25.0, 2))
+                        + 9000 * Math.exp(-Math.pow((day - 260) / 40.0, 2));
+                double week = date.getDayOfWeek().getValue() > 5 ? 0.5 : 1.2;
+                out.println(date + "," + Math.round(level * week * (1 + random.nextGaussian() * 0.05)));
+            }
+        });
+
+        TimeSeries.Series visits = series(report, "visits");
+        assertThat(visits.seasonality()).filteredOn(s -> s.kind().equals("weekly")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.significant()).isTrue();
+                    assertThat(s.profile().get(5)).isLessThan(0.8);
+                    assertThat(s.profile().get(0)).isGreaterThan(1.05);
+                });
+    }
+
     @Test
     void aRunningBalanceWithMissingTransactionsNamesTheRowsWhereItBreaks() throws Exception {
         // transactions 31 and 77 left out: the rows after them, 31 (transaction 32) and 76 (transaction 78), break
@@ -1808,7 +1879,7 @@ class AnalysesTest {
         });
 
         String json = ReportJson.write(report);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.10\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"schema_version\":\"2.11\"");
         // a lone quantity of 0 to 4 is no rating: it is summed
         assertThat(series(report, "qty").aggregate()).isEqualTo("sum");
     }
