@@ -72,6 +72,20 @@ describe('Over time', () => {
     expect(screen.getByText(/one row per month, so each chart shows the values themselves/)).toBeInTheDocument();
   });
 
+  it('titles the series of a count to date by its increase, whatever the rows per period', () => {
+    const [amount] = base.series;
+    render(
+      <TimeSeriesSection
+        section={{
+          state: 'ok',
+          data: { ...base, period: 'day', series: [{ ...amount!, measure: 'Confirmed', aggregate: 'increase' }] },
+        }}
+      />,
+    );
+
+    expect(screen.getByRole('heading', { name: 'Increase of Confirmed per day' })).toBeInTheDocument();
+  });
+
   it('shows what the engine noted about a series', () => {
     const [series] = base.series;
     const note = 'Fewer than 6 complete periods with a value: no tests.';

@@ -56,6 +56,8 @@ export function chartedSeries(timeSeries: TimeSeries): Series[] {
 export function seriesTitle(series: Series, timeSeries: TimeSeries): string {
   const per = timeSeries.period ? ` per ${timeSeries.period}` : '';
   if (series.measure === 'rows') return `Rows${per}`;
+  // a count to date (since 2.11) is charted by how much it grew
+  if (series.aggregate === 'increase') return `Increase of ${series.measure}${per}`;
   if (onePerPeriod(timeSeries)) return `${series.measure}${per}`;
   const aggregate = series.aggregate === 'mean' ? 'Average' : series.aggregate === 'count' ? 'Count of' : 'Total';
   return `${aggregate} ${series.measure}${per}`;

@@ -10,18 +10,28 @@ import java.util.stream.IntStream;
  * What every analysis works from: the typed table in the session, its columns and their profiles. Chooses the
  * main measures, dimensions and time columns the analyses share, so that they all talk about the same columns.
  *
- * @param runningTotals measures that are running totals of others ({@link RunningTotals}): what they say, the
- *                      measures they add up say, and their own values grow with time, not with anything else
+ * @param runningTotals measures that are running totals of others ({@link RunningTotals}) or counts to date
+ *                      ({@link CumulativeCounts}): what they say, the measures they add up (or their increases)
+ *                      say, and their own values grow with time, not with anything else
+ * @param cumulative    of those, the counts to date, whose series in time is of their increases
  */
 record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles,
-                       long rows, java.util.Set<String> runningTotals) {
+                       long rows, java.util.Set<String> runningTotals,
+                       java.util.Map<String, CumulativeCounts.Cumulative> cumulative) {
 
     AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles, long rows) {
-        this(session, columns, profiles, rows, java.util.Set.of());
+        this(session, columns, profiles, rows, java.util.Set.of(), java.util.Map.of());
     }
 
-    AnalysisContext withRunningTotals(java.util.Set<String> names) {
-        return new AnalysisContext(session, columns, profiles, rows, java.util.Set.copyOf(names));
+    AnalysisContext withRunningTotals(java.util.Set<String> names, List<CumulativeCounts.Cumulative> counts) {
+        java.util.Set<String> all = new java.util.HashSet<>(names);
+        java.util.Map<String, CumulativeCounts.Cumulative> byName = new java.util.HashMap<>();
+        for (CumulativeCounts.Cumulative count : counts) {
+            all.add(count.column());
+            byName.put(count.column(), count);
+        }
+        return new AnalysisContext(session, columns, profiles, rows, java.util.Set.copyOf(all),
+                java.util.Map.copyOf(byName));
     }
 
     private static final Pattern MEASURE_NAME = Pattern.compile(

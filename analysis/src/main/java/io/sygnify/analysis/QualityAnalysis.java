@@ -72,7 +72,7 @@ final class QualityAnalysis {
 
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
                           TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals,
-                          List<MixedQuantities.Found> mixed)
+                          List<CumulativeCounts.Cumulative> cumulative, List<MixedQuantities.Found> mixed)
             throws SQLException, AnalysisCancelledException {
         complements = ComplementaryColumns.find(context);
         table();
@@ -86,6 +86,7 @@ final class QualityAnalysis {
                 brokenRunningTotal(total);
             }
         }
+        cumulative.forEach(this::cumulative);
         for (StuckValues.Run run : new StuckValues(context).find(dataset.candidateKeys())) {
             stuck(run);
         }
@@ -510,6 +511,19 @@ final class QualityAnalysis {
                 number(run.value()), Text.count(run.length()), of, run.from(), run.to(), Text.count(run.firstRow()),
                 Text.count(run.lastRow())), run.length(), 0);
         alerts.add(new Alert(alert, 0.7, true, List.of(run.firstRow(), run.lastRow())));
+    }
+
+    /** A count to date: no fault, but the reason its level is followed by its increases, and left out elsewhere. */
+    private void cumulative(CumulativeCounts.Cumulative count) {
+        String along = (count.entity() == null ? "" : "each " + count.entity() + "'s ") + count.time();
+        String falls = count.falls() == 0 ? "never falls along " + along
+                : "falls on only " + Text.count(count.falls()) + " of " + Text.count(count.steps()) + " steps along "
+                + along + " (corrections)";
+        alerts.add(new Alert(new Quality.Alert("cumulative", "info", List.of(count.column(), count.time()),
+                String.format("%s %s and rises on %s of %s steps: a count to date, so what happened is in its "
+                                + "increases. Its time series follows them; correlations, outliers and segments leave "
+                                + "its level, which only says that time passed, alone.", count.column(), falls,
+                        Text.count(count.rises()), Text.count(count.steps())), count.rises(), 0), 0, false));
     }
 
     /** A balance that is the running total of an amount except on a few rows: there the chain breaks. */

@@ -49,8 +49,11 @@ final class ReportBuilder {
         AnalysisContext context = new AnalysisContext(session, columns, profiles, rows);
         stages.report(AnalysisStage.ANALYZING, 0.0, "Looking for relationships between columns");
         List<RunningTotals.RunningTotal> runningTotals = RunningTotals.find(context, dataset.candidateKeys());
-        context = context.withRunningTotals(runningTotals.stream().map(RunningTotals.RunningTotal::balance)
-                .collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<String> balances = runningTotals.stream().map(RunningTotals.RunningTotal::balance)
+                .collect(java.util.stream.Collectors.toSet());
+        List<CumulativeCounts.Cumulative> cumulative = CumulativeCounts.find(context, dataset.candidateKeys(),
+                balances);
+        context = context.withRunningTotals(balances, cumulative);
         GroupedMeasures grouped = new GroupedMeasures(context);
         List<KeyFinding> findings = new ArrayList<>();
         Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped)
@@ -80,7 +83,7 @@ final class ReportBuilder {
                 "Checking data quality");
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
-                timeSeries, runningTotals, mixed), findings, "Ranking key findings");
+                timeSeries, runningTotals, cumulative, mixed), findings, "Ranking key findings");
         List<KeyFinding> keyFindings = KeyFindingRanking.rank(findings, groups,
                 relationships == null ? null : relationships.dependencies());
         stages.section("key_findings", keyFindings);

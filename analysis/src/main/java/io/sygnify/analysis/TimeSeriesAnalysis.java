@@ -90,11 +90,21 @@ final class TimeSeriesAnalysis {
         double[][] sums = new double[measures.size()][n];
         double[][] counts = new double[measures.size()][n];
         StringJoiner select = new StringJoiner(", ");
+        // a count to date is followed by its increases: each row's on the row before in its series
+        StringBuilder increases = new StringBuilder();
         for (int m : measures) {
-            select.add("sum(" + context.sql(m) + "::DOUBLE)").add("count(" + context.sql(m) + ")");
+            CumulativeCounts.Cumulative count = context.cumulative().get(context.name(m));
+            String x = context.sql(m);
+            if (count != null) {
+                x = "\"increase " + m + "\"";
+                increases.append(", ").append(count.increaseSql(context.sql(m))).append(" AS ").append(x);
+            }
+            select.add("sum(" + x + "::DOUBLE)").add("count(" + x + ")");
         }
+        String from = increases.isEmpty() ? ColumnTypeResolver.TABLE
+                : "(SELECT *" + increases + " FROM " + ColumnTypeResolver.TABLE + ")";
         context.session().query("SELECT date_trunc('" + unit.sql() + "', " + ts + ") AS p, count(*)"
-                + (measures.isEmpty() ? "" : ", " + select) + " FROM " + ColumnTypeResolver.TABLE + " WHERE "
+                + (measures.isEmpty() ? "" : ", " + select) + " FROM " + from + " WHERE "
                 + context.sql(t) + " IS NOT NULL GROUP BY p", row -> {
                     while (row.next()) {
                         Integer i = index.get(row.getObject(1, LocalDateTime.class));
@@ -123,9 +133,9 @@ final class TimeSeriesAnalysis {
                     || AnalysisContext.matches(AnalysisContext.INTERVAL_NAME, context.name(m))) {
                 interval.add(context.name(m));
             }
-            means.add(context.intensive(m) || AnalysisContext.matches(STOCK_NAME, context.name(m))
-                    || context.runningTotals().contains(context.name(m))
-                    || rowsPerPeriod <= 1.5);
+            boolean increase = context.cumulative().containsKey(context.name(m));
+            means.add(!increase && (context.intensive(m) || AnalysisContext.matches(STOCK_NAME, context.name(m))
+                    || context.runningTotals().contains(context.name(m)) || rowsPerPeriod <= 1.5));
         }
         List<TimeSeries.Seasonality> daily = DailyPattern.of(context, t, measures, means);
         series.add(analyze("rows", "count", "The number of rows" + per, openDays(rows, window), rows, rows, window,
@@ -139,8 +149,11 @@ final class TimeSeriesAnalysis {
             }
             values = mean ? values : openDays(values, window);
             // with one row a period the mean is the value itself: "Revenue (per month)"
-            String subject = name + " (" + (rowsPerPeriod <= 1.5 ? "" : mean ? "mean " : "sum ") + per.strip() + ")";
-            series.add(analyze(name, mean ? "mean" : "sum", subject, values, sums[m], counts[m], window,
+            boolean increase = context.cumulative().containsKey(name);
+            String subject = name + " (" + (increase ? "increase " : rowsPerPeriod <= 1.5 ? "" : mean ? "mean "
+                    : "sum ") + per.strip() + ")";
+            series.add(analyze(name, increase ? "increase" : mean ? "mean" : "sum", subject, values, sums[m],
+                    counts[m], window,
                     daily.isEmpty() ? null : daily.get(m + 1)));
         }
         List<String> notes = new ArrayList<>();
@@ -230,7 +243,7 @@ final class TimeSeriesAnalysis {
                     List.of(), List.of(), null, List.of(), null, notes, interval.contains(measure));
         }
         String unit = window.unit().sql();
-        boolean runningTotal = context.runningTotals().contains(measure);
+        boolean runningTotal = context.runningTotals().contains(measure) && !aggregate.equals("increase");
         if (runningTotal) {
             notes.add("A running total: its weekly and yearly patterns are those of what it adds up, tested on "
                     + "that series.");
@@ -285,7 +298,7 @@ final class TimeSeriesAnalysis {
                 unit, measure)));
         TimeSeries.Forecast forecast = forecast(core, values, mk, line, seasons.weekdayOffsets(), window);
         List<TimeSeries.Seasonality> seasonality = new ArrayList<>(seasons.tested());
-        if (daily != null && !runningTotal) {
+        if (daily != null && !context.runningTotals().contains(measure)) {
             // within the day: no bearing on series per day or longer, so it is reported, never set aside
             seasonality.add(daily);
             if (daily.significant()) {

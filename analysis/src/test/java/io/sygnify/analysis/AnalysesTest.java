@@ -374,6 +374,49 @@ class AnalysesTest {
     }
 
     /**
+     * The same epidemic as counts to date only, one per country and day: {@code Confirmed} never falls along each
+     * country's days. Its series is of its daily increases, where the halved weekends are; its level is in no
+     * correlation, outlier or segment. A country's population, the same every day, is no count.
+     */
+    @Test
+    void aCountToDateIsFollowedByItsIncreases() throws Exception {
+        Random random = new Random(13);
+        AnalysisReport report = analyze("confirmed.csv", out -> {
+            out.println("Date,Country,Confirmed,Deaths,Population");
+            String[] countries = {"France", "Germany", "Italy"};
+            long[] confirmed = new long[countries.length];
+            long[] deaths = new long[countries.length];
+            for (int day = 0; day < 150; day++) {
+                LocalDate date = LocalDate.of(2020, 3, 2).plusDays(day);
+                double week = date.getDayOfWeek().getValue() > 5 ? 0.5 : 1.2;
+                for (int c = 0; c < countries.length; c++) {
+                    double wave = 1500 * (c + 1) * Math.exp(-Math.pow((day - 70) / 30.0, 2)) * week;
+                    long fresh = Math.max(0, Math.round(wave * (1 + random.nextGaussian() * 0.05)));
+                    confirmed[c] += fresh;
+                    deaths[c] += Math.round(fresh * 0.01);
+                    out.println(date + "," + countries[c] + "," + confirmed[c] + "," + deaths[c] + ","
+                            + (c + 1) * 10_000_000);
+                }
+            }
+        });
+
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("cumulative"))
+                .extracting(a -> a.columns().get(0)).containsExactlyInAnyOrder("Confirmed", "Deaths");
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("cumulative")).first()
+                .satisfies(a -> assertThat(a.message()).startsWith("Confirmed never falls along each Country's Date "
+                        + "and rises on "));
+        TimeSeries.Series confirmed = series(report, "Confirmed");
+        assertThat(confirmed.aggregate()).isEqualTo("increase");
+        assertThat(confirmed.values().get(1)).as("the second day's new cases of all countries").isPositive();
+        assertThat(confirmed.seasonality()).filteredOn(s -> s.kind().equals("weekly")).singleElement()
+                .satisfies(s -> assertThat(s.significant()).isTrue());
+        assertThat(report.relationships().numericColumns()).doesNotContain("Confirmed", "Deaths");
+        assertThat(report.outliers().columns()).noneMatch(c -> c.column().equals("Confirmed"));
+        assertThat(report.segments().breakdowns()).noneMatch(b -> b.measure().equals("Confirmed"));
+        assertThat(series(report, "Population").aggregate()).isNotEqualTo("increase");
+    }
+
+    /**
      * Daily counts that rise and fall in two waves, halved at weekends: the week is measured from each day's own
      * week, not from one straight line the waves swamp.
      */
