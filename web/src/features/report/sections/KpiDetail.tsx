@@ -4,8 +4,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Returns, volatilities, drawdowns and values at risk of a price panel, returns on ad spend: ratios of any size (+210 %). */
-const RETURN_RATIOS = /(^|_)return$|volatility|drawdown|value_at_risk|return_on_ad_spend/;
+/**
+ * Returns, volatilities, drawdowns and values at risk of a price panel, returns on ad spend, a plan's variance: ratios
+ * of any size (+210 %).
+ */
+const RETURN_RATIOS = /(^|_)return$|volatility|drawdown|value_at_risk|return_on_ad_spend|variance_rate/;
 
 /** Shares are 0–1 in the report; years and p-values read as usual; other numbers are shown as they are. */
 function cell(key: string, value: unknown): string {

@@ -110,6 +110,34 @@ describe('Key figures', () => {
     expect(rows[2]).toHaveTextContent('13.1%');
   });
 
+  it("lists a budget's variance per department with rates of any size as percentages", () => {
+    show({
+      domains: [
+        {
+          domain: 'plan_vs_actual',
+          columns: { plan: 'Budget', actual: 'Actual' },
+          indicators: [
+            {
+              name: 'by_department',
+              value: null,
+              unit: null,
+              detail: [
+                { value: 'Marketing', Budget: 1212000, Actual: 2771168, variance: 1559168, variance_rate: 1.2865, rows: 96, rows_over: 96, rows_under: 0, p_value: 0 },
+                { value: 'Engineering', Budget: 4848000, Actual: 4693579, variance: -154421, variance_rate: -0.0318, rows: 96, rows_over: 16, rows_under: 80, p_value: 0.0000001 },
+              ],
+              note: 'the variance per Department, the 10 largest',
+            },
+          ],
+        },
+      ],
+      notes: [],
+    } as unknown as Kpis);
+
+    const rows = within(within(screen.getByTestId('kpi')).getByTestId('kpi-detail')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('128.7%');
+    expect(rows[2]).toHaveTextContent('-3.2%');
+  });
+
   it('writes years as years and p-values as the sentences do', () => {
     show({
       domains: [

@@ -48,6 +48,19 @@ final class Distributions {
         return regularizedBeta(df / (df + t * t), df / 2, 0.5);
     }
 
+    /**
+     * Two-sided exact sign test: the chance that of {@code above + below} rows, each as likely above as below, at
+     * least as many as the larger side fall on one side. P(X ≥ k) for X ~ Binomial(n, ½) is I½(k, n − k + 1).
+     */
+    static double signTestTwoSided(long above, long below) {
+        long n = above + below;
+        long k = Math.max(above, below);
+        if (n == 0 || 2 * k == n) {
+            return 1;
+        }
+        return Math.min(1, 2 * regularizedBeta(0.5, k, n - k + 1));
+    }
+
     /** erfc(x) = Q(1/2, x²) for x ≥ 0. */
     static double erfc(double x) {
         double tail = regularizedGammaQ(0.5, x * x);

@@ -30,7 +30,7 @@ final class KpiAnalysis {
                 candidateKeys);
         List<Kpis.Domain> domains = new ArrayList<>();
         List<DomainKpis> candidates = new ArrayList<>(List.of(new PriceSeriesKpis(scope),
-                new ProfitAndLossKpis(scope), new AdvertisingKpis(scope)));
+                new ProfitAndLossKpis(scope), new PlanVsActualKpis(scope), new AdvertisingKpis(scope)));
         if (AdvertisingKpis.applies(scope)) {
             // a row of an ad platform's export is a campaign's day, its spend no sale and no payment
             scope.note("transactions and retail: the rows are advertising results (impressions and clicks), not "

@@ -69,13 +69,16 @@ final class KpiScope {
 
     /** The measure holding each row's money: not what was refunded of it (Stripe's "Amount Refunded"). */
     Optional<Integer> amount() {
+        // a budget or a target is no row's money either: what was planned, not paid
+        java.util.Set<Integer> plans = new java.util.HashSet<>();
+        PlanActualPairs.of(context).forEach(pair -> plans.add(pair.plan()));
         for (Pattern pattern : AMOUNT) {
             for (int i = 0; i < context.columns().size(); i++) {
                 String name = HeaderWords.english(context.name(i));
                 // a running total is no row's money: total_cases adds up new_cases
                 if (context.profile(i).role().equals(ColumnRoles.MEASURE) && pattern.matcher(name).find()
                         && !NOT_THE_AMOUNT.matcher(name).find()
-                        && !context.runningTotals().contains(context.name(i))) {
+                        && !context.runningTotals().contains(context.name(i)) && !plans.contains(i)) {
                     return Optional.of(i);
                 }
             }

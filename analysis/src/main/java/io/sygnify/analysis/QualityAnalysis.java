@@ -322,7 +322,8 @@ final class QualityAnalysis {
                             || (d.target().equals(pair.b()) && d.sources().contains(pair.a()))
                             || (d.sources().contains(pair.a()) && d.sources().contains(pair.b())));
             if ((pair.method().equals("pearson") || pair.method().equals("spearman"))
-                    && Math.abs(pair.value()) >= HIGH_CORRELATION && !dependent) {
+                    && Math.abs(pair.value()) >= HIGH_CORRELATION && !dependent
+                    && !PlanActualPairs.paired(context, pair.a(), pair.b())) {
                 add("high_correlation", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are highly "
                                 + "correlated (%s %s): one may be redundant.", pair.a(), pair.b(),
                         pair.method().equals("pearson") ? "r =" : "ρ =", Text.coefficient(pair.value())),

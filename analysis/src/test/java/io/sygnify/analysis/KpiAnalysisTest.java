@@ -362,6 +362,52 @@ class KpiAnalysisTest {
                 });
     }
 
+    /**
+     * A department budget against actuals, two years of months: Marketing overspends by 18 % throughout, and its
+     * events by 30 % on top; Engineering spends 3 % less; the rest land on budget give or take noise. The variance,
+     * who ran over and under, and the combination furthest out; no "Budget and Actual are correlated".
+     */
+    @Test
+    void aBudgetAgainstActualsSaysWhoRanOverAndWhoUnder() throws Exception {
+        Random random = new Random(15);
+        Map<String, Double> departments = Map.of("Marketing", 1.18, "Engineering", 0.97, "Support", 1.0, "HR", 1.0);
+        double[] planned = {0};
+        double[] spent = {0};
+        AnalysisReport report = analyze("budget.csv", out -> {
+            out.println("Month,Department,Category,Budget,Actual");
+            for (LocalDate month = LocalDate.of(2023, 1, 1); month.getYear() < 2025; month = month.plusMonths(1)) {
+                for (String department : List.of("Marketing", "Engineering", "Support", "HR")) {
+                    for (String category : List.of("Salaries", "Travel", "Events")) {
+                        double budget = category.equals("Salaries") ? 30_000 : 5_000;
+                        double factor = departments.get(department)
+                                * (department.equals("Marketing") && category.equals("Events") ? 1.3 : 1);
+                        double actual = Math.round(budget * factor * (1 + random.nextGaussian() * 0.03) * 100) / 100.0;
+                        planned[0] += budget;
+                        spent[0] += actual;
+                        out.printf(Locale.ROOT, "%s,%s,%s,%.0f,%.2f%n", month.toString().substring(0, 7), department,
+                                category, budget, actual);
+                    }
+                }
+            }
+        });
+
+        Kpis.Domain domain = domain(report, "plan_vs_actual");
+        assertThat(domain.columns()).containsEntry("plan", "Budget").containsEntry("actual", "Actual");
+        assertThat(indicator(domain, "plan_total").value()).isCloseTo(planned[0], within(1e-6));
+        assertThat(indicator(domain, "variance").value()).isCloseTo(spent[0] - planned[0], within(1e-3));
+        assertThat(indicator(domain, "variance_rate").value()).isCloseTo(spent[0] / planned[0] - 1, within(1e-9));
+        assertThat(report.keyFindings()).filteredOn(k -> k.evidence().chartKey() != null
+                && k.evidence().chartKey().equals("kpi:plan_vs_actual")).singleElement().satisfies(k -> {
+                    assertThat(k.sentence()).startsWith("Actual came to ").contains(" against a Budget of ")
+                            .contains("By Department, Marketing ran ").containsPattern("Engineering ran [0-9.]+ % under")
+                            .contains("Marketing and Events ran furthest over: ")
+                            .doesNotContain("Support").doesNotContain("HR ran");
+                });
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("correlation"));
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("high_correlation"));
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("transactions"));
+    }
+
     @Test
     void theMarginSaysWhichProfitItIs() throws Exception {
         AnalysisReport report = analyze("statement.csv", out -> {
