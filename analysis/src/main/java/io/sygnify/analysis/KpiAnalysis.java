@@ -14,23 +14,46 @@ final class KpiAnalysis {
     private final AnalysisContext context;
     private final Segments segments;
     private final List<List<String>> candidateKeys;
+    private final java.util.Optional<CurrencyMix.Mix> currencies;
 
     /**
      * @param segments      the segments already found, whose flag rates a fraud flag's indicator lists
      * @param candidateKeys the dataset's candidate keys, which tell series in time apart (a date and a ticker)
+     * @param currencies    the amount's currencies when there are several: no figure in money is taken over them
      */
-    KpiAnalysis(AnalysisContext context, Segments segments, List<List<String>> candidateKeys) {
+    KpiAnalysis(AnalysisContext context, Segments segments, List<List<String>> candidateKeys,
+                java.util.Optional<CurrencyMix.Mix> currencies) {
         this.context = context;
         this.segments = segments;
         this.candidateKeys = candidateKeys;
+        this.currencies = currencies;
     }
 
     Analyzed<Kpis> run() throws SQLException, AnalysisCancelledException {
         KpiScope scope = new KpiScope(context, segments == null ? List.of() : segments.flagRates(),
-                candidateKeys);
+                candidateKeys, currencies);
         List<Kpis.Domain> domains = new ArrayList<>();
-        List<DomainKpis> candidates = new ArrayList<>(List.of(new PriceSeriesKpis(scope),
-                new ProfitAndLossKpis(scope), new PlanVsActualKpis(scope), new AdvertisingKpis(scope)));
+        List<DomainKpis> candidates = new ArrayList<>(List.of(new PriceSeriesKpis(scope)));
+        if (currencies.isPresent()) {
+            // a price series' returns have no unit; every other domain adds money
+            CurrencyMix.Mix mix = currencies.get();
+            scope.note(String.format("profit_and_loss, plan_vs_actual, advertising and retail: %s is in %d "
+                    + "currencies (%s), and a total across them would add one to another; filter the file to one "
+                    + "currency for these figures. transactions gives its counts and rates, and its totals per "
+                    + "currency.", mix.amount(), mix.currencies().size(), mix.column()));
+            candidates.add(new TransactionKpis(scope));
+        } else {
+            addMoneyDomains(scope, candidates);
+        }
+        for (DomainKpis domain : candidates) {
+            domain.compute().ifPresent(domains::add);
+        }
+        return new Analyzed<>(new Kpis(domains, scope.notes()), scope.findings());
+    }
+
+    private static void addMoneyDomains(KpiScope scope, List<DomainKpis> candidates) {
+        candidates.addAll(List.of(new ProfitAndLossKpis(scope), new PlanVsActualKpis(scope),
+                new AdvertisingKpis(scope)));
         if (AdvertisingKpis.applies(scope)) {
             // a row of an ad platform's export is a campaign's day, its spend no sale and no payment
             scope.note("transactions and retail: the rows are advertising results (impressions and clicks), not "
@@ -39,9 +62,5 @@ final class KpiAnalysis {
             candidates.add(new TransactionKpis(scope));
             candidates.add(new RetailKpis(scope));
         }
-        for (DomainKpis domain : candidates) {
-            domain.compute().ifPresent(domains::add);
-        }
-        return new Analyzed<>(new Kpis(domains, scope.notes()), scope.findings());
     }
 }

@@ -30,10 +30,23 @@ final class KpiScope {
     private final List<String> notes = new ArrayList<>();
     private final List<KeyFinding> findings = new ArrayList<>();
 
+    private final Optional<CurrencyMix.Mix> currencies;
+
     KpiScope(AnalysisContext context, List<Segments.FlagRate> flagRates, List<List<String>> candidateKeys) {
+        this(context, flagRates, candidateKeys, Optional.empty());
+    }
+
+    KpiScope(AnalysisContext context, List<Segments.FlagRate> flagRates, List<List<String>> candidateKeys,
+             Optional<CurrencyMix.Mix> currencies) {
         this.context = context;
         this.flagRates = flagRates;
         this.candidateKeys = candidateKeys;
+        this.currencies = currencies;
+    }
+
+    /** The amount's currencies when it is in several: then no sum of money is taken over all rows. */
+    Optional<CurrencyMix.Mix> currencies() {
+        return currencies;
     }
 
     /** How the rows form series in time, if they do: one series, or one per entity. */

@@ -72,7 +72,8 @@ final class QualityAnalysis {
 
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
                           TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals,
-                          List<CumulativeCounts.Cumulative> cumulative, List<MixedQuantities.Found> mixed)
+                          List<CumulativeCounts.Cumulative> cumulative, List<MixedQuantities.Found> mixed,
+                          java.util.Optional<CurrencyMix.Mix> currencies)
             throws SQLException, AnalysisCancelledException {
         complements = ComplementaryColumns.find(context);
         table();
@@ -87,6 +88,12 @@ final class QualityAnalysis {
             }
         }
         cumulative.forEach(this::cumulative);
+        currencies.ifPresent(mix -> alerts.add(new Alert(new Quality.Alert("mixed_currencies", "warning",
+                List.of(mix.amount(), mix.column()), String.format("%s is in %d currencies, told by %s: %s. Its sums "
+                        + "over all rows, per period and per segment add one currency to another, and the key "
+                        + "figures in money are left out; filter the file to one currency to read them.",
+                mix.amount(), mix.currencies().size(), mix.column(), mix.listed()), mix.currencies().size(), 1),
+                0.6, true)));
         for (StuckValues.Run run : new StuckValues(context).find(dataset.candidateKeys())) {
             stuck(run);
         }

@@ -3,6 +3,7 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Profiles the typed table and runs the analyses, passing each report section on as soon as it is ready. */
 final class ReportBuilder {
@@ -79,11 +80,14 @@ final class ReportBuilder {
                 }
             }
         }
-        Kpis kpis = done("kpis", new KpiAnalysis(context, segments, dataset.candidateKeys()).run(), findings,
-                "Checking data quality");
+        Optional<CurrencyMix.Mix> currencies = CurrencyMix.find(context,
+                new KpiScope(context, List.of(), dataset.candidateKeys()).amount());
+        currencies.ifPresent(mix -> findings.removeIf(mix.explains(relationships)));
+        Kpis kpis = done("kpis", new KpiAnalysis(context, segments, dataset.candidateKeys(), currencies).run(),
+                findings, "Checking data quality");
         CoMovingGroups groups = CoMovingGroups.of(relationships);
         Quality quality = done("quality", new QualityAnalysis(context, dataset).run(relationships, groups, outliers,
-                timeSeries, runningTotals, cumulative, mixed), findings, "Ranking key findings");
+                timeSeries, runningTotals, cumulative, mixed, currencies), findings, "Ranking key findings");
         List<KeyFinding> keyFindings = KeyFindingRanking.rank(findings, groups,
                 relationships == null ? null : relationships.dependencies());
         stages.section("key_findings", keyFindings);

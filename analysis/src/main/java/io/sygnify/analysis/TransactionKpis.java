@@ -54,9 +54,25 @@ final class TransactionKpis extends DomainKpis {
         double[] v = {profile.presentCount(), profile.numeric().sum(), profile.numeric().p50(), profile.mean()};
         List<Kpis.Indicator> indicators = new ArrayList<>();
         indicators.add(new Kpis.Indicator("volume", v[0], "count", null, "transactions with an amount"));
-        indicators.add(new Kpis.Indicator("total_amount", v[1], "currency", null, "sum of " + name));
-        indicators.add(new Kpis.Indicator("mean_amount", Results.finite(v[3]), "currency", Map.of("median", v[2]),
-                "mean of " + name));
+        if (scope.currencies().isPresent()) {
+            CurrencyMix.Mix mix = scope.currencies().get();
+            columns.put("currency", mix.column());
+            List<Map<String, Object>> byCurrency = new ArrayList<>();
+            for (CurrencyMix.Currency c : mix.currencies()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("currency", c.code());
+                row.put("transactions", c.rows());
+                row.put("total", c.total());
+                row.put("median", c.median());
+                byCurrency.add(row);
+            }
+            indicators.add(new Kpis.Indicator("amount_by_currency", null, null, byCurrency, "the count, sum and "
+                    + "median of " + name + " in each currency; amounts of different currencies are never added"));
+        } else {
+            indicators.add(new Kpis.Indicator("total_amount", v[1], "currency", null, "sum of " + name));
+            indicators.add(new Kpis.Indicator("mean_amount", Results.finite(v[3]), "currency",
+                    Map.of("median", v[2]), "mean of " + name));
+        }
         Optional<Integer> status = scope.find(STATUS, ColumnRoles.CATEGORY, ColumnRoles.FLAG);
         indicators.addAll(refunds(amount.get(), status, columns));
         if (status.isPresent()) {
@@ -97,14 +113,18 @@ final class TransactionKpis extends DomainKpis {
         if (rate[1] == 0) {
             return Optional.empty();
         }
+        boolean oneCurrency = scope.currencies().isEmpty();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("flagged", (long) rate[0]);
-        detail.put("flagged_amount", rate[0] == 0 ? 0.0 : Results.finite(rate[2]));
+        if (oneCurrency) {
+            detail.put("flagged_amount", rate[0] == 0 ? 0.0 : Results.finite(rate[2]));
+        }
         // "flagged as fraud in is_fraud", but a dispute is not yet a fraud: "flagged in Disputed"
         String as = KpiScope.normalized(flag).contains("fraud") ? "flagged as fraud in " : "flagged in ";
-        scope.finding(KeyFinding.of("kpi", String.format("%s of transactions are %s%s (%s of %s), worth %s of %s.",
+        scope.finding(KeyFinding.of("kpi", String.format("%s of transactions are %s%s (%s of %s)%s.",
                         Text.percent(rate[0] / rate[1]), as, flag, Text.count((long) rate[0]),
-                        Text.count((long) rate[1]), Text.number(rate[2]), name),
+                        Text.count((long) rate[1]), oneCurrency ? ", worth " + Text.number(rate[2]) + " of " + name
+                                : ""),
                 Math.min(1, 0.3 + rate[0] / rate[1] * 5), 1.0, List.of(flag, name), "kpi:transactions", List.of()));
         // the segments tell these as findings (of every yes/no column); here they are the indicator's detail
         List<Map<String, Object>> bySegment = new ArrayList<>();
@@ -161,11 +181,13 @@ final class TransactionKpis extends DomainKpis {
                     return new double[] {row.getLong(1), row.getDouble(2), row.getLong(3)};
                 });
         if (where.equals(a + " < 0") && counts[2] > 0 && counts[0] / counts[2] >= QualityAnalysis.SIGNED_SHARE) {
-            return moneyInAndOut(a, counts[0] / counts[2]);
+            return scope.currencies().isPresent() ? List.of() : moneyInAndOut(a, counts[0] / counts[2]);
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("refunds", (long) counts[0]);
-        detail.put("refunded_amount", Results.finite(counts[1]));
+        if (scope.currencies().isEmpty()) {
+            detail.put("refunded_amount", Results.finite(counts[1]));
+        }
         return List.of(new Kpis.Indicator("refund_rate", counts[2] == 0 ? 0 : counts[0] / counts[2], "ratio", detail,
                 note));
     }
@@ -217,13 +239,17 @@ final class TransactionKpis extends DomainKpis {
 
     private Optional<Kpis.Indicator> benford(String a, String name) throws SQLException, AnalysisCancelledException {
         String digit = "floor(abs(" + a + ") / pow(10, floor(log10(abs(" + a + ")))))::INTEGER";
-        // only a gate: an approximate range is enough to decide whether the test applies
-        double[] stats = context.session().query("SELECT count(*), approx_quantile(abs(" + a + "), 0.99) / "
-                + "nullif(approx_quantile(abs(" + a + "), 0.01), 0) FROM " + ColumnTypeResolver.TABLE + " WHERE abs("
-                + a + ") > 0", row -> {
-                    row.next();
-                    return new double[] {row.getLong(1), row.getDouble(2)};
-                });
+        // only a gate: an approximate range is enough to decide whether the test applies; in several currencies,
+        // the widest range of one currency's amounts (yen beside euros span two orders of magnitude by themselves)
+        String range = "approx_quantile(abs(" + a + "), 0.99) / nullif(approx_quantile(abs(" + a + "), 0.01), 0)";
+        String from = ColumnTypeResolver.TABLE + " WHERE abs(" + a + ") > 0";
+        String sql = scope.currencies().isEmpty() ? "SELECT count(*), " + range + " FROM " + from
+                : "SELECT sum(n), max(r) FROM (SELECT count(*) AS n, " + range + " AS r FROM " + from + " GROUP BY "
+                + context.sql(context.index(scope.currencies().get().column())) + ")";
+        double[] stats = context.session().query(sql, row -> {
+            row.next();
+            return new double[] {row.getLong(1), row.getDouble(2)};
+        });
         if (stats[0] < BENFORD_MIN_ROWS || !(stats[1] >= BENFORD_MIN_RANGE)) {
             scope.note("transactions: Benford's law needs at least " + BENFORD_MIN_ROWS + " non-zero amounts spanning"
                     + " two orders of magnitude (99th / 1st percentile ≥ 100).");

@@ -408,6 +408,46 @@ class KpiAnalysisTest {
         assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("transactions"));
     }
 
+    /**
+     * An international shop's orders in euros, dollars and yen: a yen order is about 150 times a euro one. No total
+     * adds them; each currency has its own; the fraud rate, a share of rows, stands; "mean amount is highest in
+     * Japan" is the exchange rate, not a finding; and Benford is judged on one currency's range, not the mix's.
+     */
+    @Test
+    void amountsInSeveralCurrenciesAreNeverAddedAcrossThem() throws Exception {
+        Random random = new Random(16);
+        Map<String, Double> rates = Map.of("EUR", 1.0, "USD", 1.1, "JPY", 160.0);
+        Map<String, String> countries = Map.of("EUR", "DE", "USD", "US", "JPY", "JP");
+        Map<String, Double> totals = new java.util.HashMap<>();
+        AnalysisReport report = analyze("orders.csv", out -> {
+            out.println("order_id,date,country,currency,amount,is_fraud");
+            for (int i = 0; i < 3000; i++) {
+                String currency = List.of("EUR", "USD", "JPY").get(i % 3);
+                double amount = Math.round(Math.exp(4 + random.nextGaussian() * 0.5) * rates.get(currency) * 100)
+                        / 100.0;
+                totals.merge(currency, amount, Double::sum);
+                out.printf(Locale.ROOT, "%d,%s,%s,%s,%.2f,%s%n", 50_000 + i, LocalDate.of(2024, 1, 1)
+                        .plusDays(i % 300), countries.get(currency), currency, amount, i % 50 == 0);
+            }
+        });
+
+        Kpis.Domain transactions = domain(report, "transactions");
+        assertThat(transactions.indicators()).extracting(Kpis.Indicator::name)
+                .doesNotContain("total_amount", "mean_amount", "benford_mad").contains("fraud_rate");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byCurrency = (List<Map<String, Object>>) indicator(transactions,
+                "amount_by_currency").detail();
+        assertThat(byCurrency).hasSize(3).allSatisfy(row -> assertThat((Double) row.get("total"))
+                .isCloseTo(totals.get((String) row.get("currency")), within(1e-6)));
+        assertThat(indicator(transactions, "fraud_rate").value()).isCloseTo(0.02, within(1e-9));
+        assertThat(report.kpis().domains()).noneMatch(d -> d.domain().equals("retail"));
+        assertThat(report.quality().alerts()).filteredOn(a -> a.kind().equals("mixed_currencies")).singleElement()
+                .satisfies(a -> assertThat(a.message()).startsWith("amount is in 3 currencies, told by currency: "));
+        assertThat(report.keyFindings()).noneMatch(k -> k.kind().startsWith("segment_")
+                && k.evidence().columns().contains("amount"));
+        assertThat(report.keyFindings()).noneMatch(k -> k.sentence().contains("worth"));
+    }
+
     @Test
     void theMarginSaysWhichProfitItIs() throws Exception {
         AnalysisReport report = analyze("statement.csv", out -> {
