@@ -24,6 +24,12 @@ final class CumulativeCounts {
     // levels and positions that grow with time without counting anything: an age, a year, a version
     private static final Pattern NOT_A_COUNT = Pattern.compile("year|years|month|week|day|quarter|period|version"
             + "|seq|sequence|step|index|age|tenure|id|number|no|nr|rank");
+    // a level that only grows is a count to date when it starts from little (cases so far: 3, then millions), or
+    // is named so (an odometer starts where the car was); a country's population, growing from 80 to 84 million,
+    // is a level in its own right
+    private static final double FROM_LITTLE = 0.5;
+    private static final Pattern COUNT_NAME = Pattern.compile("cumulative|cum|cumsum|accumulated|total|totals|ytd"
+            + "|odometer|mileage|meter|counter|reading|readings|lifetime|so_far|sofar");
 
     /**
      * @param column the measure
@@ -81,6 +87,7 @@ final class CumulativeCounts {
                     }
                     return values;
                 });
+        double[] firstToLast = firstToLast(context, series, candidates);
         String time = context.name(series.time());
         String entity = series.entity() == null ? null : context.name(series.entity());
         List<Cumulative> found = new ArrayList<>();
@@ -88,11 +95,40 @@ final class CumulativeCounts {
             long steps = counts[3 * i];
             long rises = counts[3 * i + 1];
             long falls = counts[3 * i + 2];
-            if (steps >= MIN_STEPS && falls <= MAX_FALLS * steps && rises >= MIN_RISES * steps) {
+            boolean fromLittle = firstToLast[i] <= FROM_LITTLE
+                    || AnalysisContext.matches(COUNT_NAME, context.name(candidates.get(i)));
+            if (steps >= MIN_STEPS && falls <= MAX_FALLS * steps && rises >= MIN_RISES * steps && fromLittle) {
                 found.add(new Cumulative(context.name(candidates.get(i)), window, time, entity, steps, rises,
                         falls));
             }
         }
         return found;
+    }
+
+    /** Per candidate, the median over the series of its first value divided by its last (NaN when unknown). */
+    private static double[] firstToLast(AnalysisContext context, SeriesKey series, List<Integer> candidates)
+            throws SQLException, AnalysisCancelledException {
+        String order = "(" + context.sql(series.time()) + ", " + ColumnTypeResolver.ROW + ")";
+        StringBuilder inner = new StringBuilder();
+        StringBuilder outer = new StringBuilder();
+        for (int i = 0; i < candidates.size(); i++) {
+            String x = context.sql(candidates.get(i)) + "::DOUBLE";
+            String present = " FILTER (WHERE " + x + " IS NOT NULL AND " + context.sql(series.time()) + " IS NOT NULL)";
+            inner.append(", arg_min(").append(x).append(", ").append(order).append(")").append(present)
+                    .append(" AS f").append(i).append(", arg_max(").append(x).append(", ").append(order).append(")")
+                    .append(present).append(" AS l").append(i);
+            outer.append(i == 0 ? "" : ", ").append("median(f").append(i).append(" / nullif(l").append(i)
+                    .append(", 0))");
+        }
+        return context.session().query("SELECT " + outer + " FROM (SELECT " + series.partition(context) + " AS s"
+                + inner + " FROM " + ColumnTypeResolver.TABLE + " GROUP BY s)", row -> {
+                    row.next();
+                    double[] values = new double[candidates.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        double v = row.getDouble(i + 1);
+                        values[i] = row.wasNull() ? Double.NaN : v;
+                    }
+                    return values;
+                });
     }
 }

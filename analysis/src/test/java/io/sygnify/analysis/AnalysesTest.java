@@ -376,7 +376,8 @@ class AnalysesTest {
     /**
      * The same epidemic as counts to date only, one per country and day: {@code Confirmed} never falls along each
      * country's days. Its series is of its daily increases, where the halved weekends are; its level is in no
-     * correlation, outlier or segment. A country's population, the same every day, is no count.
+     * correlation, outlier or segment. A country's population, which grows a little every day from tens of
+     * millions, is a level, not a count to date.
      */
     @Test
     void aCountToDateIsFollowedByItsIncreases() throws Exception {
@@ -395,7 +396,7 @@ class AnalysesTest {
                     confirmed[c] += fresh;
                     deaths[c] += Math.round(fresh * 0.01);
                     out.println(date + "," + countries[c] + "," + confirmed[c] + "," + deaths[c] + ","
-                            + (c + 1) * 10_000_000);
+                            + ((c + 1) * 10_000_000 + day * 1_000));
                 }
             }
         });
@@ -414,6 +415,8 @@ class AnalysesTest {
         assertThat(report.outliers().columns()).noneMatch(c -> c.column().equals("Confirmed"));
         assertThat(report.segments().breakdowns()).noneMatch(b -> b.measure().equals("Confirmed"));
         assertThat(series(report, "Population").aggregate()).isNotEqualTo("increase");
+        assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("cumulative")
+                && a.columns().contains("Population"));
     }
 
     /**
