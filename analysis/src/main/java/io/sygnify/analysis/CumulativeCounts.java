@@ -105,6 +105,57 @@ final class CumulativeCounts {
         return found;
     }
 
+    /** One entity's count at its last time. */
+    private record Standing(String entity, double last, java.time.LocalDateTime at) {
+    }
+
+    /**
+     * Where each entity's count stands at its end, a count to date's own segment view (summing its daily levels
+     * would count each case once a day): "At the last Date (2021-04-24), Confirmed stood at 19,117,337 over 6
+     * values of Country: Germany 5,161,661 (27 %), France 4,213,207 (22 %) and Italy … (…); Portugal least …".
+     */
+    static List<KeyFinding> standings(AnalysisContext context, List<Cumulative> counts)
+            throws SQLException, AnalysisCancelledException {
+        List<KeyFinding> findings = new ArrayList<>();
+        for (Cumulative count : counts) {
+            if (count.entity() == null) {
+                continue;
+            }
+            String x = context.sql(context.index(count.column())) + "::DOUBLE";
+            String t = context.sql(context.index(count.time()));
+            String e = context.sql(context.index(count.entity()));
+            List<Standing> standings = context.session().query("SELECT CAST(" + e + " AS VARCHAR), arg_max(" + x
+                    + ", (" + t + ", " + ColumnTypeResolver.ROW + ")), CAST(max(" + t + ") AS TIMESTAMP) FROM "
+                    + ColumnTypeResolver.TABLE + " WHERE " + x + " IS NOT NULL AND " + t + " IS NOT NULL AND " + e
+                    + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", row -> {
+                        List<Standing> list = new ArrayList<>();
+                        while (row.next()) {
+                            list.add(new Standing(row.getString(1), row.getDouble(2),
+                                    row.getObject(3, java.time.LocalDateTime.class)));
+                        }
+                        return list;
+                    });
+            double total = standings.stream().mapToDouble(Standing::last).sum();
+            if (standings.size() < 2 || total <= 0) {
+                continue;
+            }
+            java.util.Set<java.time.LocalDateTime> ends = new java.util.HashSet<>();
+            standings.forEach(st -> ends.add(st.at()));
+            String when = ends.size() == 1 ? "At the last " + count.time() + " (" + Text.moment(standings.get(0).at())
+                    + ")" : "At each " + count.entity() + "'s last " + count.time();
+            List<String> top = standings.stream().limit(Math.min(3, standings.size() - 1))
+                    .map(st -> st.entity() + " " + Text.number(st.last()) + " (" + Text.percent(st.last() / total)
+                            + ")").toList();
+            Standing least = standings.get(standings.size() - 1);
+            String sentence = String.format("%s, %s stood at %s over %d values of %s: %s; %s least (%s, %s).", when,
+                    count.column(), Text.number(total), standings.size(), count.entity(), Text.list(top),
+                    least.entity(), Text.number(least.last()), Text.percent(least.last() / total));
+            findings.add(KeyFinding.of("segment_concentration", sentence, 0.5 + 0.5 * standings.get(0).last() / total,
+                    1.0, List.of(count.column(), count.entity()), null, List.of()));
+        }
+        return findings;
+    }
+
     /** Per candidate, the median over the series of its first value divided by its last (NaN when unknown). */
     private static double[] firstToLast(AnalysisContext context, SeriesKey series, List<Integer> candidates)
             throws SQLException, AnalysisCancelledException {

@@ -56,7 +56,7 @@ final class ReportBuilder {
                 balances);
         context = context.withRunningTotals(balances, cumulative);
         GroupedMeasures grouped = new GroupedMeasures(context);
-        List<KeyFinding> findings = new ArrayList<>();
+        List<KeyFinding> findings = new ArrayList<>(CumulativeCounts.standings(context, cumulative));
         Relationships relationships = done("relationships", new RelationshipAnalysis(context, grouped)
                 .run(runningTotals), findings,
                 "Looking for outliers");

@@ -417,6 +417,9 @@ class AnalysesTest {
         assertThat(series(report, "Population").aggregate()).isNotEqualTo("increase");
         assertThat(report.quality().alerts()).noneMatch(a -> a.kind().equals("cumulative")
                 && a.columns().contains("Population"));
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .startsWith("At the last Date (2020-07-29), Confirmed stood at ")
+                .contains(" over 3 values of Country: Italy ").contains("; France least ("));
     }
 
     /**
