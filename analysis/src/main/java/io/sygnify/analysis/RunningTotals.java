@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  */
 final class RunningTotals {
 
+    // money and goods that come in and go out; a pair is only a candidate, kept when the balance holds
     private static final Pattern IN_NAME = Pattern.compile("credit|credits|deposit|deposits|in|inflow|receipts"
-            + "|received|haben");
+            + "|received|haben|purchased|produced|restocked|replenished");
     private static final Pattern OUT_NAME = Pattern.compile("debit|debits|withdrawal|withdrawals|out|outflow|payments"
-            + "|soll");
+            + "|soll|sold|shipped|issued|consumed|dispatched|used");
     private static final Pattern BALANCE_NAME = Pattern.compile("balance|running|cumulative|cum|cumsum|accumulated"
-            + "|ytd|mtd|stock|inventory|total|totals");
+            + "|ytd|mtd|stock|inventory|total|totals|hand|onhand|soh");
     // to the cent, and no closer than a double's rounding on large balances
     private static final double CENT = 0.005;
     private static final long MIN_ROWS = 10;

@@ -374,6 +374,37 @@ class AnalysesTest {
     }
 
     /**
+     * A shop's stock per product and day: each day's on_hand is the product's previous one plus what came in less
+     * what was sold — a running balance per product of two flows named like goods in and out.
+     */
+    @Test
+    void stockOnHandIsARunningBalanceOfGoodsInLessGoodsOutPerProduct() throws Exception {
+        Random random = new Random(17);
+        AnalysisReport report = analyze("stock.csv", out -> {
+            out.println("date,sku,units_received,units_sold,on_hand");
+            int[] stock = {200, 60, 400};
+            int[] rate = {20, 5, 50};
+            for (int day = 0; day < 60; day++) {
+                for (int s = 0; s < stock.length; s++) {
+                    int sold = Math.min(stock[s], Math.max(0, (int) Math.round(rate[s] * (1 + random.nextGaussian()
+                            * 0.3))));
+                    int received = stock[s] - sold < 2 * rate[s] ? 10 * rate[s] : 0;
+                    stock[s] += received - sold;
+                    out.println(LocalDate.of(2024, 1, 1).plusDays(day) + ",SKU-" + s + "," + received + "," + sold
+                            + "," + stock[s]);
+                }
+            }
+        });
+
+        assertThat(report.relationships().dependencies()).filteredOn(d -> d.kind().equals("running_total"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.expression()).isEqualTo("on_hand = on_hand of sku's previous date + units_received "
+                            + "− units_sold");
+                    assertThat(d.rowsChecked()).isEqualTo(177);
+                });
+    }
+
+    /**
      * The same epidemic as counts to date only, one per country and day: {@code Confirmed} never falls along each
      * country's days. Its series is of its daily increases, where the halved weekends are; its level is in no
      * correlation, outlier or segment. A country's population, which grows a little every day from tens of
