@@ -2,7 +2,7 @@ import type { Breakdown, ColumnProfile, Histogram, Series, Share, TimeSeries } f
 import { EMPTY, describeDelimiter, formatBytes, formatInteger, formatNumber, formatPercent, formatPValue, formatScore } from '../../lib/format';
 import { describesValues, type ReportModel, type Section } from './report-model';
 import { indicatorValue, label } from './sections/KpisSection';
-import { GROUPS_SHARE, bySize } from './sections/OutliersSection';
+import { bySize, outlierVerdict } from './sections/OutliersSection';
 import { spanAmount } from './sections/DateSpansTable';
 import { cellColours, methodName } from './sections/RelationshipsSection';
 import { breakdownTitle, flagEffectLabel, isAdditive, paretoOverAllGroups } from './sections/SegmentsSection';
@@ -248,7 +248,7 @@ export function reportToHtml(model: ReportModel, meta: ReportMeta): string {
       section(
         'Outliers',
         `<table><tr><th>Column</th><th>Outliers</th><th>Usual range</th><th>Most extreme (row)</th></tr>${outliers.columns
-          .map((o) => `<tr><th>${e(o.column)}</th><td class="n">${formatInteger(o.count)}${(o.share ?? 0) > GROUPS_SHARE ? ' (too many to be outliers: separate groups)' : ''}</td><td>${num(o.lower_fence)} to ${num(o.upper_fence)}${bySize(o) ? ' in size, either sign' : ''}</td><td>${e(o.rows.slice(0, 5).map((r) => `${num(r.value)} (${formatInteger(r.row)})`).join(', '))}</td></tr>`)
+          .map((o) => `<tr><th>${e(o.column)}</th><td class="n">${formatInteger(o.count)}${outlierVerdict(o) ? ` (${e(outlierVerdict(o)!)})` : ''}</td><td>${num(o.lower_fence)} to ${num(o.upper_fence)}${bySize(o) ? ' in size, either sign' : ''}</td><td>${e(o.rows.slice(0, 5).map((r) => `${num(r.value)} (${formatInteger(r.row)})`).join(', '))}</td></tr>`)
           .join('')}</table>`,
       ),
     );

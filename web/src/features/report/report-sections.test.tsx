@@ -204,6 +204,23 @@ describe('ReportView', () => {
     expect(screen.getByTestId('quality-alert')).toHaveTextContent(/^info: amount has 3 negative values \(0\.3 %\)\.$/);
   });
 
+  it('says how many values are out of line for their own group when a category explains the measure', () => {
+    stubFetch({});
+    const [amount] = fullReport.outliers.columns;
+    const judged = { ...amount!, count: 37, share: 0.051, within: 'sku', within_count: 0 };
+    show({ ...fullReport, outliers: { columns: [judged], notes: [] } });
+
+    expect(within(screen.getByTestId('outliers-table')).getByTestId('judged-within')).toHaveTextContent(
+      '0 out of line for their own sku',
+    );
+    const html = reportToHtml(readReport({ ...fullReport, outliers: { columns: [judged], notes: [] } }), {
+      fileName: 'stock.csv',
+      jobId: JOB_ID,
+      generatedAt: new Date('2024-01-01T00:00:00Z'),
+    });
+    expect(html).toContain('37 (0 out of line for their own sku)');
+  });
+
   it('says when the values outside the usual range are too many to be outliers', () => {
     stubFetch({});
     const [amount] = fullReport.outliers.columns;

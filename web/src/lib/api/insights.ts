@@ -238,6 +238,9 @@ export const columnOutliersSchema = z.looseObject({
   low: lenient(num),
   high: lenient(num),
   rows: z.array(outlierRowSchema).catch([]).default([]),
+  // since 2.11: the category the values were judged within, and how many are out of line for their own group
+  within: lenient(z.string()),
+  within_count: lenient(num),
 });
 export const outliersSchema = z.looseObject({
   columns: z.array(columnOutliersSchema),

@@ -19,6 +19,15 @@ export function bySize(outlier: ColumnOutliers): boolean {
   return outlier.scale === 'log_magnitude';
 }
 
+/**
+ * What the count means when it is not a plain count of outliers: values judged again within the category that
+ * explains the measure (report 2.11), or too many to be outliers.
+ */
+export function outlierVerdict(outlier: ColumnOutliers): string | null {
+  if (outlier.within) return `${formatInteger(outlier.within_count ?? 0)} out of line for their own ${outlier.within}`;
+  return (outlier.share ?? 0) > GROUPS_SHARE ? 'too many to be outliers: separate groups' : null;
+}
+
 export function OutliersSection({ section }: { section: Section<Outliers> }) {
   return (
     <ReportSection id={SECTION_IDS.outliers} title="Outliers" section={section}>
@@ -55,9 +64,9 @@ export function OutliersSection({ section }: { section: Section<Outliers> }) {
                       <td className={`${CELL} text-right tabular-nums whitespace-nowrap`}>
                         {formatInteger(outlier.count)}
                         {outlier.share !== null && outlier.share !== undefined && <span className="text-slate-600"> ({formatPercent(outlier.share * 100)})</span>}
-                        {(outlier.share ?? 0) > GROUPS_SHARE && (
-                          <span className="block text-xs text-slate-600" data-testid="separate-groups">
-                            too many to be outliers: separate groups
+                        {outlierVerdict(outlier) && (
+                          <span className="block text-xs text-slate-600" data-testid={outlier.within ? 'judged-within' : 'separate-groups'}>
+                            {outlierVerdict(outlier)}
                           </span>
                         )}
                         {(outlier.low || outlier.high) ? (

@@ -80,6 +80,18 @@ final class OutlierAnalysis {
             // groups of values a category explains are its association finding's: "campaign explains 97 % of ctr"
             boolean explained = result.separateGroups() && relationships != null
                     && relationships.explainedBy(profile.name()).isPresent();
+            java.util.Optional<Relationships.Pair> by = relationships == null
+                    || !(scale.equals(Outliers.LINEAR) || scale.equals(Outliers.LOG)) ? java.util.Optional.empty()
+                    : relationships.explainedBy(profile.name());
+            if (result.count() > 0 && by.isPresent()) {
+                // the busiest product's ordinary days are above the range of all products: judge each in its own
+                GroupOutliers.Found within = GroupOutliers.find(context, index, context.index(by.get().a()),
+                        scale.equals(Outliers.LOG));
+                columns.set(columns.size() - 1, result.judgedWithin(by.get().a(), within.count()));
+                withinGroups(result, within, by.get(), scale.equals(Outliers.LOG), notes, label)
+                        .ifPresent(findings::add);
+                continue;
+            }
             if (result.count() > 0 && (result.share() >= FINDING_SHARE || maxScore >= EXTREME_SCORE) && !explained) {
                 boolean zerosLeftOut = (scale.equals(Outliers.LOG) || scale.equals(Outliers.LOG_MAGNITUDE))
                         && stats.zeros() > 0;
@@ -105,6 +117,42 @@ final class OutlierAnalysis {
             findings.add(bursts.finding(burst));
         }
         return new Analyzed<>(new Outliers(columns, notes), findings);
+    }
+
+    /**
+     * A measure a category explains, judged within the category's groups ({@link GroupOutliers}): a note says how
+     * many of the values outside the range over all rows remain outliers of their own group, and those that do are
+     * a finding.
+     */
+    private static java.util.Optional<KeyFinding> withinGroups(Outliers.ColumnOutliers result,
+                                                               GroupOutliers.Found within, Relationships.Pair by,
+                                                               boolean log, List<String> notes, RowLabel label)
+            throws SQLException, AnalysisCancelledException {
+        String measure = result.column();
+        String category = by.a();
+        String explains = String.format("%s explains %s of %s", category, Text.percent(by.value() * by.value()),
+                measure);
+        notes.add(String.format("%s: %s; judged against its own %s's median and MAD, %s %s (%s outside the range "
+                        + "over all rows, %s to %s).", measure, explains, category,
+                within.count() == 0 ? "no value" : Text.count(within.count(), "value"),
+                within.count() == 1 ? "is an outlier" : within.count() == 0 ? "is an outlier" : "are outliers",
+                Text.count(result.count()), fence(result.lowerFence()), fence(result.upperFence())));
+        if (within.count() == 0 || within.assessed() == 0) {
+            return java.util.Optional.empty();
+        }
+        GroupOutliers.Row top = within.rows().get(0);
+        double share = (double) within.count() / within.assessed();
+        String sentence = String.format("%s has %s value%s out of line for %s %s (%s of values, robust z-score above "
+                        + "3.5 within each %s%s, as %s): the most extreme is %s at row %d%s, where %s %s usually "
+                        + "lies between %s and %s.", measure, Text.count(within.count()),
+                within.count() == 1 ? "" : "s", within.count() == 1 ? "its" : "their", category,
+                Text.percent(share), category, log ? " on a log scale" : "", explains, Text.number(top.value()),
+                top.row(), label.of(top.row()), category + " " + top.group() + "'s", measure,
+                Text.number(top.lowFence()), Text.number(top.highFence()));
+        double maxScore = Math.abs(top.score());
+        double impact = Math.min(1, 0.3 + Math.min(0.4, 10 * share) + Math.min(0.3, maxScore / 100));
+        return java.util.Optional.of(KeyFinding.of("outliers", sentence, impact, 1.0, List.of(measure, category),
+                "outliers:" + measure, within.rows().stream().map(GroupOutliers.Row::row).toList()));
     }
 
     /**

@@ -37,10 +37,25 @@ public record Outliers(List<ColumnOutliers> columns, List<String> notes) {
      * @param low         outliers below the lower fence
      * @param high        outliers above the upper fence
      * @param rows        the most extreme outlying rows, at most {@value OutlierAnalysis#LISTED}
+     * @param within      the category that explains the measure, when the values outside the fences were judged
+     *                    again within its groups ({@link GroupOutliers}); null otherwise
+     * @param withinCount of the values outside the fences, how many are outliers of their own group too
      */
     public record ColumnOutliers(String column, String method, String scale, double threshold, Double lowerFence,
                                  Double upperFence, long assessed, long count, double share, long low, long high,
-                                 List<OutlierRow> rows) {
+                                 List<OutlierRow> rows, String within, Long withinCount) {
+
+        public ColumnOutliers(String column, String method, String scale, double threshold, Double lowerFence,
+                              Double upperFence, long assessed, long count, double share, long low, long high,
+                              List<OutlierRow> rows) {
+            this(column, method, scale, threshold, lowerFence, upperFence, assessed, count, share, low, high, rows,
+                    null, null);
+        }
+
+        ColumnOutliers judgedWithin(String category, long outliersOfTheirGroup) {
+            return new ColumnOutliers(column, method, scale, threshold, lowerFence, upperFence, assessed, count, share,
+                    low, high, rows, category, outliersOfTheirGroup);
+        }
 
         /** Beyond this share the values "outside" are no outliers: the column mixes groups (salaries and refunds). */
         public static final double GROUPS_SHARE = 0.1;

@@ -124,7 +124,20 @@ final class QualityAnalysis {
         }
         if (outliers != null) {
             for (Outliers.ColumnOutliers column : outliers.columns()) {
-                if (column.separateGroups()) {
+                if (column.count() > 0 && column.within() != null) {
+                    double share = (double) column.withinCount() / column.assessed();
+                    String explains = relationships == null ? "" : relationships.explainedBy(column.column())
+                            .map(p -> " (" + Text.percent(p.value() * p.value()) + " of its variance)").orElse("");
+                    add("outliers", share > OUTLIER_SHARE ? "warning" : "info", List.of(column.column(),
+                                    column.within()), String.format("%s: %s (%s) outside %s to %s over all rows, "
+                                    + "but %s explains most of it%s: judged within each %s, %s out of line.",
+                                    column.column(), Text.count(column.count(), "value"),
+                                    Text.percent(column.share()), number(column.lowerFence()),
+                                    number(column.upperFence()), column.within(), explains, column.within(),
+                                    column.withinCount() == 0 ? "none is" : Text.count(column.withinCount(), "value")
+                                            + (column.withinCount() == 1 ? " is" : " are")),
+                            share, OUTLIER_SHARE, Math.min(1, share * 10));
+                } else if (column.separateGroups()) {
                     String which = relationships == null ? "" : relationships.explainedBy(column.column())
                             .map(p -> String.format(", which %s explains (%s of its variance)", p.a(),
                                     Text.percent(p.value() * p.value()))).orElse("");

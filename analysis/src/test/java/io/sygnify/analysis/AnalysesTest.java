@@ -226,6 +226,39 @@ class AnalysesTest {
         });
     }
 
+    /**
+     * Daily sales of a slow and a fast product: the fast one's ordinary days lie far above the range of both
+     * together, and are no outliers; the slow one's day of 40, inside that range, is — for the slow product.
+     */
+    @Test
+    void outliersOfAMeasureACategoryExplainsAreJudgedWithinItsGroups() throws Exception {
+        Random random = new Random(18);
+        AnalysisReport report = analyze("sales.csv", out -> {
+            out.println("date,product,units");
+            for (int day = 0; day < 200; day++) {
+                LocalDate date = LocalDate.of(2024, 1, 1).plusDays(day);
+                for (int p = 0; p < 4; p++) {
+                    double mean = p == 3 ? 200 : 10 + p;
+                    long units = day == 120 && p == 0 ? 40 : Math.max(0, Math.round(mean * (1
+                            + random.nextGaussian() * 0.1)));
+                    out.println(date + ",P" + p + "," + units);
+                }
+            }
+        });
+
+        Outliers.ColumnOutliers units = outliers(report, "units");
+        assertThat(units.count()).as("the fast product's days, outside the range over all rows").isGreaterThan(100);
+        assertThat(units.within()).isEqualTo("product");
+        assertThat(units.withinCount()).isEqualTo(1);
+        long planted = 120 * 4 + 1;
+        assertThat(report.keyFindings()).filteredOn(k -> k.kind().equals("outliers")).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.sentence()).startsWith("units has 1 value out of line for its product ")
+                            .contains("the most extreme is 40 at row " + planted);
+                    assertThat(k.evidence().rows()).containsExactly(planted);
+                });
+    }
+
     /** A day out of line in every measure (a campaign) is one finding, naming the day; a lone outlier names it too. */
     @Test
     void aRowThatIsTheOnlyOutlierOfSeveralMeasuresIsOneFindingNamedByItsDate() throws Exception {

@@ -488,8 +488,8 @@ class QualityAnalysisTest {
     }
 
     /**
-     * The same groups, set by the programme: the alert names what explains them, and the association finding
-     * ("programme explains … of credit") tells it, not a second one about groups.
+     * The same groups, set by the programme: the alert names what explains them and judges each programme's credits
+     * against its own, and the association finding ("programme explains … of credit") tells it, not a second one.
      */
     @Test
     void separateGroupsACategoryExplainsAreNamedByIt() throws Exception {
@@ -500,8 +500,9 @@ class QualityAnalysisTest {
             }
         });
 
-        assertThat(alert(report, "outliers", "credit").message()).endsWith(", too many to be outliers: its values "
-                + "fall into separate groups, which programme explains (99.9 % of its variance).");
+        assertThat(alert(report, "outliers", "credit").message()).isEqualTo("credit: 40 values (20 %) outside 10 to "
+                + "99.36 over all rows, but programme explains most of it (99.9 % of its variance): judged within each "
+                + "programme, none is out of line.");
         assertThat(report.keyFindings()).noneMatch(k -> k.kind().equals("outliers"))
                 .anyMatch(k -> k.kind().equals("association") || k.kind().equals("segment_difference"));
     }
