@@ -58,10 +58,10 @@ final class PlanActualPairs {
         return pairs;
     }
 
-    /** Whether the two columns are a plan and its actual. */
-    static boolean paired(AnalysisContext context, String a, String b) {
-        return of(context).stream().anyMatch(p -> Set.of(context.name(p.plan()), context.name(p.actual()))
-                .equals(Set.of(a, b)));
+    /** Each pair as the set of its two column names. */
+    static Set<Set<String>> names(AnalysisContext context) {
+        return of(context).stream().map(p -> Set.of(context.name(p.plan()), context.name(p.actual())))
+                .collect(Collectors.toSet());
     }
 
     private static String rest(String name, Pattern word) {

@@ -332,6 +332,7 @@ final class QualityAnalysis {
                         HIGH_CORRELATION, 0.2);
             }
         }
+        Set<Set<String>> planned = PlanActualPairs.names(context);
         for (Relationships.Pair pair : relationships.strongestPairs()) {
             if (grouped.contains(pair.a()) && grouped.contains(pair.b())
                     && groups.representative(pair.a()).equals(groups.representative(pair.b()))) {
@@ -343,7 +344,7 @@ final class QualityAnalysis {
                             || (d.sources().contains(pair.a()) && d.sources().contains(pair.b())));
             if ((pair.method().equals("pearson") || pair.method().equals("spearman"))
                     && Math.abs(pair.value()) >= HIGH_CORRELATION && !dependent
-                    && !PlanActualPairs.paired(context, pair.a(), pair.b())) {
+                    && !planned.contains(Set.of(pair.a(), pair.b()))) {
                 add("high_correlation", "info", List.of(pair.a(), pair.b()), String.format("%s and %s are highly "
                                 + "correlated (%s %s): one may be redundant.", pair.a(), pair.b(),
                         pair.method().equals("pearson") ? "r =" : "ρ =", Text.coefficient(pair.value())),

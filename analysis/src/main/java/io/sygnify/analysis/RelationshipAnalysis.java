@@ -79,9 +79,7 @@ final class RelationshipAnalysis {
             }
         }
         // a plan and its actual are meant to agree: how far they do not is a KPI (PlanVsActualKpis), not a correlation
-        for (PlanActualPairs.Pair pair : PlanActualPairs.of(context)) {
-            dependentPairs.add(Set.of(context.name(pair.plan()), context.name(pair.actual())));
-        }
+        dependentPairs.addAll(PlanActualPairs.names(context));
         // first: how much each dimension explains of each measure tells which correlations to measure within groups
         correlationRatios(grouped, pairs);
         List<List<Double>> pearson = List.of();
