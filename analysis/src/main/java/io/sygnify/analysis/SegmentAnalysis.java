@@ -100,15 +100,27 @@ final class SegmentAnalysis {
         }
         List<Segments.FlagRate> rates = new ArrayList<>();
         Set<Set<String>> told = new HashSet<>();
+        // "set on 57 % of rows with mrr 29" and "… with plan Basic" are the same 1,336 of 2,327 rows: told once,
+        // by the category, which names them
+        Set<List<Object>> sameRows = new HashSet<>();
         for (FlagRates flagRates : all) {
-            for (Segments.FlagRate rate : flagRates.highest(all.size())) {
+            List<Segments.FlagRate> highest = flagRates.highest(all.size()).stream()
+                    .sorted(Comparator.comparing((Segments.FlagRate r) -> isMeasure(r.dimension()))).toList();
+            for (Segments.FlagRate rate : highest) {
                 if (told.add(Set.of(rate.flag(), rate.dimension()))) {
                     rates.add(rate);
-                    findings.add(flagRates.finding(rate));
+                    if (sameRows.add(List.of(rate.flag(), rate.rows(), rate.flagged()))) {
+                        findings.add(flagRates.finding(rate));
+                    }
                 }
             }
         }
         return rates;
+    }
+
+    private boolean isMeasure(String column) {
+        int index = context.index(column);
+        return index >= 0 && context.profile(index).role().equals(ColumnRoles.MEASURE);
     }
 
     /**

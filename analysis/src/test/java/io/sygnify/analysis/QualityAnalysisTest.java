@@ -393,6 +393,27 @@ class QualityAnalysisTest {
     }
 
     /**
+     * Subscriptions whose price goes with the plan one to one: cancellations concentrated on Basic are the same rows
+     * as those at 29 a month, and are told once, by the plan.
+     */
+    @Test
+    void aFlagRateOnTheSameRowsAsAnotherIsToldOnceByTheCategory() throws Exception {
+        java.util.Random random = new java.util.Random(19);
+        AnalysisReport report = analyze("subscriptions.csv", out -> {
+            out.println("customer_id,plan,mrr,cancelled");
+            for (int i = 0; i < 3000; i++) {
+                int plan = i % 3;
+                boolean cancelled = random.nextDouble() < (plan == 0 ? 0.5 : 0.15);
+                out.printf(Locale.ROOT, "C%05d,%s,%d,%s%n", i, new String[] {"Basic", "Pro", "Team"}[plan],
+                        new int[] {29, 99, 249}[plan], cancelled);
+            }
+        });
+
+        assertThat(report.keyFindings()).filteredOn(k -> k.sentence().startsWith("cancelled is "))
+                .singleElement().satisfies(k -> assertThat(k.sentence()).contains("plan Basic"));
+    }
+
+    /**
      * An employee roster: the termination date follows the hire date and is blank for everyone still employed.
      * Those blanks are open cases, not missing data (no deduction, no finding), and who has left is told by
      * department: attrition. Where the hire date is itself often blank, the termination date's blanks stay missing.
