@@ -37,7 +37,7 @@ final class KpiAnalysis {
         if (currencies.isPresent()) {
             // a price series' returns have no unit; every other domain adds money
             CurrencyMix.Mix mix = currencies.get();
-            scope.note(String.format("profit_and_loss, plan_vs_actual, advertising and retail: %s is in %d "
+            scope.note(String.format("profit_and_loss, plan_vs_actual, subscriptions, advertising and retail: %s is in %d "
                     + "currencies (%s), and a total across them would add one to another; filter the file to one "
                     + "currency for these figures. transactions gives its counts and rates, and its totals per "
                     + "currency.", mix.amount(), mix.currencies().size(), mix.column()));
@@ -53,7 +53,7 @@ final class KpiAnalysis {
 
     private static void addMoneyDomains(KpiScope scope, List<DomainKpis> candidates) {
         candidates.addAll(List.of(new ProfitAndLossKpis(scope), new PlanVsActualKpis(scope),
-                new AdvertisingKpis(scope)));
+                new SubscriptionKpis(scope), new AdvertisingKpis(scope)));
         if (AdvertisingKpis.applies(scope)) {
             // a row of an ad platform's export is a campaign's day, its spend no sale and no payment
             scope.note("transactions and retail: the rows are advertising results (impressions and clicks), not "

@@ -448,6 +448,64 @@ class KpiAnalysisTest {
         assertThat(report.keyFindings()).noneMatch(k -> k.sentence().contains("worth"));
     }
 
+    /**
+     * A SaaS export, a row per customer: signup date, cancel date blank while subscribed, plan and monthly fee.
+     * Active subscriptions, their monthly recurring revenue and the monthly churn rate, each checked against a count
+     * made here; a support desk's created and closed dates (no plan, no fee) are no subscriptions.
+     */
+    @Test
+    void subscriptionsAreCountedActiveWithTheirRecurringRevenueAndMonthlyChurn() throws Exception {
+        Random random = new Random(20);
+        List<LocalDate[]> spans = new ArrayList<>();
+        List<Double> fees = new ArrayList<>();
+        AnalysisReport report = analyze("customers.csv", out -> {
+            out.println("customer_id,plan,signup_date,cancel_date,mrr");
+            for (int i = 0; i < 1500; i++) {
+                boolean pro = i % 4 == 0;
+                LocalDate signup = LocalDate.of(2022, 1, 1).plusDays(random.nextInt(800));
+                LocalDate cancel = random.nextDouble() < 0.4 ? signup.plusDays(20 + random.nextInt(400)) : null;
+                if (cancel != null && cancel.isAfter(LocalDate.of(2024, 5, 31))) {
+                    cancel = null;
+                }
+                spans.add(new LocalDate[] {signup, cancel});
+                fees.add(pro ? 99.0 : 29.0);
+                out.println("C" + i + "," + (pro ? "Pro" : "Basic") + "," + signup + "," + (cancel == null ? "" : cancel)
+                        + "," + (pro ? 99 : 29));
+            }
+        });
+
+        LocalDate asOf = spans.stream().flatMap(p -> java.util.stream.Stream.of(p[0], p[1]))
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElseThrow();
+        long active = spans.stream().filter(p -> p[1] == null || p[1].isAfter(asOf)).count();
+        double mrr = java.util.stream.IntStream.range(0, spans.size())
+                .filter(i -> spans.get(i)[1] == null || spans.get(i)[1].isAfter(asOf)).mapToDouble(fees::get).sum();
+        Kpis.Domain domain = domain(report, "subscriptions");
+        assertThat(indicator(domain, "active").value()).isEqualTo((double) active);
+        assertThat(indicator(domain, "monthly_recurring_revenue").value()).isCloseTo(mrr, within(1e-6));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> months = (List<Map<String, Object>>) indicator(domain, "monthly_churn_rate").detail();
+        assertThat(months).hasSize(12);
+        Map<String, Object> first = months.get(0);
+        LocalDate month = LocalDate.parse(first.get("month") + "-01");
+        long atStart = spans.stream().filter(p -> p[0].isBefore(month) && (p[1] == null || !p[1].isBefore(month)))
+                .count();
+        long ended = spans.stream().filter(p -> p[0].isBefore(month) && p[1] != null && !p[1].isBefore(month)
+                && p[1].isBefore(month.plusMonths(1))).count();
+        assertThat(first).containsEntry("active_at_start", atStart).containsEntry("ended", ended);
+        assertThat(report.keyFindings()).anySatisfy(k -> assertThat(k.sentence())
+                .startsWith("Of 1,500 subscriptions, " + Text.count(active) + " are active at " + asOf));
+
+        AnalysisReport tickets = analyze("tickets.csv", out -> {
+            out.println("ticket_id,queue,created_date,closed_date");
+            for (int i = 0; i < 500; i++) {
+                LocalDate created = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(150));
+                out.println("T" + i + "," + (i % 2 == 0 ? "Billing" : "Tech") + "," + created + ","
+                        + (i % 5 == 0 ? "" : created.plusDays(random.nextInt(10))));
+            }
+        });
+        assertThat(tickets.kpis().domains()).noneMatch(d -> d.domain().equals("subscriptions"));
+    }
+
     @Test
     void theMarginSaysWhichProfitItIs() throws Exception {
         AnalysisReport report = analyze("statement.csv", out -> {
