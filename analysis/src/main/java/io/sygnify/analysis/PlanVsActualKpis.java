@@ -89,8 +89,11 @@ final class PlanVsActualKpis extends DomainKpis {
             indicators.add(new Kpis.Indicator("actual_total" + suffix, all.actual(), null, null, "sum of " + actual
                     + " on the same rows"));
             indicators.add(new Kpis.Indicator("variance" + suffix, all.variance(), null, null, actual + " − " + plan));
-            indicators.add(new Kpis.Indicator("variance_rate" + suffix, all.rate(), "ratio", Map.of("rows_over",
-                    all.over(), "rows_under", all.under(), "rows_on_plan", all.rows() - all.over() - all.under()),
+            Map<String, Object> sides = new LinkedHashMap<>();
+            sides.put("rows_over", all.over());
+            sides.put("rows_under", all.under());
+            sides.put("rows_on_plan", all.rows() - all.over() - all.under());
+            indicators.add(new Kpis.Indicator("variance_rate" + suffix, all.rate(), "ratio", sides,
                     actual + " / " + plan + " − 1"));
             indicators.add(new Kpis.Indicator("weighted_absolute_deviation" + suffix, all.absolute() / all.plan(),
                     "ratio", null, "Σ|" + actual + " − " + plan + "| / Σ" + plan + " (WAPE): how far rows miss, "

@@ -94,6 +94,47 @@ class UploadPageBrowserTest {
         }
     }
 
+    /**
+     * A department budget with Marketing 20 % over every month: the report's key figures show the plan against the
+     * actual, with the variance per department as a percentage, and the key finding says who ran over.
+     */
+    @Test
+    void aBudgetFileShowsWhoRanOverInTheKeyFigures() throws Exception {
+        StringBuilder csv = new StringBuilder("Month,Department,Budget,Actual\n");
+        String[] departments = {"Marketing", "Engineering", "Support", "Finance"};
+        for (int month = 0; month < 24; month++) {
+            for (String department : departments) {
+                double budget = department.equals("Engineering") ? 100_000 : 20_000;
+                // a half-percent wobble that cancels out over every three months
+                double actual = budget * (department.equals("Marketing") ? 1.2 : 1.0) * (1 + (month % 3 - 1) * 0.005);
+                csv.append(String.format(java.util.Locale.ROOT, "%d-%02d,%s,%.0f,%.2f%n", 2023 + month / 12,
+                        month % 12 + 1, department, budget, actual));
+            }
+        }
+        Path file = DATA.resolve("budget.csv");
+        Files.writeString(file, csv);
+        try (BrowserContext context = browser.signedIn("http://localhost:" + port,
+                new NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/");
+            page.setInputFiles("[data-testid=file-input]", file);
+            page.waitForURL("**/jobs/*");
+            assertThat(page.getByTestId("stage-insights_ready"))
+                    .hasAttribute("data-state", "done", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+
+            com.microsoft.playwright.Locator domain = page.locator("[data-domain=plan_vs_actual]");
+            assertThat(domain).containsText("Budget (plan)");
+            com.microsoft.playwright.Locator marketing = domain.locator("tr", new com.microsoft.playwright.Locator
+                    .LocatorOptions().setHasText("Marketing"));
+            assertThat(marketing.first()).containsText("20%");
+            assertThat(page.getByText("Marketing ran 20 % over Budget").first()).isVisible();
+
+            Files.createDirectories(Browser.SCREENSHOTS);
+            domain.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Browser.SCREENSHOTS.resolve("plan-vs-actual.png")));
+        }
+    }
+
     @Test
     void rejectedUploadShowsTheServersReason() throws Exception {
         Path empty = DATA.resolve("empty.csv");
