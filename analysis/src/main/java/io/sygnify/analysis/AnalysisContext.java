@@ -2,7 +2,11 @@ package io.sygnify.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -16,22 +20,22 @@ import java.util.stream.IntStream;
  * @param cumulative    of those, the counts to date, whose series in time is of their increases
  */
 record AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles,
-                       long rows, java.util.Set<String> runningTotals,
-                       java.util.Map<String, CumulativeCounts.Cumulative> cumulative) {
+                       long rows, Set<String> runningTotals,
+                       Map<String, CumulativeCounts.Cumulative> cumulative) {
 
     AnalysisContext(DuckDbSession session, List<DatasetColumn> columns, List<ColumnProfile> profiles, long rows) {
-        this(session, columns, profiles, rows, java.util.Set.of(), java.util.Map.of());
+        this(session, columns, profiles, rows, Set.of(), Map.of());
     }
 
-    AnalysisContext withRunningTotals(java.util.Set<String> names, List<CumulativeCounts.Cumulative> counts) {
-        java.util.Set<String> all = new java.util.HashSet<>(names);
-        java.util.Map<String, CumulativeCounts.Cumulative> byName = new java.util.HashMap<>();
+    AnalysisContext withRunningTotals(Set<String> names, List<CumulativeCounts.Cumulative> counts) {
+        Set<String> all = new HashSet<>(names);
+        Map<String, CumulativeCounts.Cumulative> byName = new HashMap<>();
         for (CumulativeCounts.Cumulative count : counts) {
             all.add(count.column());
             byName.put(count.column(), count);
         }
-        return new AnalysisContext(session, columns, profiles, rows, java.util.Set.copyOf(all),
-                java.util.Map.copyOf(byName));
+        return new AnalysisContext(session, columns, profiles, rows, Set.copyOf(all),
+                Map.copyOf(byName));
     }
 
     private static final Pattern MEASURE_NAME = Pattern.compile(

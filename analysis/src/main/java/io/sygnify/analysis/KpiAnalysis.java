@@ -3,6 +3,7 @@ package io.sygnify.analysis;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Domain indicators (see {@link Kpis}). A domain is computed only when its columns are found by name and have
@@ -14,7 +15,7 @@ final class KpiAnalysis {
     private final AnalysisContext context;
     private final Segments segments;
     private final List<List<String>> candidateKeys;
-    private final java.util.Optional<CurrencyMix.Mix> currencies;
+    private final Optional<CurrencyMix.Mix> currencies;
 
     /**
      * @param segments      the segments already found, whose flag rates a fraud flag's indicator lists
@@ -22,7 +23,7 @@ final class KpiAnalysis {
      * @param currencies    the amount's currencies when there are several: no figure in money is taken over them
      */
     KpiAnalysis(AnalysisContext context, Segments segments, List<List<String>> candidateKeys,
-                java.util.Optional<CurrencyMix.Mix> currencies) {
+                Optional<CurrencyMix.Mix> currencies) {
         this.context = context;
         this.segments = segments;
         this.candidateKeys = candidateKeys;

@@ -73,7 +73,7 @@ final class QualityAnalysis {
     Analyzed<Quality> run(Relationships relationships, CoMovingGroups groups, Outliers outliers,
                           TimeSeries timeSeries, List<RunningTotals.RunningTotal> runningTotals,
                           List<CumulativeCounts.Cumulative> cumulative, List<MixedQuantities.Found> mixed,
-                          java.util.Optional<CurrencyMix.Mix> currencies)
+                          Optional<CurrencyMix.Mix> currencies)
             throws SQLException, AnalysisCancelledException {
         complements = ComplementaryColumns.find(context);
         table();
