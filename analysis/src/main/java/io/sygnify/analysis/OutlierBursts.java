@@ -34,8 +34,11 @@ final class OutlierBursts {
     /** The bursts among the columns' outliers, at most one per column; one pass over the table for all of them. */
     List<Burst> find(List<Outliers.ColumnOutliers> all) throws SQLException, AnalysisCancelledException {
         List<Integer> times = context.timeColumns();
+        // a measure judged within its category's groups has no outliers by the fences over all rows: a product
+        // sold only in the summer would make its own "burst"
         List<Outliers.ColumnOutliers> columns = all.stream().filter(c -> c.count() >= MIN_OUTLIERS
-                && !c.separateGroups() && c.lowerFence() != null && c.upperFence() != null).toList();
+                && !c.separateGroups() && c.within() == null && c.lowerFence() != null && c.upperFence() != null)
+                .toList();
         if (times.isEmpty() || columns.isEmpty()) {
             return List.of();
         }
