@@ -1,5 +1,15 @@
 package io.sygnify.analysis;
 
+import io.sygnify.analysis.report.ColumnProfile;
+import io.sygnify.analysis.report.DatasetSummary;
+import io.sygnify.analysis.report.KeyFinding;
+import io.sygnify.analysis.report.Kpis;
+import io.sygnify.analysis.report.Outliers;
+import io.sygnify.analysis.report.Quality;
+import io.sygnify.analysis.report.Rejects;
+import io.sygnify.analysis.report.Relationships;
+import io.sygnify.analysis.report.Segments;
+import io.sygnify.analysis.report.TimeSeries;
 import java.util.List;
 
 /**

@@ -1,5 +1,21 @@
 package io.sygnify.analysis;
 
+import io.sygnify.analysis.engine.DatasetColumn;
+import io.sygnify.analysis.engine.DuckDbSession;
+import io.sygnify.analysis.ingest.ColumnTypeResolver;
+import io.sygnify.analysis.ingest.CsvDialect;
+import io.sygnify.analysis.ingest.CsvLoader;
+import io.sygnify.analysis.ingest.DialectDetector;
+import io.sygnify.analysis.ingest.EncodingDetector;
+import io.sygnify.analysis.ingest.FileHead;
+import io.sygnify.analysis.ingest.FooterRows;
+import io.sygnify.analysis.ingest.GlobFreePath;
+import io.sygnify.analysis.ingest.StructuredDocumentCheck;
+import io.sygnify.analysis.ingest.TableExport;
+import io.sygnify.analysis.ingest.TextEncoding;
+import io.sygnify.analysis.ingest.Transcoder;
+import io.sygnify.analysis.report.RejectedRow;
+import io.sygnify.analysis.report.Rejects;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;

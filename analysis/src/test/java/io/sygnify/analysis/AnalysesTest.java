@@ -1,9 +1,17 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assertions.within;
-
+import io.sygnify.analysis.engine.ColumnRoles;
+import io.sygnify.analysis.quality.MixedQuantities;
+import io.sygnify.analysis.relationships.CoMovingGroups;
+import io.sygnify.analysis.report.ColumnProfile;
+import io.sygnify.analysis.report.KeyFinding;
+import io.sygnify.analysis.report.Outliers;
+import io.sygnify.analysis.report.Quality;
+import io.sygnify.analysis.report.Relationships;
+import io.sygnify.analysis.report.Segments;
+import io.sygnify.analysis.report.TimeSeries;
+import io.sygnify.analysis.segments.SegmentAnalysis;
+import io.sygnify.analysis.time.UnusualPeriods;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +23,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 /** Each analysis on data built here with a known answer. */
 class AnalysesTest {

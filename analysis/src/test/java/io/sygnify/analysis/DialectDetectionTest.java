@@ -1,13 +1,14 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sygnify.analysis.report.ColumnProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DialectDetectionTest {
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** A CSV a test writes line by line into its own directory, analysed as the server would (two threads). */
-final class GeneratedCsv {
+public final class GeneratedCsv {
 
     private GeneratedCsv() {
     }
 
-    static AnalysisReport analyze(Path dir, String name, Consumer<PrintWriter> content) throws Exception {
+    public static AnalysisReport analyze(Path dir, String name, Consumer<PrintWriter> content) throws Exception {
         Path file = dir.resolve(name);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
             content.accept(out);

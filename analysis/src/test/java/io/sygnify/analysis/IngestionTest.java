@@ -1,7 +1,7 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sygnify.analysis.report.ColumnProfile;
+import io.sygnify.analysis.report.RejectedRow;
 import java.io.BufferedWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Dialect and encoding cases, each with a file written here. */
 class IngestionTest {

@@ -1,8 +1,9 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
+import io.sygnify.analysis.engine.Text;
+import io.sygnify.analysis.report.KeyFinding;
+import io.sygnify.analysis.report.Kpis;
+import io.sygnify.analysis.report.TimeSeries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,9 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Each domain's indicators on a file built here with a known answer; no domain without its columns. */
 class KpiAnalysisTest {

@@ -1,10 +1,14 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
+import io.sygnify.analysis.relationships.Correlations;
+import io.sygnify.analysis.stats.Distributions;
+import io.sygnify.analysis.stats.OrderStatistics;
+import io.sygnify.analysis.time.TrendTests;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StatisticsTest {
 

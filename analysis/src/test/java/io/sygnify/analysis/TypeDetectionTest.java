@@ -1,13 +1,15 @@
 package io.sygnify.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sygnify.analysis.engine.ColumnRoles;
+import io.sygnify.analysis.report.ColumnProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TypeDetectionTest {
 

@@ -1,0 +1,2 @@
+/** The ranked key findings: strongest first, each thing said once. */
+package io.sygnify.analysis.findings;
